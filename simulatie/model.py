@@ -1,0 +1,148 @@
+"""JongerenModel: een Mesa-model waarin één stap één maand is.
+
+De regio's zijn Mesa-agenten; de jongeren zijn één gevectoriseerde populatie (zie ARCHITECTUUR.md).
+Toevalsgetallen komen uit stromen die alleen van het zaad, het doel en de maand afhangen, zodat een
+scenario en het nulalternatief dezelfde trekkingen voor dezelfde jongere gebruiken
+(gemeenschappelijke toevalsgetallen): verschillen zijn dan beleid, geen ruis.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import mesa
+import numpy as np
+import pandas as pd
+
+from simulatie import codes as c
+from simulatie.beleid import Beleid
+from simulatie.fouten import InvoerFout
+from simulatie.parameters import Parameters, laad_parameters
+from simulatie.populatie import KOLOMMEN, Populatie, bouw_populatie, nieuw_cohort
+from simulatie.regio import Regio, Regiogegevens
+from simulatie.scenario import Scenario, laad_scenario
+from simulatie.toestanden import STROMEN, Overgangsregels
+from simulatie.waarneming import Waarnemer
+
+# Vaste nummers per toevalsstroom: een stroom hangt nooit af van hoeveel een andere stroom trok.
+_STROOM = {"populatie": 1, "cohort": 2, "maand": 3, "beleid": 4}
+
+
+class JongerenModel(mesa.Model):
+    """Jongeren van school naar werk, per maand, onder één scenario.
+
+    >>> model = JongerenModel("nulalternatief", seed=1, schaal=100)
+    >>> model.run_for(12)
+    >>> model.populatie.frame().toestand.value_counts()
+    """
+
+    def __init__(self, scenario: Scenario | str | Path | None = None, seed: int = 0, schaal: int = 1,
+                 parameters: Parameters | None = None):
+        scenario = laad_scenario(scenario or "nulalternatief") if not isinstance(scenario, Scenario) else scenario
+        if not isinstance(schaal, (int, np.integer)) or isinstance(schaal, bool) or schaal < 1:
+            raise InvoerFout(f"schaal {schaal!r} is ongeldig.", veld="schaal",
+                             toegestaan="een geheel getal >= 1 (1 = de volledige populatie, 10 = één rij per 10 jongeren)")
+        if not isinstance(seed, (int, np.integer)) or isinstance(seed, bool) or seed < 0:
+            raise InvoerFout(f"seed {seed!r} is ongeldig.", veld="seed", toegestaan="een geheel getal >= 0")
+        super().__init__(seed=int(seed))
+        self.scenario = scenario
+        self.zaad = int(seed)
+        self.schaal = int(schaal)
+        self.parameters = parameters if parameters is not None else laad_parameters()
+        jaar, maand = scenario.looptijd.startmaand
+        self.startmaand = c.maandindex(jaar, maand)
+        self.maand = self.startmaand  # de maand die de volgende stap simuleert
+
+        self.regiogegevens = Regiogegevens.uit(self.parameters)
+        for i, naam in enumerate(self.regiogegevens.namen):
+            Regio(self, i + 1, naam, float(self.regiogegevens.aandeel[i]))
+        self.regios: list[Regio] = sorted(self.agents_by_type[Regio], key=lambda r: r.nummer)
+
+        self.populatie: Populatie = bouw_populatie(self.parameters, self.schaal, self.toeval("populatie"),
+                                                   self.startmaand, self.regiogegevens.aandeel)
+        self._volgend_id = len(self.populatie)
+        self.regels = Overgangsregels(self.parameters, self.populatie, self.regiogegevens.vsv_factor,
+                                      self.regiogegevens.krapte)
+        self.beleid = Beleid(scenario, self.parameters, self)
+        self.waarnemer = Waarnemer(self.schaal)
+        self.datacollector = mesa.DataCollector(model_reporters={
+            naam: (lambda m, n=naam: m.waarnemer.laatste.get(n, 0.0))
+            for naam in c.TOESTANDEN + STROMEN + ("buiten_beeld",)
+        })
+        self._gevolgd: dict[int, list[dict]] = {}
+
+    # ------------------------------------------------------------------------------------ toeval
+    def toeval(self, stroom: str, *sleutel: int) -> np.random.Generator:
+        """Een toevalsgenerator die alleen afhangt van zaad, stroom en sleutel (bijvoorbeeld de maand)."""
+        return np.random.default_rng([self.zaad, _STROOM[stroom], *[int(k) for k in sleutel]])
+
+    # ------------------------------------------------------------------------------------ de stap
+    def step(self) -> None:
+        t = self.maand
+        if t % 12 + 1 == 9 and t > self.startmaand:
+            self._nieuw_schooljaar(t)
+        u = self.toeval("maand", t).random((4, len(self.populatie)), dtype=np.float32)
+        self.agents_by_type[Regio].do("step")
+        effect = self.beleid.effecten(self.populatie, t)
+        stromen = self.regels.stap(self.populatie, t, u, effect)
+        self.beleid.na_stap(self.populatie, stromen, t)
+        self.waarnemer.neem_waar(self.populatie, stromen, t)
+        self.datacollector.collect(self)
+        self._volg(t)
+        self.maand += 1
+
+    def _nieuw_schooljaar(self, t: int) -> None:
+        """September: wie 27 werd gaat uit de arrays, het nieuwe cohort komt erbij."""
+        self.populatie.houd(self.populatie.actief())
+        jaren = (t - self.startmaand) // 12
+        cohort = nieuw_cohort(self.parameters, self.schaal, self.toeval("cohort", t), t,
+                              self.regiogegevens.aandeel, jaren)
+        n = len(cohort["id"])
+        cohort["id"] = np.arange(self._volgend_id, self._volgend_id + n, dtype=np.int64)
+        cohort["leerjaar"][:] = 0  # de stap van september zet iedereen in het onderwijs een jaar verder
+        self._volgend_id += n
+        self.populatie.voeg_toe(cohort)
+
+    def run_for(self, maanden: int, voortgang: bool = False) -> None:
+        """Simuleer een aantal maanden; met `voortgang` een voortgangsbalk."""
+        stappen = range(int(maanden))
+        if voortgang:
+            from tqdm.auto import tqdm
+            stappen = tqdm(stappen, desc=f"{self.scenario.naam}", unit="maand", leave=False)
+        for _ in stappen:
+            self.step()
+
+    # ------------------------------------------------------------------------------------ inzage
+    @property
+    def datum(self) -> str:
+        jaar, maand = c.jaar_maand(self.maand - 1)
+        return f"{jaar:04d}-{maand:02d}"
+
+    def maandcijfers(self) -> pd.DataFrame:
+        """Aantallen en stromen per maand, lang formaat (zie waarneming.py)."""
+        return self.waarnemer.frame()
+
+    def volg(self, ids) -> None:
+        """Houd de levensloop van deze jongeren bij (per maand één regel), voor `levensloop`."""
+        for i in np.atleast_1d(ids):
+            self._gevolgd.setdefault(int(i), [])
+
+    def _volg(self, t: int) -> None:
+        if not self._gevolgd:
+            return
+        pop = self.populatie
+        ids = np.fromiter(self._gevolgd, dtype=np.int64)
+        rij = np.searchsorted(pop.id, ids)  # id's zijn oplopend: nieuwe cohorten krijgen hogere id's
+        rij = np.minimum(rij, len(pop) - 1)
+        jaar, maand = c.jaar_maand(t)
+        for i, r in zip(ids, rij):
+            if pop.id[r] == i:
+                regel = {k: getattr(pop, k)[r].item() for k in KOLOMMEN if k != "id"}
+                regel["toestand"] = (c.TOESTANDEN + ("uit",))[regel["toestand"]]
+                self._gevolgd[int(i)].append({"datum": f"{jaar:04d}-{maand:02d}", **regel})
+
+    def levensloop(self, id_: int) -> pd.DataFrame:
+        """De gevolgde maanden van één jongere (eerst `volg(id)` aanroepen)."""
+        if id_ not in self._gevolgd:
+            raise KeyError(f"jongere {id_} wordt niet gevolgd; roep eerst model.volg({id_}) aan")
+        return pd.DataFrame(self._gevolgd[id_])

@@ -1,0 +1,205 @@
+"""Parameters als data: elke waarde met bron, jaar en (waar onzeker) een verdeling.
+
+De YAML-bestanden in deze map zijn de enige plek waar het model getallen vandaan haalt.
+Een blad in de boom is een mapping met minstens `waarde`, `bron` en `jaar`; het pad ernaartoe,
+met punten verbonden, is de naam van de parameter (bijvoorbeeld `overgangen.vsv_kans.bol_1`).
+Een waarde zonder gepubliceerde bron heeft `bron: aanname`, een `toelichting` en een `verdeling`.
+
+Gekalibreerde waarden (kalibratie/gekalibreerd.yaml) overschrijven de eerste schattingen.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any, Iterable, Mapping
+
+import yaml
+
+from simulatie.fouten import InvoerFout
+
+MAP = Path(__file__).parent
+BESTANDEN = ("populatie", "overgangen", "regio")
+VERDELINGEN = ("uniform", "driehoek", "normaal")
+
+
+@dataclass(frozen=True)
+class Verdeling:
+    """Onzekerheid van een parameter, als kwantielfunctie zodat SALib-steekproeven erop passen."""
+
+    type: str
+    laag: float
+    hoog: float
+    modus: float | None = None
+    sd: float | None = None
+
+    def kwantiel(self, q):
+        """Waarde bij kans q (0..1); werkt op scalars en NumPy-arrays."""
+        import numpy as np
+        from scipy import stats
+
+        q = np.asarray(q, dtype=float)
+        if self.type == "uniform":
+            return self.laag + q * (self.hoog - self.laag)
+        if self.type == "driehoek":
+            breedte = self.hoog - self.laag
+            c = 0.5 if breedte == 0 else (self.modus - self.laag) / breedte
+            return stats.triang.ppf(q, c, loc=self.laag, scale=breedte)
+        # normaal, afgekapt op [laag, hoog]
+        a = (self.laag - self.modus) / self.sd
+        b = (self.hoog - self.modus) / self.sd
+        return stats.truncnorm.ppf(q, a, b, loc=self.modus, scale=self.sd)
+
+
+@dataclass(frozen=True)
+class Parameter:
+    naam: str
+    waarde: float
+    bron: str
+    jaar: str
+    eenheid: str = ""
+    toelichting: str = ""
+    verdeling: Verdeling | None = None
+
+    @property
+    def is_aanname(self) -> bool:
+        return self.bron.strip().lower().startswith("aanname")
+
+
+@dataclass(frozen=True)
+class Parameters:
+    """Alle parameters, plat op naam. Onveranderlijk: `vervang` geeft een nieuwe set."""
+
+    items: Mapping[str, Parameter]
+    herkomst: tuple[str, ...] = field(default_factory=tuple)
+
+    def __getitem__(self, naam: str) -> float:
+        try:
+            return self.items[naam].waarde
+        except KeyError:
+            raise KeyError(f"onbekende parameter '{naam}'") from None
+
+    def __contains__(self, naam: str) -> bool:
+        return naam in self.items
+
+    def info(self, naam: str) -> Parameter:
+        return self.items[naam]
+
+    def groep(self, voorvoegsel: str) -> dict[str, float]:
+        """Alle waarden onder een voorvoegsel, op hun laatste naamdeel: groep('overgangen.vsv_kans')."""
+        prefix = voorvoegsel.rstrip(".") + "."
+        return {n[len(prefix):]: p.waarde for n, p in self.items.items() if n.startswith(prefix)}
+
+    def onzeker(self) -> list[str]:
+        """Namen van de parameters met een verdeling (de onzekerheden van de gevoeligheidsanalyse)."""
+        return [n for n, p in self.items.items() if p.verdeling is not None]
+
+    def vervang(self, waarden: Mapping[str, float], bron: str = "vervangen") -> "Parameters":
+        onbekend = [n for n in waarden if n not in self.items]
+        if onbekend:
+            raise InvoerFout(
+                f"Onbekende parameter(s): {', '.join(sorted(onbekend))}.",
+                toegestaan="namen uit simulatie/parameters/*.yaml (zie Parameters.items)",
+            )
+        nieuw = dict(self.items)
+        for naam, waarde in waarden.items():
+            nieuw[naam] = replace(nieuw[naam], waarde=float(waarde))
+        return Parameters(nieuw, self.herkomst + (bron,))
+
+    def als_dict(self) -> dict[str, float]:
+        return {n: p.waarde for n, p in self.items.items()}
+
+    def frame(self):
+        """De parameters als pandas DataFrame, met bron en onzekerheid: voor notebooks en rapporten."""
+        import pandas as pd
+
+        rijen = []
+        for p in self.items.values():
+            v = p.verdeling
+            rijen.append({
+                "naam": p.naam, "waarde": p.waarde, "eenheid": p.eenheid, "bron": p.bron, "jaar": p.jaar,
+                "verdeling": v.type if v else "", "laag": v.laag if v else math.nan,
+                "hoog": v.hoog if v else math.nan,
+            })
+        return pd.DataFrame(rijen)
+
+
+def _verdeling(naam: str, bestand: Path, ruw: Any, waarde: float) -> Verdeling | None:
+    if ruw is None:
+        return None
+    if not isinstance(ruw, Mapping) or ruw.get("type") not in VERDELINGEN:
+        raise InvoerFout(
+            f"Parameter '{naam}' heeft een ongeldige verdeling.", bestand=bestand, veld=f"{naam}.verdeling",
+            toegestaan=f"een mapping met type {' | '.join(VERDELINGEN)} en laag/hoog",
+        )
+    try:
+        laag, hoog = float(ruw["laag"]), float(ruw["hoog"])
+    except (KeyError, TypeError, ValueError):
+        raise InvoerFout(f"Verdeling van '{naam}' mist getallen laag en hoog.", bestand=bestand,
+                         veld=f"{naam}.verdeling", toegestaan="laag <= waarde <= hoog") from None
+    if not laag <= waarde <= hoog:
+        raise InvoerFout(f"Waarde {waarde} van '{naam}' ligt buiten de verdeling [{laag}, {hoog}].",
+                         bestand=bestand, veld=f"{naam}.verdeling", toegestaan="laag <= waarde <= hoog")
+    sd = ruw.get("sd")
+    if ruw["type"] == "normaal" and not sd:
+        raise InvoerFout(f"Normale verdeling van '{naam}' mist sd.", bestand=bestand,
+                         veld=f"{naam}.verdeling.sd", toegestaan="een positief getal")
+    return Verdeling(ruw["type"], laag, hoog, modus=waarde, sd=float(sd) if sd else None)
+
+
+def _bladeren(boom: Mapping, pad: tuple[str, ...], bestand: Path) -> Iterable[Parameter]:
+    for sleutel, knoop in boom.items():
+        if str(sleutel).startswith("_"):
+            continue  # _beschrijving en dergelijke: documentatie, geen parameter
+        naam = ".".join(pad + (str(sleutel),))
+        if not isinstance(knoop, Mapping):
+            raise InvoerFout(f"'{naam}' is geen parameter met waarde, bron en jaar.", bestand=bestand,
+                             veld=naam, toegestaan="een mapping met waarde, bron en jaar")
+        if "waarde" not in knoop:
+            yield from _bladeren(knoop, pad + (str(sleutel),), bestand)
+            continue
+        ontbreekt = [k for k in ("bron", "jaar") if not knoop.get(k)]
+        if ontbreekt:
+            raise InvoerFout(f"Parameter '{naam}' mist {' en '.join(ontbreekt)}.", bestand=bestand,
+                             veld=naam, toegestaan="elke waarde heeft een bron en een jaar")
+        try:
+            waarde = float(knoop["waarde"])
+        except (TypeError, ValueError):
+            raise InvoerFout(f"Parameter '{naam}' heeft geen getal als waarde.", bestand=bestand,
+                             veld=f"{naam}.waarde", toegestaan="een getal") from None
+        bron = str(knoop["bron"])
+        verdeling = _verdeling(naam, bestand, knoop.get("verdeling"), waarde)
+        if bron.lower().startswith("aanname") and (verdeling is None or not knoop.get("toelichting")):
+            raise InvoerFout(f"Aanname '{naam}' mist een toelichting of een verdeling.", bestand=bestand,
+                             veld=naam, toegestaan="een aanname zegt waarom (toelichting) en hoe onzeker (verdeling)")
+        yield Parameter(naam, waarde, bron, str(knoop["jaar"]), str(knoop.get("eenheid", "")),
+                        str(knoop.get("toelichting", "")), verdeling)
+
+
+def lees_bestand(bestand: Path, voorvoegsel: str) -> dict[str, Parameter]:
+    try:
+        boom = yaml.safe_load(Path(bestand).read_text(encoding="utf-8")) or {}
+    except FileNotFoundError:
+        raise InvoerFout("Parameterbestand niet gevonden.", bestand=bestand) from None
+    except yaml.YAMLError as fout:
+        raise InvoerFout(f"Parameterbestand is geen geldige YAML: {fout}.", bestand=bestand) from None
+    pad = (voorvoegsel,) if voorvoegsel else ()
+    return {p.naam: p for p in _bladeren(boom, pad, Path(bestand))}
+
+
+def gekalibreerd_bestand() -> Path:
+    return MAP.parent.parent / "kalibratie" / "gekalibreerd.yaml"
+
+
+def laad_parameters(gekalibreerd: bool | Path = True) -> Parameters:
+    """Lees alle parameterbestanden; met `gekalibreerd` (standaard) de gefitte waarden eroverheen."""
+    items: dict[str, Parameter] = {}
+    for naam in BESTANDEN:
+        items.update(lees_bestand(MAP / f"{naam}.yaml", naam))
+    parameters = Parameters(items, ("simulatie/parameters",))
+    pad = gekalibreerd_bestand() if gekalibreerd is True else (Path(gekalibreerd) if gekalibreerd else None)
+    if pad is not None and pad.exists():
+        fit = yaml.safe_load(pad.read_text(encoding="utf-8")) or {}
+        parameters = parameters.vervang(fit.get("waarden", {}), bron=str(pad.name))
+    return parameters

@@ -1,0 +1,99 @@
+"""Maandcijfers: aantallen per toestand, schooltype en regio, en de stromen van de maand.
+
+Per maand één kubus (toestand x schooltype x regio) en één per stroom (stroom x schooltype x regio);
+`frame()` maakt daar het lange formaat van dat notebooks en Parquet lezen:
+    datum, indicator, toestand, schooltype, regio, waarde
+met 'alle' (of regio 0) waar over een dimensie is opgeteld.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from simulatie import codes as c
+from simulatie.populatie import Populatie
+from simulatie.regio import AANTAL_REGIOS
+from simulatie.toestanden import STROMEN, Stromen
+
+NT, NS, NR = len(c.TOESTANDEN), len(c.SCHOOLTYPEN), AANTAL_REGIOS
+
+
+def _kubus(toestand: np.ndarray, schooltype: np.ndarray, regio: np.ndarray) -> np.ndarray:
+    code = (toestand.astype(np.int32) * NS + schooltype) * NR + regio
+    return np.bincount(code, minlength=NT * NS * NR)[: NT * NS * NR].reshape(NT, NS, NR)
+
+
+class Waarnemer:
+    """Verzamelt de maandcijfers; gewicht is gelijk voor alle rijen, dus tellen maal schaal."""
+
+    def __init__(self, schaal: int):
+        self.schaal = schaal
+        self.maanden: list[int] = []
+        self.aantallen: list[np.ndarray] = []      # (NT, NS, NR)
+        self.buiten_beeld: list[np.ndarray] = []   # (NR,)
+        self.zonder_sk: list[np.ndarray] = []      # (NT,)
+        self.stromen: list[np.ndarray] = []        # (len(STROMEN), NS, NR)
+        self.laatste: dict[str, float] = {}
+
+    def neem_waar(self, pop: Populatie, stromen: Stromen, t: int) -> None:
+        actief = pop.actief()
+        st = pop.toestand[actief]
+        kubus = _kubus(st, pop.schooltype[actief], pop.regio[actief]) * self.schaal
+        buiten = actief & (pop.toestand == c.THUIS) & ~pop.in_beeld
+        self.maanden.append(t)
+        self.aantallen.append(kubus)
+        self.buiten_beeld.append(np.bincount(pop.regio[buiten], minlength=NR) * self.schaal)
+        self.zonder_sk.append(np.bincount(st[~pop.startkwalificatie[actief]], minlength=NT) * self.schaal)
+        stroom = np.zeros((len(STROMEN), NS, NR))
+        for i, naam in enumerate(STROMEN):
+            rijen = stromen.alle(naam)
+            if len(rijen):
+                stroom[i] = np.bincount(pop.schooltype[rijen].astype(np.int32) * NR + pop.regio[rijen],
+                                        minlength=NS * NR).reshape(NS, NR) * self.schaal
+        self.stromen.append(stroom)
+        per_toestand = kubus.sum(axis=(1, 2))
+        self.laatste = {**{naam: float(per_toestand[i]) for i, naam in enumerate(c.TOESTANDEN)},
+                        **{naam: float(stroom[i].sum()) for i, naam in enumerate(STROMEN)},
+                        "buiten_beeld": float(self.buiten_beeld[-1].sum())}
+
+    def frame(self) -> pd.DataFrame:
+        """Alle maanden in lang formaat."""
+        if not self.maanden:
+            return pd.DataFrame({k: [] for k in KOLOMMEN})
+        datums = pd.to_datetime([f"{t // 12:04d}-{t % 12 + 1:02d}-01" for t in self.maanden])
+        A = np.stack(self.aantallen)          # (maand, toestand, schooltype, regio)
+        S = np.stack(self.stromen)            # (maand, stroom, schooltype, regio)
+        B = np.stack(self.buiten_beeld)       # (maand, regio)
+        toestand = ("toestand", c.TOESTANDEN)
+        stroom = ("indicator", STROMEN)
+        schooltype = ("schooltype", c.SCHOOLTYPEN)
+        regio = ("regio", np.arange(1, NR + 1))
+        delen = [
+            _lang(datums, A.sum(axis=(2, 3)), [toestand], indicator="aantal"),
+            _lang(datums, A.sum(axis=3), [toestand, schooltype], indicator="aantal"),
+            _lang(datums, A.sum(axis=2), [toestand, regio], indicator="aantal"),
+            _lang(datums, np.stack(self.zonder_sk), [toestand], indicator="zonder_startkwalificatie"),
+            _lang(datums, B.sum(axis=1), [], indicator="buiten_beeld", toestand="thuis"),
+            _lang(datums, B, [regio], indicator="buiten_beeld", toestand="thuis"),
+            _lang(datums, S.sum(axis=(2, 3)), [stroom]),
+            _lang(datums, S.sum(axis=3), [stroom, schooltype]),
+            _lang(datums, S.sum(axis=2), [stroom, regio]),
+        ]
+        return pd.concat(delen, ignore_index=True)
+
+
+KOLOMMEN = ["datum", "indicator", "toestand", "schooltype", "regio", "waarde"]
+
+
+def _lang(datums, waarde: np.ndarray, assen: list[tuple[str, object]], **vast) -> pd.DataFrame:
+    """Een array (maand, as1, as2, ...) als lange tabel; ontbrekende dimensies zijn 'alle' of regio 0."""
+    idx = np.indices(waarde.shape).reshape(waarde.ndim, -1)
+    kolommen = {"datum": datums[idx[0]], "indicator": "alle", "toestand": "alle", "schooltype": "alle", "regio": 0}
+    for k, (naam, labels) in enumerate(assen, start=1):
+        kolommen[naam] = np.asarray(labels)[idx[k]]
+    kolommen.update(vast)
+    kolommen["waarde"] = waarde.reshape(-1).astype(float)
+    df = pd.DataFrame({k: (v if np.ndim(v) else np.full(idx.shape[1], v)) for k, v in kolommen.items()})
+    df["regio"] = df["regio"].astype(np.int16)
+    return df[KOLOMMEN]
