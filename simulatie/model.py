@@ -108,7 +108,7 @@ class JongerenModel(mesa.Model):
         stappen = range(int(maanden))
         if voortgang:
             from tqdm.auto import tqdm
-            stappen = tqdm(stappen, desc=f"{self.scenario.naam}", unit="maand", leave=False)
+            stappen = tqdm(stappen, desc=f"{self.scenario.naam}", unit="maand", leave=False, disable=None)
         for _ in stappen:
             self.step()
 

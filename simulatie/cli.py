@@ -1,0 +1,129 @@
+"""De opdracht `jongeren`: runs, vergelijkingen, kalibratie en gevoeligheidsanalyse vanaf de opdrachtregel.
+
+Fouten in de invoer geven één Nederlandse alinea en afsluitcode 2, zonder traceback, en er wordt dan
+niets in de uitvoermap geschreven.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from simulatie.fouten import InvoerFout
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse met Nederlandse foutmeldingen en afsluitcode 2."""
+
+    def error(self, message: str):  # noqa: D102
+        vertaald = (message.replace("the following arguments are required", "deze argumenten ontbreken")
+                    .replace("unrecognized arguments", "onbekende argumenten")
+                    .replace("invalid choice", "ongeldige keuze").replace("choose from", "kies uit")
+                    .replace("argument ", "optie ").replace("expected one argument", "verwacht één waarde"))
+        self.exit(2, f"Fout in de opdracht '{self.prog}': {vertaald}.\nZie '{self.prog} --help'.\n")
+
+
+def _geheel(naam: str, minimum: int):
+    def lees(tekst: str) -> int:
+        try:
+            waarde = int(tekst)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"'{tekst}' is geen geheel getal (toegestaan: >= {minimum})") from None
+        if waarde < minimum:
+            raise argparse.ArgumentTypeError(f"{waarde} is te klein (toegestaan: {naam} >= {minimum})")
+        return waarde
+    return lees
+
+
+def _gemeenschappelijk(p: argparse.ArgumentParser, uit: str) -> None:
+    p.add_argument("--jaren", type=_geheel("jaren", 1), default=None,
+                   help="aantal jaren te simuleren (standaard: looptijd.jaren uit het scenario)")
+    p.add_argument("--seed", type=_geheel("seed", 0), default=0, help="zaad voor het toeval (standaard 0)")
+    p.add_argument("--schaal", type=_geheel("schaal", 1), default=1,
+                   help="hoeveel jongeren één rij is (1 = volledige populatie, standaard)")
+    p.add_argument("--uit", type=Path, default=None, help=f"uitvoermap (standaard {uit})")
+
+
+def maak_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="jongeren", description=(
+        "Simulatie en MKBA van de wet Van school naar duurzaam werk. "
+        "Scenario's zijn TOML-bestanden in scenario's/ (of een naam daaruit)."))
+    sub = parser.add_subparsers(dest="opdracht", required=True, parser_class=_Parser, metavar="OPDRACHT")
+
+    run = sub.add_parser("run", help="één scenario simuleren", description="Simuleer één scenario.")
+    run.add_argument("scenario", help="scenariobestand of naam uit scenario's/")
+    _gemeenschappelijk(run, "resultaten/<scenario>")
+    run.set_defaults(functie=_run)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = maak_parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.functie(args) or 0
+    except InvoerFout as fout:
+        print(f"Fout: {fout.tekst()}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("Onderbroken; er is niets naar de uitvoermap geschreven.", file=sys.stderr)
+        return 130
+
+
+# ------------------------------------------------------------------------------------ opdrachten
+
+def _getal(x: float) -> str:
+    return f"{x:,.0f}".replace(",", ".")
+
+
+def _run(args) -> int:
+    from simulatie import __version__
+    from simulatie.figuren import bewaar, toestanden_over_tijd
+    from simulatie.model import JongerenModel
+    from simulatie.scenario import laad_scenario
+    from simulatie.uitvoer import Stopwatch, herkomst, schrijf_json, uitvoermap
+
+    scenario = laad_scenario(args.scenario)
+    jaren = args.jaren or scenario.looptijd.jaren
+    doel = args.uit or Path("resultaten") / scenario.naam
+    klok = Stopwatch()
+    with uitvoermap(doel) as map_:
+        print(f"Scenario '{scenario.naam}': {jaren} jaar vanaf {scenario.looptijd.start}, "
+              f"schaal {args.schaal}, seed {args.seed}.", flush=True)
+        model = JongerenModel(scenario, seed=args.seed, schaal=args.schaal)
+        print(f"Populatie gebouwd: {_getal(len(model.populatie))} rijen "
+              f"({_getal(len(model.populatie) * args.schaal)} jongeren).", flush=True)
+        model.run_for(12 * jaren, voortgang=True)
+        cijfers = model.maandcijfers()
+        cijfers.to_parquet(map_ / "maandcijfers.parquet", index=False)
+        bewaar(toestanden_over_tijd(cijfers, f"{scenario.naam}: jongeren naar toestand"), map_ / "toestanden")
+        schrijf_json(map_ / "herkomst.json", herkomst(
+            opdracht="run", scenario=scenario.als_dict(), scenariobestand=scenario.bestand, seed=args.seed,
+            schaal=args.schaal, jaren=jaren, looptijd_seconden=round(klok.seconden, 2),
+            parameters=model.parameters.als_dict(), parameterbronnen=list(model.parameters.herkomst),
+            versie_model=__version__))
+    print(_samenvatting(cijfers, jaren))
+    print(f"Klaar in {klok.seconden:.1f} s. Geschreven naar {doel}/: maandcijfers.parquet, herkomst.json, "
+          f"toestanden.png/.svg")
+    return 0
+
+
+def _samenvatting(cijfers, jaren: int) -> str:
+    from simulatie import codes as c
+
+    tot = cijfers[(cijfers.regio == 0) & (cijfers.schooltype == "alle")]
+    aantal = tot[tot.indicator == "aantal"].pivot_table(index="datum", columns="toestand", values="waarde")
+    begin, eind = aantal.iloc[0], aantal.iloc[-1]
+    regels = [f"{'Toestand':<12}{'eerste maand':>16}{'laatste maand':>16}"]
+    for t in c.TOESTANDEN:
+        regels.append(f"{t:<12}{_getal(begin[t]):>16}{_getal(eind[t]):>16}")
+    regels.append(f"{'totaal':<12}{_getal(begin.sum()):>16}{_getal(eind.sum()):>16}")
+    stromen = tot[tot.indicator.isin(["nieuwe_vsv", "diploma", "baanstart"])].groupby("indicator").waarde.sum() / jaren
+    regels.append(f"Per jaar gemiddeld: {_getal(stromen.get('nieuwe_vsv', 0))} nieuwe vsv'ers, "
+                  f"{_getal(stromen.get('diploma', 0))} diploma's, {_getal(stromen.get('baanstart', 0))} baanstarts.")
+    return "\n".join(regels)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
