@@ -128,7 +128,8 @@ class Scenario(_Deel):
 
 def _uitleg(fout: dict, model: type[BaseModel]) -> tuple[str, str, str | None]:
     """(veld, melding, toegestaan) voor één pydantic-fout, in het Nederlands."""
-    veld = ".".join(str(x) for x in fout["loc"])
+    veld = ".".join(str(x) for x in fout["loc"] if not isinstance(x, int))
+    elementen = [x for x in fout["loc"] if isinstance(x, int)]
     soort = fout["type"]
     ctx = fout.get("ctx", {})
     if soort == "extra_forbidden":
@@ -143,7 +144,9 @@ def _uitleg(fout: dict, model: type[BaseModel]) -> tuple[str, str, str | None]:
     if soort == "missing":
         return veld, "dit veld is verplicht.", None
     if soort == "literal_error":
-        return veld, f"de waarde {fout.get('input')!r} is niet toegestaan.", ctx.get("expected", "").replace("'", "")
+        plek = f" (element {elementen[0] + 1} van de lijst)" if elementen else ""
+        toegestaan = ctx.get("expected", "").replace("'", "").replace(" or ", ", ")
+        return veld, f"de waarde {fout.get('input')!r}{plek} is niet toegestaan.", toegestaan
     if soort in ("greater_than_equal", "greater_than", "less_than_equal", "less_than"):
         teken = {"greater_than_equal": ">=", "greater_than": ">", "less_than_equal": "<=", "less_than": "<"}[soort]
         grens = next(iter(ctx.values()))

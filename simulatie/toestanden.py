@@ -182,7 +182,7 @@ class Overgangsregels:
         factor = self.vsv_risico[risicocode(pop, ond)] * self.regio_vsv_factor[pop.regio[ond]]
         som = np.bincount(cel, weights=factor, minlength=len(self.vsv_maand))
         aantal = np.bincount(cel, minlength=len(self.vsv_maand))
-        gemiddeld = np.divide(som, aantal, out=np.ones_like(som), where=aantal > 0)
+        gemiddeld = np.divide(som, aantal, out=np.ones(len(som)), where=aantal > 0)
         self.vsv_maand = self.vsv_maand / gemiddeld
         uit = np.flatnonzero(pop.uitstroomgroep > 0)
         factor = self.baanvinden_risico[risicocode(pop, uit)]

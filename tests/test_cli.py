@@ -1,0 +1,100 @@
+"""De opdrachtregel: een goede run schrijft zijn bestanden, foute invoer geeft code 2 en schrijft niets."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from simulatie.cli import main
+
+NUL = Path(__file__).resolve().parent.parent / "scenario's" / "nulalternatief.toml"
+
+
+def _draai(capsys, *args) -> tuple[int, str, str]:
+    try:
+        code = main([str(a) for a in args])
+    except SystemExit as e:  # argparse
+        code = e.code
+    uit = capsys.readouterr()
+    return code, uit.out, uit.err
+
+
+def test_run_schrijft_maandcijfers_herkomst_en_figuur(tmp_path, capsys):
+    code, out, err = _draai(capsys, "run", NUL, "--jaren", 1, "--schaal", 500, "--seed", 4, "--uit", tmp_path / "r")
+    assert code == 0, err
+    map_ = tmp_path / "r"
+    assert {p.name for p in map_.iterdir()} == {"maandcijfers.parquet", "herkomst.json", "toestanden.png",
+                                                 "toestanden.svg"}
+    df = pd.read_parquet(map_ / "maandcijfers.parquet")
+    assert {"datum", "indicator", "toestand", "schooltype", "regio", "waarde"} <= set(df.columns)
+    assert df.datum.nunique() == 12
+    herkomst = json.loads((map_ / "herkomst.json").read_text())
+    assert herkomst["seed"] == 4 and herkomst["schaal"] == 500 and herkomst["scenario"]["naam"] == "nulalternatief"
+    assert "versie" in herkomst and "looptijd_seconden" in herkomst
+    assert herkomst["parameters"]["overgangen.vsv_risico.multiproblematiek"] == 4.0
+    assert "nieuwe vsv'ers" in out
+
+
+def _schrijf(tmp_path: Path, tekst: str) -> Path:
+    pad = tmp_path / "scenario.toml"
+    pad.write_text(tekst, encoding="utf-8")
+    return pad
+
+
+FOUTE_SCENARIOS = [
+    ("naam = \"x\"\nonbekend_veld = 3\n", "onbekend_veld", "beschrijving"),
+    ("naam = \"x\"\n[looptijd]\njaren = -2\n", "looptijd.jaren", ">= 1"),
+    ("naam = \"x\"\n[looptijd]\nstart = \"2026-13\"\n", "looptijd.start", "JJJJ-MM"),
+    ("naam = \"x\"\n[budget]\nregionaal_programma = -5\n", "budget.regionaal_programma", ">= 0"),
+    ("naam = \"x\"\n[budget]\nverdeelsleutel = \"loting\"\n", "budget.verdeelsleutel", "per_jongere"),
+    ("naam = \"x\"\n[budget]\nverdeelsleutel = \"tabel\"\ntabel = {\"41\" = 1.0}\n", "budget.tabel", "1 tot en met 40"),
+    ("naam = \"x\"\n[nazorg]\ndoelgroepen = [\"havo\"]\n", "nazorg.doelgroepen", "vmbo"),
+    ("naam = \"x\"\nbasis = \"bestaat_niet\"\n", "basis", "nulalternatief"),
+    ("naam = [dit is geen toml\n", None, "TOML"),
+]
+
+
+@pytest.mark.parametrize("tekst,veld,toegestaan", FOUTE_SCENARIOS)
+def test_fout_scenario_geeft_code_2_en_schrijft_niets(tmp_path, capsys, tekst, veld, toegestaan):
+    pad = _schrijf(tmp_path, tekst)
+    uit = tmp_path / "uit"
+    code, out, err = _draai(capsys, "run", pad, "--uit", uit, "--schaal", 1000)
+    assert code == 2
+    assert str(pad) in err
+    if veld:
+        assert f"'{veld}'" in err
+    assert toegestaan in err
+    assert "Traceback" not in err
+    assert not uit.exists()
+    assert list(tmp_path.iterdir()) == [pad]
+
+
+@pytest.mark.parametrize("optie,waarde", [("--jaren", "-1"), ("--jaren", "twee"), ("--schaal", "0"),
+                                          ("--seed", "-3")])
+def test_foute_opties_geven_code_2(tmp_path, capsys, optie, waarde):
+    code, out, err = _draai(capsys, "run", NUL, optie, waarde, "--uit", tmp_path / "uit")
+    assert code == 2
+    assert optie in err and "Fout" in err
+    assert not (tmp_path / "uit").exists()
+
+
+def test_ontbrekend_bestand_zonder_traceback(tmp_path):
+    uit = tmp_path / "uit"
+    r = subprocess.run([sys.executable, "-m", "simulatie.cli", "run", str(tmp_path / "weg.toml"), "--uit", str(uit)],
+                       capture_output=True, text=True)
+    assert r.returncode == 2
+    assert "niet gevonden" in r.stderr and "weg.toml" in r.stderr and "nulalternatief" in r.stderr
+    assert "Traceback" not in r.stderr
+    assert not uit.exists()
+
+
+def test_kringverwijzing_in_basis(tmp_path, capsys):
+    (tmp_path / "a.toml").write_text('naam = "a"\nbasis = "b"\n')
+    (tmp_path / "b.toml").write_text('naam = "b"\nbasis = "a.toml"\n')
+    code, out, err = _draai(capsys, "run", tmp_path / "a.toml", "--uit", tmp_path / "uit")
+    assert code == 2 and "kring" in err and "'basis'" in err

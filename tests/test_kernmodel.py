@@ -1,0 +1,156 @@
+"""Het kernmodel: behoud van de populatie, reproduceerbaarheid, overlevingskansen, diplomatiming."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from simulatie import JongerenModel, codes as c
+from simulatie.populatie import UIT
+from simulatie.toestanden import Effecten, Overgangsregels, maandkans
+
+from conftest import START, maak_populatie
+
+
+def test_populatie_blijft_behouden_op_instroom_en_27_na():
+    """Geen jongere ontstaat of verdwijnt, behalve door het nieuwe cohort en door 27 te worden."""
+    model = JongerenModel(seed=3, schaal=400)
+    for _ in range(26):  # over twee septembers heen
+        voor = int(model.populatie.actief().sum())
+        voor_ids = set(model.populatie.id[model.populatie.actief()].tolist())
+        model.step()
+        pop = model.populatie
+        na_ids = set(pop.id[pop.actief()].tolist())
+        uit = int(round(model.waarnemer.laatste["uit_27"] / model.schaal))
+        nieuw = na_ids - voor_ids
+        assert len(voor_ids - na_ids) == uit
+        assert int(pop.actief().sum()) == voor - uit + len(nieuw)
+        if (model.maand - 1) % 12 + 1 != 9:
+            assert not nieuw, "buiten september komen er geen jongeren bij"
+    assert len(np.unique(model.populatie.id)) == len(model.populatie)
+
+
+def test_zelfde_zaad_geeft_identieke_uitkomsten_ander_zaad_niet():
+    a = JongerenModel(seed=11, schaal=300)
+    b = JongerenModel(seed=11, schaal=300)
+    d = JongerenModel(seed=12, schaal=300)
+    for m in (a, b, d):
+        m.run_for(14)
+    pd.testing.assert_frame_equal(a.maandcijfers(), b.maandcijfers())
+    for naam, kolom in a.populatie.kolommen().items():
+        np.testing.assert_array_equal(kolom, getattr(b.populatie, naam), err_msg=naam)
+    assert not a.maandcijfers().waarde.equals(d.maandcijfers().waarde)
+
+
+def _regels_zonder_risico(parameters, pop, **vervang):
+    p = parameters.vervang(vervang) if vervang else parameters
+    return Overgangsregels(p, pop, np.ones(40), np.ones(40))
+
+
+def test_constante_kans_geeft_geometrische_overleving(parameters):
+    """Werkenden met constante uitstroomkans h: P(nog onafgebroken aan het werk na k maanden) = (1-h)^k."""
+    n = 40_000
+    pop = maak_populatie(n)
+    h = {"werk_uitkering": 0.02, "werk_thuis": 0.03, "werk_zorg": 0.004, "werk_onderwijs": 0.006}
+    regels = _regels_zonder_risico(parameters, pop, **{f"overgangen.maandkans.{k}": v for k, v in h.items()},
+                                   **{"overgangen.factor.terugkeer_onderwijs_met_sk": 1.0})
+    totaal = sum(h.values())
+    rng = np.random.default_rng(2024)
+    nooit_weg = np.ones(n, bool)
+    for k in range(1, 25):
+        regels.stap(pop, START + k - 1, rng.random((4, n), dtype=np.float32), Effecten())
+        nooit_weg &= pop.toestand == c.WERK
+        nooit_weg &= pop.maanden_in_toestand == k
+        verwacht = (1 - totaal) ** k
+        marge = 4 * np.sqrt(verwacht * (1 - verwacht) / n)
+        assert abs(nooit_weg.mean() - verwacht) < marge, (k, nooit_weg.mean(), verwacht)
+
+
+def test_bestemmingen_volgen_de_verhouding_van_de_kansen(parameters):
+    n = 60_000
+    pop = maak_populatie(n, toestand=c.THUIS, startkwalificatie=True)
+    regels = _regels_zonder_risico(parameters, pop)
+    voor = pop.toestand.copy()
+    regels.stap(pop, START, np.random.default_rng(7).random((4, n), dtype=np.float32), Effecten())
+    k = regels.kansen(maak_populatie(1, toestand=c.THUIS), c.THUIS, np.array([0]),
+                      np.array([20 * 12]), Effecten())[:, 0]
+    for naar in (c.ONDERWIJS, c.WERK, c.UITKERING, c.ZORG):
+        waargenomen = np.mean((voor == c.THUIS) & (pop.toestand == naar))
+        marge = 4 * np.sqrt(k[naar] * (1 - k[naar]) / n)
+        assert abs(waargenomen - k[naar]) < marge, (c.TOESTANDEN[naar], waargenomen, k[naar])
+
+
+@pytest.mark.parametrize("niveau,duur", [(1, 1), (2, 2), (3, 3)])
+def test_diploma_na_de_opleidingsduur(parameters, niveau, duur):
+    """Wie in september begint en niet uitvalt, krijgt in juli van het laatste leerjaar zijn diploma."""
+    geen_uitval = {f"overgangen.vsv_kans_per_jaar.mbo_{niveau}_bol": 0.0}
+    augustus = c.maandindex(2026, 8)
+    n = 500
+    pop = maak_populatie(n, maand=augustus, toestand=c.ONDERWIJS, niveau=niveau, leerjaar=0,
+                         startkwalificatie=False, geboortemaand=augustus - 16 * 12)
+    regels = _regels_zonder_risico(parameters, pop, **geen_uitval)
+    rng = np.random.default_rng(1)
+    diplomamaanden = []
+    for t in range(augustus, augustus + 12 * duur + 6):
+        stromen = regels.stap(pop, t, rng.random((4, n), dtype=np.float32), Effecten())
+        if len(stromen.alle("diploma")):
+            diplomamaanden.append((t, len(stromen.alle("diploma"))))
+    assert diplomamaanden == [(c.maandindex(2026 + duur, 7), n)]
+    assert pop.startkwalificatie.all() == (niveau >= 2)
+
+
+def test_uitval_volgt_de_jaarkans(parameters):
+    """Een jaar lang uitval uit mbo-2 bol zonder risicofactoren: aandeel uitgevallen = de jaarkans."""
+    n = 50_000
+    sept = c.maandindex(2026, 9)
+    pop = maak_populatie(n, maand=sept, toestand=c.ONDERWIJS, niveau=2, leerjaar=1, startkwalificatie=False,
+                         geboortemaand=sept - 17 * 12)
+    regels = _regels_zonder_risico(parameters, pop)
+    rng = np.random.default_rng(5)
+    vsv = 0
+    for t in range(sept + 1, sept + 11):  # oktober t/m juli is voor de diploma's; tien maanden
+        vsv += len(regels.stap(pop, t, rng.random((4, n), dtype=np.float32), Effecten()).alle("nieuwe_vsv"))
+    verwacht = 1 - (1 - maandkans(parameters["overgangen.vsv_kans_per_jaar.mbo_2_bol"])) ** 10
+    assert abs(vsv / n - verwacht) < 4 * np.sqrt(verwacht * (1 - verwacht) / n)
+
+
+def test_niemand_onder_18_in_de_uitkering():
+    model = JongerenModel(seed=2, schaal=300)
+    model.run_for(13)
+    df = model.populatie.frame()
+    assert not ((df.toestand == "uitkering") & (df.leeftijd < 18)).any()
+    assert df.leeftijd.max() < 27 and df.leeftijd.min() >= 12
+
+
+def test_frame_heeft_de_afgesproken_kolommen():
+    model = JongerenModel(seed=1, schaal=1000)
+    df = model.populatie.frame()
+    for kolom in ("id", "gewicht", "leeftijd", "toestand", "schooltype", "niveau", "leerweg",
+                  "startkwalificatie", "vsv", "in_beeld", "regio"):
+        assert kolom in df.columns
+    assert set(df.toestand.unique()) <= set(c.TOESTANDEN)
+    assert df.regio.between(1, 40).all()
+    assert (df.gewicht == 1000).all()
+
+
+def test_levensloop_van_een_jongere():
+    model = JongerenModel(seed=1, schaal=1000)
+    jongere = int(model.populatie.id[0])
+    model.volg(jongere)
+    model.run_for(6)
+    pad = model.levensloop(jongere)
+    assert list(pad.datum) == ["2026-01", "2026-02", "2026-03", "2026-04", "2026-05", "2026-06"]
+    assert set(pad.toestand) <= set(c.TOESTANDEN)
+
+
+def test_startpopulatie_past_bij_de_inschrijving(parameters):
+    """De startpopulatie op schaal 10 reproduceert de ingeschreven aantallen binnen de afrondingsruis."""
+    model = JongerenModel(seed=4, schaal=10)
+    df = model.populatie.frame()
+    ond = df[df.toestand == "onderwijs"]
+    for niveau in (1, 2, 3, 4):
+        doel = parameters[f"populatie.ingeschreven.mbo_{niveau}"]
+        gemodelleerd = ((ond.schooltype == "mbo") & (ond.niveau == niveau)).sum() * 10
+        assert abs(gemodelleerd - doel) < 4 * np.sqrt(doel * 10) + 20
+    assert abs((ond.schooltype == "pro").sum() * 10 - parameters["populatie.ingeschreven.pro"]) < 1000
