@@ -1,11 +1,54 @@
-"""Hoe een scenario de kansen, de doelgroepen en de kosten verandert."""
+"""Hoe een scenario de doelgroepen, de capaciteit, de kansen en de kosten verandert.
+
+Elke maand, in deze volgorde (zie JongerenModel.step):
+  1. `bepaal_kandidaten`: wie komt in aanmerking voor welke begeleiding (hefboom), met maandkosten en
+     prioriteit; elke regio krijgt haar kandidaten;
+  2. elke `Regio.step()` kiest binnen haar budget wie begeleid wordt (de rest wacht);
+  3. `effecten`: de factoren op de kansen voor wie begeleid wordt (en levenscoaching, Doorstroompunt);
+  4. `na_stap`: de boekhouding van de maand (gekwalificeerd, bediend, wachtend, uitgaven).
+Een jongere krijgt hooguit één begeleiding uit het regionale budget: op school coaching vóór
+aanvullende loopbaanbegeleiding, na school nazorg vóór gemeentelijke begeleiding.
+"""
 
 from __future__ import annotations
 
+import numpy as np
+import pandas as pd
+
+from simulatie import codes as c
 from simulatie.parameters import Parameters
 from simulatie.populatie import Populatie
-from simulatie.scenario import Scenario
-from simulatie.toestanden import Effecten, Stromen
+from simulatie.regio import AANTAL_REGIOS
+from simulatie.scenario import DOELGROEPEN, Scenario
+from simulatie.toestanden import Effecten, Stromen, risicocode
+
+# Hefbomen die uit het regionale budget betaald worden (capaciteit), en levenscoaching (apart gefinancierd).
+HEFBOMEN = ("coaching", "tijdens_opleiding", "nazorg", "gemeente", "levenscoaching")
+COACHING, TIJDENS, NAZORG, GEMEENTE, LEVENSCOACHING = range(len(HEFBOMEN))
+MET_CAPACITEIT = (COACHING, TIJDENS, NAZORG, GEMEENTE)
+OVERIG = len(DOELGROEPEN)  # doelgroepcode voor wie in geen school-doelgroep valt (ho, of gemeente-jongeren)
+_ZONDER_DIPLOMA = (c.UITSTROOMGROEP["vsv_mbo"], c.UITSTROOMGROEP["vsv_vo"])
+
+
+def doelgroep_tabel() -> np.ndarray:
+    """Doelgroepcode per opleidingscel (schooltype x niveau x leerweg), OVERIG waar geen doelgroep past."""
+    t = np.full((len(c.SCHOOLTYPEN), 5, len(c.LEERWEGEN)), OVERIG, np.int8)
+    g = {naam: i for i, naam in enumerate(DOELGROEPEN)}
+    t[c.VMBO] = g["vmbo"]
+    t[c.PRO] = g["pro"]
+    t[c.VSO] = g["vso"]
+    t[c.MBO, 1] = g["entree"]
+    t[c.MBO, 2, c.BOL] = g["mbo2_bol"]
+    t[c.MBO, 2, c.BBL] = g["mbo2_bbl"]
+    t[c.MBO, 3:5] = g["mbo34"]
+    return t.reshape(-1)
+
+
+def _masker(groepen: tuple[str, ...]) -> np.ndarray:
+    m = np.zeros(len(DOELGROEPEN) + 1, bool)
+    for naam in groepen:
+        m[DOELGROEPEN.index(naam)] = True
+    return m
 
 
 class Beleid:
@@ -13,13 +56,222 @@ class Beleid:
         self.scenario = scenario
         self.p = p
         self.model = model
+        self.doelgroep = doelgroep_tabel()
+        n = scenario.nazorg
+        self.tijdens = _masker(n.tijdens_opleiding)
+        self.na = _masker(n.na_uitstroom)
+        self.coaching = _masker(scenario.coaching.doelgroepen)
+        self._kosten(p)
+        self._effecten(p)
+        self.budget_per_jaar = self._verdeel_budget(model)
+        self.prioriteit_sk = p["beleid.prioriteit.zonder_sk"]
+        self.kandidaten = np.zeros(0, np.int64)
+        self.hefboom = np.zeros(0, np.int8)
+        self._maanden: list[int] = []
+        self._gekwalificeerd: list[np.ndarray] = []  # (hefboom, doelgroep, regio)
+        self._bediend: list[np.ndarray] = []
+        self._budget: list[np.ndarray] = []          # (regio,) euro deze maand
+
+    # ------------------------------------------------------------------------------ instellingen
+    def _kosten(self, p: Parameters) -> None:
+        """Kosten per begeleide jongere per maand, per hefboom."""
+        b = "beleid.coach."
+        self.fte_kosten = p[b + "loonkosten_per_fte"] * p[b + "opslag_werkgeverslasten_overhead"]
+        coaching = self.scenario.coaching.kosten_per_jongere_per_jaar
+        per_jaar = np.array([
+            coaching if coaching is not None else p[b + "intensieve_coaching_per_jaar"],
+            self.fte_kosten / p[b + "caseload_tijdens_opleiding"],
+            self.fte_kosten / p[b + "caseload_nazorg"],
+            self.fte_kosten / p[b + "caseload_gemeente"],
+            p[b + "levenscoaching_per_jaar"],
+        ])
+        self.kosten_maand = per_jaar / 12.0
+        self.kosten_per_contact = p[b + "doorstroompunt_per_contact"]
+
+    def _effecten(self, p: Parameters) -> None:
+        e = "beleid.effect."
+        schaal = self.scenario.nazorg.effect_schaal
+        coaching = self.scenario.coaching.effect_vsv
+        self.vsv_daling = np.zeros(len(HEFBOMEN))
+        self.vsv_daling[COACHING] = coaching if coaching is not None else p[e + "intensieve_coaching_vsv"]
+        self.vsv_daling[TIJDENS] = min(1.0, p[e + "begeleiding_tijdens_vsv"] * schaal)
+        self.baanvinden = np.ones(len(HEFBOMEN))
+        self.baanvinden[NAZORG] = 1 + p[e + "nazorg_baanvinden"] * schaal
+        self.baanvinden[GEMEENTE] = 1 + p[e + "gemeente_baanvinden"]
+        self.baanvinden[LEVENSCOACHING] = 1 + p[e + "levenscoaching_baanvinden"]
+        self.baanbehoud = max(0.0, 1 - p[e + "nazorg_baanbehoud"] * schaal)
+        self.terugkeer = 1 + p[e + "nazorg_terugkeer_onderwijs"] * schaal
+        self.zorg_uitstroom = 1 + p[e + "levenscoaching_zorg_uitstroom"]
+        d = self.scenario.doorstroompunt
+        self.bereik = (p["overgangen.in_beeld.bereik_doorstroompunt_per_maand"]
+                       * (p[e + "extra_bereik_doorstroompunt_wet"] if d.versterkt_bereik else 1.0))
+
+    def _verdeel_budget(self, model) -> np.ndarray:
+        """Budget per regio per jaar volgens de verdeelsleutel van het scenario."""
+        b = self.scenario.budget
+        totaal = b.regionaal_programma + b.mbo_begeleiding + b.nazorg_subsidie
+        rg = model.regiogegevens
+        if b.verdeelsleutel == "per_jongere":
+            sleutel = rg.aandeel
+        elif b.verdeelsleutel == "per_vsv":
+            sleutel = rg.aandeel * rg.vsv_factor
+        elif b.verdeelsleutel == "risicomodel":
+            pop = model.populatie
+            score = self.risicoscore(pop, np.arange(len(pop)))
+            sleutel = np.bincount(pop.regio, weights=score, minlength=AANTAL_REGIOS)
+        else:
+            sleutel = np.array([b.tabel.get(str(r), 0.0) for r in range(1, AANTAL_REGIOS + 1)])
+        return totaal * sleutel / sleutel.sum()
+
+    def risicoscore(self, pop: Populatie, rijen: np.ndarray) -> np.ndarray:
+        """Voorspeld risico (hoger = eerder aan de beurt): uitvalrisico maal een factor zonder SK."""
+        regels = self.model.regels
+        return (regels.vsv_risico[risicocode(pop, rijen)]
+                * np.where(pop.startkwalificatie[rijen], 1.0, self.prioriteit_sk))
+
+    # ------------------------------------------------------------------------------ de maand
+    def bepaal_kandidaten(self, pop: Populatie, t: int) -> None:
+        """Wie komt deze maand in aanmerking, voor welke hefboom; geeft elke regio haar kandidaten."""
+        delen, hefboom = [], []
+        ond = np.flatnonzero(pop.toestand == c.ONDERWIJS)
+        if self.tijdens.any() or self.coaching.any():
+            ond = ond[pop.leerjaar[ond] >= 1]
+            dg = self.doelgroep[self.model.regels.cel(pop, ond)]
+            coach = ond[self.coaching[dg]]
+            tijdens = ond[self.tijdens[dg] & ~self.coaching[dg]]
+            delen += [coach, tijdens]
+            hefboom += [COACHING, TIJDENS]
+        buiten = None
+        if self.na.any():
+            n = self.scenario.nazorg
+            recent = np.flatnonzero((pop.uitstroommaand >= 0) & (t - pop.uitstroommaand < n.maanden_na_uitstroom)
+                                    & (pop.toestand != c.ONDERWIJS) & pop.actief())
+            recent = recent[self.na[self.doelgroep[self.model.regels.cel(pop, recent)]]]
+            if not n.ook_zonder_diploma:
+                recent = recent[~np.isin(pop.uitstroomgroep[recent], _ZONDER_DIPLOMA)]
+            delen.append(recent)
+            hefboom.append(NAZORG)
+            buiten = recent
+        if self.scenario.gemeente.preventieve_begeleiding:
+            # nieuw onder art. 7a: ook wie geen uitkering heeft (thuis, in beeld); bijstandsgerechtigden kregen
+            # al begeleiding onder de Participatiewet en zitten dus ook in het nulalternatief
+            gem = np.flatnonzero((pop.toestand == c.THUIS) & pop.in_beeld)
+            if buiten is not None:
+                gem = np.setdiff1d(gem, buiten, assume_unique=True)
+            delen.append(gem)
+            hefboom.append(GEMEENTE)
+        self.kandidaten = np.concatenate(delen) if delen else np.zeros(0, np.int64)
+        self.hefboom = (np.concatenate([np.full(len(d), h, np.int8) for d, h in zip(delen, hefboom)])
+                        if delen else np.zeros(0, np.int8))
+
+        # wie al begeleid werd gaat voor; daarna de regel van het scenario
+        rijen = self.kandidaten
+        al_bediend = pop.begeleiding[rijen] == 1
+        nieuw = pop.begeleiding[rijen] == 0
+        pop.begeleiding_sinds[rijen[nieuw]] = t
+        regel = self.scenario.budget.toewijzing
+        if regel == "hoogste_risico":
+            sleutel = -self.risicoscore(pop, rijen)
+        elif regel == "wie_eerst_komt":
+            sleutel = pop.begeleiding_sinds[rijen].astype(float)
+        else:
+            sleutel = self.model.toeval("beleid", t).random(len(pop))[rijen]
+        volgorde = np.lexsort((sleutel, ~al_bediend, pop.regio[rijen]))
+        rijen, kosten = rijen[volgorde], self.kosten_maand[self.hefboom[volgorde]]
+        self.kandidaten, self.hefboom = rijen, self.hefboom[volgorde]
+        grenzen = np.searchsorted(pop.regio[rijen], np.arange(AANTAL_REGIOS + 1))
+        for regio in self.model.regios:
+            a, b = grenzen[regio.index], grenzen[regio.index + 1]
+            regio.kandidaten(slice(a, b), kosten[a:b], self.budget_per_jaar[regio.index] / 12.0)
 
     def effecten(self, pop: Populatie, t: int) -> Effecten:
-        d = self.scenario.doorstroompunt
-        return Effecten(
-            bereik_doorstroompunt=self.p["overgangen.in_beeld.bereik_doorstroompunt_per_maand"] * d.extra_bereik,
-            leeftijdsgrens_doorstroompunt_maanden=d.leeftijdsgrens * 12,
-        )
+        """Factoren op de kansen voor wie deze maand begeleid wordt."""
+        n = len(pop)
+        bediend = np.zeros(len(self.kandidaten), bool)
+        for regio in self.model.regios:
+            bediend[regio.selectie] = regio.bediend
+        oud = pop.begeleiding.copy()
+        pop.begeleiding[oud != 0] = 0
+        pop.begeleiding[self.kandidaten] = np.where(bediend, 1, 2)
+        weg = (oud != 0) & (pop.begeleiding == 0)
+        pop.begeleiding_sinds[weg] = -1
+        self._bediend_rijen, self._bediend_hefboom = self.kandidaten[bediend], self.hefboom[bediend]
+
+        effect = Effecten(bereik_doorstroompunt=self.bereik,
+                          leeftijdsgrens_doorstroompunt_maanden=self.scenario.doorstroompunt.leeftijdsgrens * 12)
+        lc = self._levenscoaching(pop)
+        if not len(self._bediend_rijen) and not len(lc):
+            return effect
+        rijen, h = self._bediend_rijen, self._bediend_hefboom
+        vsv, vind = np.ones(n), np.ones(n)
+        vsv[rijen] = 1 - self.vsv_daling[h]
+        vind[rijen] = self.baanvinden[h]
+        verlies, terug = np.ones(n), np.ones(n)
+        nazorg = rijen[h == NAZORG]
+        verlies[nazorg] = self.baanbehoud
+        terug[nazorg[~pop.startkwalificatie[nazorg]]] = self.terugkeer
+        zorg = np.ones(n)
+        vind[lc] *= self.baanvinden[LEVENSCOACHING]
+        zorg[lc] = self.zorg_uitstroom
+        effect.vsv, effect.baanvinden, effect.baanverlies, effect.terugkeer, effect.zorg_uitstroom = (
+            vsv, vind, verlies, terug, zorg)
+        return effect
+
+    def _levenscoaching(self, pop: Populatie) -> np.ndarray:
+        self._lc = np.zeros(0, np.int64)
+        if self.scenario.levenscoaching.variant == "geen":
+            return self._lc
+        leeftijd = pop.leeftijd_maanden()
+        self._lc = np.flatnonzero(pop.multiproblematiek & np.isin(pop.toestand, (c.THUIS, c.UITKERING, c.ZORG))
+                                  & (leeftijd >= 18 * 12))
+        return self._lc
 
     def na_stap(self, pop: Populatie, stromen: Stromen, t: int) -> None:
-        pass
+        """Boekhouding: gekwalificeerd en bediend per hefboom, doelgroep en regio; budget per regio."""
+        vorm = (len(HEFBOMEN), len(DOELGROEPEN) + 1, AANTAL_REGIOS)
+        cel = self.model.regels.cel
+
+        def kubus(rijen, hefboom):
+            if not len(rijen):
+                return np.zeros(vorm)
+            dg = self.doelgroep[cel(pop, rijen)]
+            code = (hefboom.astype(np.int64) * vorm[1] + dg) * vorm[2] + pop.regio[rijen]
+            return np.bincount(code, minlength=np.prod(vorm)).reshape(vorm).astype(float)
+
+        lc_h = np.full(len(self._lc), LEVENSCOACHING, np.int8)
+        self._maanden.append(t)
+        self._gekwalificeerd.append((kubus(self.kandidaten, self.hefboom) + kubus(self._lc, lc_h)) * self.model.schaal)
+        self._bediend.append((kubus(self._bediend_rijen, self._bediend_hefboom) + kubus(self._lc, lc_h))
+                             * self.model.schaal)
+        self._budget.append(self.budget_per_jaar / 12.0)
+
+    # ------------------------------------------------------------------------------ inzage
+    def frame(self) -> pd.DataFrame:
+        """Per maand, hefboom, doelgroep en regio: gekwalificeerd, bediend, wachtend, uitgaven (euro)."""
+        kolommen = ["datum", "hefboom", "doelgroep", "regio", "gekwalificeerd", "bediend", "wachtend", "uitgaven"]
+        if not self._maanden:
+            return pd.DataFrame({k: [] for k in kolommen})
+        G, B = np.stack(self._gekwalificeerd), np.stack(self._bediend)
+        idx = np.nonzero(G > 0)
+        datums = pd.to_datetime([f"{t // 12:04d}-{t % 12 + 1:02d}-01" for t in self._maanden])
+        df = pd.DataFrame({
+            "datum": datums[idx[0]],
+            "hefboom": np.array(HEFBOMEN)[idx[1]],
+            "doelgroep": np.array(DOELGROEPEN + ("overig",))[idx[2]],
+            "regio": (idx[3] + 1).astype(np.int16),
+            "gekwalificeerd": G[idx],
+            "bediend": B[idx],
+        })
+        df["wachtend"] = df.gekwalificeerd - df.bediend
+        df["uitgaven"] = df.bediend * self.kosten_maand[idx[1]]
+        return df[kolommen]
+
+    def budget_frame(self) -> pd.DataFrame:
+        """Budget per maand en regio (euro), ook als het niet aan begeleiding is besteed."""
+        datums = pd.to_datetime([f"{t // 12:04d}-{t % 12 + 1:02d}-01" for t in self._maanden])
+        M = np.stack(self._budget) if self._budget else np.zeros((0, AANTAL_REGIOS))
+        return pd.DataFrame({
+            "datum": np.repeat(datums, AANTAL_REGIOS),
+            "regio": np.tile(np.arange(1, AANTAL_REGIOS + 1), len(datums)).astype(np.int16),
+            "budget": M.reshape(-1),
+        })

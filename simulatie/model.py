@@ -67,7 +67,7 @@ class JongerenModel(mesa.Model):
         self.waarnemer = Waarnemer(self.schaal)
         self.datacollector = mesa.DataCollector(model_reporters={
             naam: (lambda m, n=naam: m.waarnemer.laatste.get(n, 0.0))
-            for naam in c.TOESTANDEN + STROMEN + ("buiten_beeld",)
+            for naam in c.TOESTANDEN + STROMEN + ("buiten_beeld", "duurzaam_werk")
         })
         self._gevolgd: dict[int, list[dict]] = {}
 
@@ -82,6 +82,7 @@ class JongerenModel(mesa.Model):
         if t % 12 + 1 == 9 and t > self.startmaand:
             self._nieuw_schooljaar(t)
         u = self.toeval("maand", t).random((4, len(self.populatie)), dtype=np.float32)
+        self.beleid.bepaal_kandidaten(self.populatie, t)
         self.agents_by_type[Regio].do("step")
         effect = self.beleid.effecten(self.populatie, t)
         stromen = self.regels.stap(self.populatie, t, u, effect)

@@ -39,7 +39,7 @@ KOLOMMEN: dict[str, type] = {
     "uitstroommaand": np.int32,       # maand van de laatste keer school verlaten; -1 = nooit
     "uitstroomgroep": np.int8,
     "begeleiding": np.int8,           # beleid: 0 geen, 1 begeleid, 2 wachtend
-    "begeleiding_tot": np.int32,      # beleid: laatste maand waarin recht op begeleiding bestaat
+    "begeleiding_sinds": np.int32,    # beleid: maand waarin de jongere in aanmerking kwam; -1 = niet
 }
 
 
@@ -153,7 +153,7 @@ class Bouwer:
             "uitstroommaand": np.broadcast_to(np.asarray(uitstroommaand, np.int32), (n,)).copy(),
             "uitstroomgroep": np.full(n, uitstroomgroep, np.int8),
             "begeleiding": np.zeros(n, np.int8),
-            "begeleiding_tot": np.full(n, -1, np.int32),
+            "begeleiding_sinds": np.full(n, -1, np.int32),
         }
 
     def _prevalentie(self, schooltype: int) -> tuple[float, float, float]:

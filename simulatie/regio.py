@@ -45,17 +45,42 @@ class Regiogegevens:
 
 
 class Regio(mesa.Agent):
-    """Eén RMC-regio. Haar gedrag per maand (capaciteit, toewijzing) komt uit het beleid."""
+    """Eén RMC-regio: zet haar budget om in coaches en kiest wie begeleid wordt.
+
+    Elke maand krijgt de regio van het beleid haar kandidaten, al op volgorde van voorrang (wie al
+    begeleid werd eerst, dan de toewijzingsregel van het scenario), met hun maandkosten. `step()` bedient
+    hen op volgorde zolang het maandbudget reikt; de rest wacht.
+    """
 
     def __init__(self, model: mesa.Model, nummer: int, naam: str, aandeel: float):
         super().__init__(model)
         self.nummer = nummer
         self.naam = naam
         self.aandeel = aandeel
+        self.budget_maand = 0.0
+        self.selectie = slice(0, 0)
+        self._kosten = np.zeros(0)
+        self.bediend = np.zeros(0, bool)
+        self.uitgaven_maand = 0.0
 
     @property
     def index(self) -> int:
         return self.nummer - 1
+
+    def coaches(self, kosten_per_fte: float) -> float:
+        """Aantal fte aan coaches dat het budget betaalt."""
+        return self.budget_maand * 12.0 / kosten_per_fte
+
+    def kandidaten(self, selectie: slice, kosten_per_maand: np.ndarray, budget_maand: float) -> None:
+        self.selectie = selectie
+        self._kosten = kosten_per_maand
+        self.budget_maand = budget_maand
+
+    def step(self) -> None:
+        # de schaal vermenigvuldigt elke rij; het budget is in euro voor echte jongeren
+        kosten = self._kosten * self.model.schaal
+        self.bediend = np.cumsum(kosten) <= self.budget_maand + 1e-9
+        self.uitgaven_maand = float(kosten[self.bediend].sum())
 
     def __repr__(self) -> str:
         return f"Regio({self.nummer}, {self.naam!r})"

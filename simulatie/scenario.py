@@ -17,7 +17,7 @@ from simulatie.fouten import InvoerFout
 from simulatie.regio import AANTAL_REGIOS
 
 SCENARIOMAP_NAAM = "scenario's"
-DOELGROEPEN = ("entree", "mbo2_bol", "mbo2_bbl", "mbo34", "pro", "vso", "vmbo")
+DOELGROEPEN = ("entree", "mbo2_bol", "mbo2_bbl", "mbo34", "pro", "vso", "vmbo")  # volgorde = code
 VERDEELSLEUTELS = ("per_jongere", "per_vsv", "risicomodel", "tabel")
 TOEWIJZINGEN = ("hoogste_risico", "wie_eerst_komt", "willekeurig")
 
@@ -47,19 +47,28 @@ class Looptijd(_Deel):
         return int(jaar), int(maand)
 
 
-class Nazorg(_Deel):
-    """Aanvullende loopbaanbegeleiding door scholen, tijdens de opleiding en na uitstroom."""
+Doelgroep = Literal["entree", "mbo2_bol", "mbo2_bbl", "mbo34", "pro", "vso", "vmbo"]
 
-    doelgroepen: tuple[Literal["entree", "mbo2_bol", "mbo2_bbl", "mbo34", "pro", "vso", "vmbo"], ...] = ()
-    tijdens_opleiding: bool = False
+
+class Nazorg(_Deel):
+    """Aanvullende loopbaanbegeleiding door scholen: tijdens de opleiding en na uitstroom (nazorg)."""
+
+    tijdens_opleiding: tuple[Doelgroep, ...] = Field((), description="doelgroepen met begeleiding tijdens de opleiding")
+    na_uitstroom: tuple[Doelgroep, ...] = Field((), description="doelgroepen met nazorg na het verlaten van school")
     maanden_na_uitstroom: int = Field(0, ge=0, le=60)
     ook_zonder_diploma: bool = True
-    effect_schaal: float = Field(1.0, ge=0, le=5, description="factor op de gepubliceerde effecten (gevoeligheid)")
+    effect_schaal: float = Field(1.0, ge=0, le=5, description="factor op de effecten (voor gevoeligheid en break-even)")
+
+    @model_validator(mode="after")
+    def _duur_bij_nazorg(self) -> "Nazorg":
+        if self.na_uitstroom and self.maanden_na_uitstroom == 0:
+            raise ValueError("na_uitstroom noemt doelgroepen maar maanden_na_uitstroom is 0; geef een duur > 0")
+        return self
 
 
 class Doorstroompunt(_Deel):
     leeftijdsgrens: int = Field(23, ge=18, le=30)
-    extra_bereik: float = Field(1.0, ge=0, le=10, description="factor op het maandelijkse bereik van jongeren buiten beeld")
+    versterkt_bereik: bool = Field(False, description="het regionaal programma versterkt de outreach")
 
 
 class Gemeente(_Deel):
@@ -67,11 +76,11 @@ class Gemeente(_Deel):
 
 
 class Coaching(_Deel):
-    """Intensieve coaching van een gekozen groep (het gerandomiseerde experiment in mbo-2 is de bron)."""
+    """Intensieve coaching van een gekozen groep tijdens de opleiding (bron: het experiment in mbo-2)."""
 
-    doelgroepen: tuple[Literal["entree", "mbo2_bol", "mbo2_bbl", "mbo34", "pro", "vso", "vmbo"], ...] = ()
-    kosten_per_jongere_per_jaar: float | None = Field(None, ge=0)
-    effect_vsv: float | None = Field(None, ge=0, le=1, description="relatieve daling van de uitval (0.41 = 41% minder)")
+    doelgroepen: tuple[Doelgroep, ...] = ()
+    kosten_per_jongere_per_jaar: float | None = Field(None, ge=0, description="standaard uit beleid.yaml")
+    effect_vsv: float | None = Field(None, ge=0, le=1, description="relatieve daling van de uitval; standaard uit beleid.yaml")
 
 
 class Levenscoaching(_Deel):

@@ -62,6 +62,7 @@ class Effecten:
     baanvinden: float | np.ndarray = 1.0
     baanverlies: float | np.ndarray = 1.0
     terugkeer: float | np.ndarray = 1.0
+    zorg_uitstroom: float | np.ndarray = 1.0
     bereik_doorstroompunt: float = 0.0
     leeftijdsgrens_doorstroompunt_maanden: int = 23 * 12
 
@@ -365,6 +366,8 @@ class Overgangsregels:
             verlies = self.baanverlies_risico[code] * _deel(effect.baanverlies, rijen)
             for naar in (c.UITKERING, c.ZORG, c.THUIS):
                 k[naar] *= verlies
+        if s == c.ZORG:
+            k *= _deel(effect.zorg_uitstroom, rijen)
         k[s] = 0.0
         return k
 

@@ -17,6 +17,14 @@ from simulatie.regio import AANTAL_REGIOS
 from simulatie.toestanden import STROMEN, Stromen
 
 NT, NS, NR = len(c.TOESTANDEN), len(c.SCHOOLTYPEN), AANTAL_REGIOS
+# Leeftijdsbanden voor de waardering (jeugdloon en bijstandsnorm verschillen per leeftijd)
+LEEFTIJDSBANDEN = ("onder_16", "16", "17", "18", "19", "20", "21_plus")
+NL = len(LEEFTIJDSBANDEN)
+DUURZAAM_MAANDEN = 12  # 'duurzaam werk': minstens een jaar onafgebroken aan het werk
+
+
+def leeftijdsband(leeftijd_maanden: np.ndarray) -> np.ndarray:
+    return np.clip(leeftijd_maanden // 12 - 15, 0, NL - 1)
 
 
 def _kubus(toestand: np.ndarray, schooltype: np.ndarray, regio: np.ndarray) -> np.ndarray:
@@ -34,6 +42,9 @@ class Waarnemer:
         self.buiten_beeld: list[np.ndarray] = []   # (NR,)
         self.zonder_sk: list[np.ndarray] = []      # (NT,)
         self.stromen: list[np.ndarray] = []        # (len(STROMEN), NS, NR)
+        self.duurzaam: list[np.ndarray] = []       # (NR,) onafgebroken >= 12 maanden aan het werk
+        self.waardering: list[np.ndarray] = []     # (NT, NL, SK, bbl) voor de MKBA
+        self.uit_27: list[np.ndarray] = []         # (NT, SK) wie deze maand 27 werd, naar laatste toestand
         self.laatste: dict[str, float] = {}
 
     def neem_waar(self, pop: Populatie, stromen: Stromen, t: int) -> None:
@@ -52,10 +63,20 @@ class Waarnemer:
                 stroom[i] = np.bincount(pop.schooltype[rijen].astype(np.int32) * NR + pop.regio[rijen],
                                         minlength=NS * NR).reshape(NS, NR) * self.schaal
         self.stromen.append(stroom)
+        werk = actief & (pop.toestand == c.WERK) & (pop.maanden_in_toestand >= DUURZAAM_MAANDEN)
+        self.duurzaam.append(np.bincount(pop.regio[werk], minlength=NR) * self.schaal)
+        sk = pop.startkwalificatie[actief].astype(np.int32)
+        bbl = ((pop.leerweg[actief] == c.BBL) & (st == c.ONDERWIJS)).astype(np.int32)
+        code = ((st.astype(np.int32) * NL + leeftijdsband(pop.leeftijd_maanden()[actief])) * 2 + sk) * 2 + bbl
+        self.waardering.append(np.bincount(code, minlength=NT * NL * 4).reshape(NT, NL, 2, 2) * self.schaal)
+        uit = stromen.alle("uit_27")
+        self.uit_27.append(np.bincount(stromen.uit_27_toestand.astype(np.int32) * 2 + pop.startkwalificatie[uit],
+                                       minlength=NT * 2).reshape(NT, 2) * self.schaal)
         per_toestand = kubus.sum(axis=(1, 2))
         self.laatste = {**{naam: float(per_toestand[i]) for i, naam in enumerate(c.TOESTANDEN)},
                         **{naam: float(stroom[i].sum()) for i, naam in enumerate(STROMEN)},
-                        "buiten_beeld": float(self.buiten_beeld[-1].sum())}
+                        "buiten_beeld": float(self.buiten_beeld[-1].sum()),
+                        "duurzaam_werk": float(self.duurzaam[-1].sum())}
 
     def frame(self) -> pd.DataFrame:
         """Alle maanden in lang formaat."""
@@ -76,6 +97,8 @@ class Waarnemer:
             _lang(datums, np.stack(self.zonder_sk), [toestand], indicator="zonder_startkwalificatie"),
             _lang(datums, B.sum(axis=1), [], indicator="buiten_beeld", toestand="thuis"),
             _lang(datums, B, [regio], indicator="buiten_beeld", toestand="thuis"),
+            _lang(datums, np.stack(self.duurzaam).sum(axis=1), [], indicator="duurzaam_werk", toestand="werk"),
+            _lang(datums, np.stack(self.duurzaam), [regio], indicator="duurzaam_werk", toestand="werk"),
             _lang(datums, S.sum(axis=(2, 3)), [stroom]),
             _lang(datums, S.sum(axis=3), [stroom, schooltype]),
             _lang(datums, S.sum(axis=2), [stroom, regio]),
@@ -84,6 +107,20 @@ class Waarnemer:
 
 
 KOLOMMEN = ["datum", "indicator", "toestand", "schooltype", "regio", "waarde"]
+
+
+def waarderingsframe(w: Waarnemer) -> pd.DataFrame:
+    """Aantallen per maand naar toestand, leeftijdsband, SK en bbl: de basis van het MKBA-kasboek."""
+    if not w.maanden:
+        return pd.DataFrame()
+    datums = pd.to_datetime([f"{t // 12:04d}-{t % 12 + 1:02d}-01" for t in w.maanden])
+    W = np.stack(w.waardering)
+    idx = np.indices(W.shape).reshape(W.ndim, -1)
+    return pd.DataFrame({
+        "datum": datums[idx[0]], "toestand": np.array(c.TOESTANDEN)[idx[1]],
+        "leeftijdsband": np.array(LEEFTIJDSBANDEN)[idx[2]], "startkwalificatie": idx[3].astype(bool),
+        "bbl": idx[4].astype(bool), "aantal": W.reshape(-1).astype(float),
+    })
 
 
 def _lang(datums, waarde: np.ndarray, assen: list[tuple[str, object]], **vast) -> pd.DataFrame:

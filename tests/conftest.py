@@ -24,7 +24,7 @@ def maak_populatie(n: int, maand: int = START, **waarden) -> Populatie:
         "maanden_in_toestand": 0, "schooltype": c.MBO, "niveau": 2, "leerweg": c.BOL, "leerjaar": 0, "regio": 0,
         "multiproblematiek": False, "migratie": False, "beperking": False, "startkwalificatie": True,
         "vsv": False, "in_beeld": True, "uitstroommaand": -1, "uitstroomgroep": c.UITSTROOMGROEP["mbo2_bol"],
-        "begeleiding": 0, "begeleiding_tot": -1,
+        "begeleiding": 0, "begeleiding_sinds": -1,
     }
     standaard.update(waarden)
     kolommen = {k: np.broadcast_to(np.asarray(v, dtype=KOLOMMEN[k]), (n,)).copy() for k, v in standaard.items()}

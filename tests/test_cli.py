@@ -53,7 +53,7 @@ FOUTE_SCENARIOS = [
     ("naam = \"x\"\n[budget]\nregionaal_programma = -5\n", "budget.regionaal_programma", ">= 0"),
     ("naam = \"x\"\n[budget]\nverdeelsleutel = \"loting\"\n", "budget.verdeelsleutel", "per_jongere"),
     ("naam = \"x\"\n[budget]\nverdeelsleutel = \"tabel\"\ntabel = {\"41\" = 1.0}\n", "budget.tabel", "1 tot en met 40"),
-    ("naam = \"x\"\n[nazorg]\ndoelgroepen = [\"havo\"]\n", "nazorg.doelgroepen", "vmbo"),
+    ("naam = \"x\"\n[nazorg]\ntijdens_opleiding = [\"havo\"]\n", "nazorg.tijdens_opleiding", "vmbo"),
     ("naam = \"x\"\nbasis = \"bestaat_niet\"\n", "basis", "nulalternatief"),
     ("naam = [dit is geen toml\n", None, "TOML"),
 ]

@@ -20,7 +20,7 @@ import yaml
 from simulatie.fouten import InvoerFout
 
 MAP = Path(__file__).parent
-BESTANDEN = ("populatie", "overgangen", "regio")
+BESTANDEN = ("populatie", "overgangen", "regio", "beleid")
 VERDELINGEN = ("uniform", "driehoek", "normaal")
 
 

@@ -1,0 +1,208 @@
+"""Scenario's vergelijken met het nulalternatief, met gemeenschappelijke toevalsgetallen.
+
+`vergelijk(nul, alternatief, ...)` draait elk scenario met hetzelfde zaad op dezelfde populatie; omdat
+alle trekkingen per jongere en per maand vastliggen, is een verschil het effect van het beleid en geen
+ruis. Het resultaat bundelt per scenario de maandcijfers, de begeleiding per regio en het kasboek
+voor de MKBA, als pandas DataFrames.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from simulatie import codes as c
+from simulatie.parameters import Parameters, laad_parameters
+from simulatie.scenario import Scenario, laad_scenario
+from simulatie.uitvoer import Stopwatch
+from simulatie.waarneming import waarderingsframe
+
+# Indicatoren per jaar: stromen tellen op, standen zijn het jaargemiddelde.
+STROOM_INDICATOREN = ("nieuwe_vsv", "diploma", "startkwalificatie_behaald", "baanstart", "baanverlies",
+                      "terug_naar_school", "in_beeld_gekomen")
+STAND_INDICATOREN = c.TOESTANDEN + ("buiten_beeld", "duurzaam_werk", "zonder_startkwalificatie")
+BEGELEIDING_INDICATOREN = ("gekwalificeerd", "bediend", "wachtend")
+
+
+@dataclass
+class Uitkomst:
+    """Alles wat een run van één scenario oplevert voor vergelijking en MKBA."""
+
+    scenario: Scenario
+    seed: int
+    schaal: int
+    jaren: int
+    maandcijfers: pd.DataFrame
+    begeleiding: pd.DataFrame
+    budget: pd.DataFrame
+    waardering: pd.DataFrame
+    uit_27: pd.DataFrame
+    contacten: pd.Series
+    parameters: dict[str, float] = field(repr=False, default_factory=dict)
+    seconden: float = 0.0
+
+    @property
+    def naam(self) -> str:
+        return self.scenario.naam
+
+    def per_jaar(self) -> pd.DataFrame:
+        """Indicatoren per kalenderjaar (lang: jaar, indicator, waarde)."""
+        m = self.maandcijfers
+        nat = m[(m.regio == 0) & (m.schooltype == "alle")]
+        delen = []
+        stromen = nat[nat.indicator.isin(STROOM_INDICATOREN)]
+        delen.append(stromen.groupby([stromen.datum.dt.year, "indicator"]).waarde.sum())
+        standen = nat[(nat.indicator == "aantal") & (nat.toestand != "alle")]
+        delen.append(standen.groupby([standen.datum.dt.year, "toestand"]).waarde.mean()
+                     .rename_axis(["datum", "indicator"]))
+        overig = nat[nat.indicator.isin(("buiten_beeld", "duurzaam_werk"))]
+        delen.append(overig.groupby([overig.datum.dt.year, "indicator"]).waarde.mean())
+        zsk = nat[(nat.indicator == "zonder_startkwalificatie")]
+        delen.append(zsk.groupby(zsk.datum.dt.year).waarde.sum().div(12)
+                     .to_frame().assign(indicator="zonder_startkwalificatie")
+                     .set_index("indicator", append=True).waarde)
+        b = self.begeleiding
+        if len(b):
+            cap = b[b.hefboom != "levenscoaching"]
+            maandelijks = cap.groupby("datum")[list(BEGELEIDING_INDICATOREN)].sum()
+            per_jaar = maandelijks.groupby(maandelijks.index.year).mean().stack()
+            delen.append(per_jaar.rename_axis(["datum", "indicator"]))
+            uitgaven = b.groupby(b.datum.dt.year).uitgaven.sum()
+            delen.append(uitgaven.to_frame().assign(indicator="uitgaven_begeleiding")
+                         .set_index("indicator", append=True).uitgaven)
+        uit = pd.concat(delen).rename("waarde").reset_index()
+        uit.columns = ["jaar", "indicator", "waarde"]
+        return uit
+
+
+def simuleer(scenario: Scenario | str | Path, *, jaren: int | None = None, seed: int = 0, schaal: int = 1,
+             parameters: Parameters | None = None, voortgang: bool = False) -> Uitkomst:
+    """Draai één scenario en geef zijn uitkomst (zonder het model zelf: dat is groot)."""
+    from simulatie.model import JongerenModel
+
+    scenario = scenario if isinstance(scenario, Scenario) else laad_scenario(scenario)
+    jaren = jaren or scenario.looptijd.jaren
+    klok = Stopwatch()
+    model = JongerenModel(scenario, seed=seed, schaal=schaal, parameters=parameters)
+    model.run_for(12 * jaren, voortgang=voortgang)
+    w = model.waarnemer
+    datums = pd.to_datetime([f"{t // 12:04d}-{t % 12 + 1:02d}-01" for t in w.maanden])
+    U = np.stack(w.uit_27)
+    uit_27 = pd.DataFrame({
+        "datum": np.repeat(datums, len(c.TOESTANDEN) * 2),
+        "toestand": np.tile(np.repeat(np.array(c.TOESTANDEN), 2), len(datums)),
+        "startkwalificatie": np.tile([False, True], len(datums) * len(c.TOESTANDEN)),
+        "aantal": U.reshape(-1),
+    })
+    m = model.maandcijfers()
+    contacten = m[(m.indicator == "in_beeld_gekomen") & (m.regio == 0) & (m.schooltype == "alle")]
+    return Uitkomst(scenario, seed, schaal, jaren, m, model.beleid.frame(), model.beleid.budget_frame(),
+                    waarderingsframe(w), uit_27, contacten.set_index("datum").waarde,
+                    model.parameters.als_dict(), klok.seconden)
+
+
+@dataclass
+class Vergelijking:
+    """Het nulalternatief en de projectalternatieven, met dezelfde seed en schaal."""
+
+    nul: Uitkomst
+    alternatieven: list[Uitkomst]
+    parameters: Parameters
+
+    @property
+    def uitkomsten(self) -> list[Uitkomst]:
+        return [self.nul, *self.alternatieven]
+
+    def effecten(self) -> pd.DataFrame:
+        """Per scenario, jaar (en 'totaal') en indicator: waarde en verschil met het nulalternatief."""
+        tabellen = []
+        nul = self._met_totaal(self.nul.per_jaar()).set_index(["jaar", "indicator"]).waarde
+        for u in self.uitkomsten:
+            t = self._met_totaal(u.per_jaar()).set_index(["jaar", "indicator"]).waarde
+            df = pd.DataFrame({"waarde": t, "verschil_met_nul": t.sub(nul, fill_value=0.0)}).reset_index()
+            df.insert(0, "scenario", u.naam)
+            tabellen.append(df)
+        return pd.concat(tabellen, ignore_index=True)[["scenario", "jaar", "indicator", "waarde", "verschil_met_nul"]]
+
+    @staticmethod
+    def _met_totaal(per_jaar: pd.DataFrame) -> pd.DataFrame:
+        """Voeg een regel 'totaal' toe: stromen opgeteld over de jaren, standen gemiddeld."""
+        optellen = per_jaar.indicator.isin(STROOM_INDICATOREN + ("uitgaven_begeleiding",))
+        som = per_jaar[optellen].groupby("indicator").waarde.sum()
+        gem = per_jaar[~optellen].groupby("indicator").waarde.mean()
+        totaal = pd.concat([som, gem]).reset_index().assign(jaar="totaal")
+        uit = pd.concat([per_jaar.assign(jaar=per_jaar.jaar.astype(str)), totaal], ignore_index=True)
+        return uit[["jaar", "indicator", "waarde"]]
+
+    def regio(self) -> pd.DataFrame:
+        """Per scenario en regio: budget, coaches, gekwalificeerd/bediend/wachtend en de hoofdeffecten."""
+        from simulatie.regio import regionamen
+
+        namen = regionamen()
+        fte_kosten = (self.parameters["beleid.coach.loonkosten_per_fte"]
+                      * self.parameters["beleid.coach.opslag_werkgeverslasten_overhead"])
+        rijen = []
+        for u in self.uitkomsten:
+            m = u.maandcijfers
+            per_regio = m[(m.regio > 0) & (m.schooltype == "alle")]
+            jaren = u.jaren
+            vsv = per_regio[per_regio.indicator == "nieuwe_vsv"].groupby("regio").waarde.sum() / jaren
+            werk = per_regio[(per_regio.indicator == "aantal") & (per_regio.toestand == "werk")].groupby("regio").waarde.mean()
+            duurzaam = per_regio[per_regio.indicator == "duurzaam_werk"].groupby("regio").waarde.mean()
+            buiten = per_regio[per_regio.indicator == "buiten_beeld"].groupby("regio").waarde.mean()
+            budget = u.budget.groupby("regio").budget.mean() * 12
+            b = u.begeleiding[u.begeleiding.hefboom != "levenscoaching"]
+            begel = (b.groupby(["datum", "regio"])[list(BEGELEIDING_INDICATOREN)].sum().groupby("regio").mean()
+                     if len(b) else pd.DataFrame(columns=list(BEGELEIDING_INDICATOREN)))
+            uitgaven = b.groupby("regio").uitgaven.sum() / jaren if len(b) else pd.Series(dtype=float)
+            for r in range(1, len(namen) + 1):
+                g = float(begel["gekwalificeerd"].get(r, 0.0)) if len(begel) else 0.0
+                s = float(begel["bediend"].get(r, 0.0)) if len(begel) else 0.0
+                rijen.append({
+                    "scenario": u.naam, "regio": r, "naam": namen[r - 1],
+                    "budget_per_jaar": float(budget.get(r, 0.0)),
+                    "coaches_fte": float(budget.get(r, 0.0)) / fte_kosten,
+                    "uitgaven_per_jaar": float(uitgaven.get(r, 0.0)),
+                    "gekwalificeerd": g, "bediend": s, "wachtend": g - s,
+                    "dekking": s / g if g > 0 else np.nan,
+                    "nieuwe_vsv_per_jaar": float(vsv.get(r, 0.0)), "werk": float(werk.get(r, 0.0)),
+                    "duurzaam_werk": float(duurzaam.get(r, 0.0)), "buiten_beeld": float(buiten.get(r, 0.0)),
+                })
+        df = pd.DataFrame(rijen)
+        nul = df[df.scenario == self.nul.naam].set_index("regio")
+        for kolom in ("nieuwe_vsv_per_jaar", "werk", "duurzaam_werk", "buiten_beeld"):
+            df[f"{kolom}_verschil"] = df[kolom].to_numpy() - nul.loc[df.regio, kolom].to_numpy()
+        return df
+
+    def doelgroepen(self) -> pd.DataFrame:
+        """Hoeveel jongeren in aanmerking komen (gemiddeld per maand) en hoeveel het budget dekt,
+        per scenario, hefboom, regio en doelgroep (schooltype)."""
+        delen = []
+        for u in self.uitkomsten:
+            b = u.begeleiding
+            if not len(b):
+                continue
+            maanden = b.datum.nunique()
+            g = b.groupby(["hefboom", "regio", "doelgroep"])[list(BEGELEIDING_INDICATOREN)].sum() / maanden
+            g = g.reset_index()
+            g.insert(0, "scenario", u.naam)
+            delen.append(g)
+        df = pd.concat(delen, ignore_index=True) if delen else pd.DataFrame()
+        if len(df):
+            df["dekking"] = np.where(df.gekwalificeerd > 0, df.bediend / df.gekwalificeerd.where(df.gekwalificeerd > 0), np.nan)
+        return df
+
+
+def vergelijk(nul: Scenario | str | Path, *alternatieven: Scenario | str | Path, jaren: int | None = None,
+              seed: int = 0, schaal: int = 1, parameters: Parameters | None = None,
+              voortgang: bool = True) -> Vergelijking:
+    """Draai het nulalternatief en elk alternatief met hetzelfde zaad (gemeenschappelijke toevalsgetallen)."""
+    parameters = parameters if parameters is not None else laad_parameters()
+    scenarios = [s if isinstance(s, Scenario) else laad_scenario(s) for s in (nul, *alternatieven)]
+    jaren = jaren or scenarios[0].looptijd.jaren
+    uitkomsten = [simuleer(s, jaren=jaren, seed=seed, schaal=schaal, parameters=parameters, voortgang=voortgang)
+                  for s in scenarios]
+    return Vergelijking(uitkomsten[0], uitkomsten[1:], parameters)
