@@ -11,5 +11,7 @@ from simulatie.fouten import InvoerFout  # noqa: E402
 from simulatie.model import JongerenModel  # noqa: E402
 from simulatie.parameters import laad_parameters  # noqa: E402
 from simulatie.scenario import Scenario, laad_scenario  # noqa: E402
+from simulatie.vergelijking import Vergelijking, vergelijk  # noqa: E402
 
-__all__ = ["JongerenModel", "laad_scenario", "laad_parameters", "Scenario", "InvoerFout", "__version__"]
+__all__ = ["JongerenModel", "laad_scenario", "laad_parameters", "Scenario", "InvoerFout", "vergelijk",
+           "Vergelijking", "__version__"]

@@ -76,35 +76,36 @@ class Beleid:
     def _kosten(self, p: Parameters) -> None:
         """Kosten per begeleide jongere per maand, per hefboom."""
         b = "beleid.coach."
-        self.fte_kosten = p[b + "loonkosten_per_fte"] * p[b + "opslag_werkgeverslasten_overhead"]
+        # bedragen in prijzen van het startjaar van het scenario (de budgetten zijn nominaal)
+        jaar = self.scenario.looptijd.startmaand[0]
+        self.fte_kosten = p.prijs(b + "loonkosten_per_fte", jaar) * p[b + "opslag_werkgeverslasten_overhead"]
         coaching = self.scenario.coaching.kosten_per_jongere_per_jaar
         per_jaar = np.array([
-            coaching if coaching is not None else p[b + "intensieve_coaching_per_jaar"],
+            coaching if coaching is not None else p.prijs(b + "intensieve_coaching_per_jaar", jaar),
             self.fte_kosten / p[b + "caseload_tijdens_opleiding"],
             self.fte_kosten / p[b + "caseload_nazorg"],
             self.fte_kosten / p[b + "caseload_gemeente"],
-            p[b + "levenscoaching_per_jaar"],
+            p.prijs(b + "levenscoaching_per_jaar", jaar),
         ])
         self.kosten_maand = per_jaar / 12.0
-        self.kosten_per_contact = p[b + "doorstroompunt_per_contact"]
 
     def _effecten(self, p: Parameters) -> None:
         e = "beleid.effect."
-        schaal = self.scenario.nazorg.effect_schaal
+        s = self.scenario.effect_schaal  # 0 = begeleiding zonder effect (alleen kosten)
         coaching = self.scenario.coaching.effect_vsv
         self.vsv_daling = np.zeros(len(HEFBOMEN))
-        self.vsv_daling[COACHING] = coaching if coaching is not None else p[e + "intensieve_coaching_vsv"]
-        self.vsv_daling[TIJDENS] = min(1.0, p[e + "begeleiding_tijdens_vsv"] * schaal)
+        self.vsv_daling[COACHING] = min(1.0, (coaching if coaching is not None else p[e + "intensieve_coaching_vsv"]) * s)
+        self.vsv_daling[TIJDENS] = min(1.0, p[e + "begeleiding_tijdens_vsv"] * s)
         self.baanvinden = np.ones(len(HEFBOMEN))
-        self.baanvinden[NAZORG] = 1 + p[e + "nazorg_baanvinden"] * schaal
-        self.baanvinden[GEMEENTE] = 1 + p[e + "gemeente_baanvinden"]
-        self.baanvinden[LEVENSCOACHING] = 1 + p[e + "levenscoaching_baanvinden"]
-        self.baanbehoud = max(0.0, 1 - p[e + "nazorg_baanbehoud"] * schaal)
-        self.terugkeer = 1 + p[e + "nazorg_terugkeer_onderwijs"] * schaal
-        self.zorg_uitstroom = 1 + p[e + "levenscoaching_zorg_uitstroom"]
+        self.baanvinden[NAZORG] = 1 + p[e + "nazorg_baanvinden"] * s
+        self.baanvinden[GEMEENTE] = 1 + p[e + "gemeente_baanvinden"] * s
+        self.baanvinden[LEVENSCOACHING] = 1 + p[e + "levenscoaching_baanvinden"] * s
+        self.baanbehoud = max(0.0, 1 - p[e + "nazorg_baanbehoud"] * s)
+        self.terugkeer = 1 + p[e + "nazorg_terugkeer_onderwijs"] * s
+        self.zorg_uitstroom = 1 + p[e + "levenscoaching_zorg_uitstroom"] * s
         d = self.scenario.doorstroompunt
-        self.bereik = (p["overgangen.in_beeld.bereik_doorstroompunt_per_maand"]
-                       * (p[e + "extra_bereik_doorstroompunt_wet"] if d.versterkt_bereik else 1.0))
+        extra = (p[e + "extra_bereik_doorstroompunt_wet"] - 1) * s + 1 if d.versterkt_bereik else 1.0
+        self.bereik = p["overgangen.in_beeld.bereik_doorstroompunt_per_maand"] * extra
 
     def _verdeel_budget(self, model) -> np.ndarray:
         """Budget per regio per jaar volgens de verdeelsleutel van het scenario."""

@@ -57,7 +57,6 @@ class Nazorg(_Deel):
     na_uitstroom: tuple[Doelgroep, ...] = Field((), description="doelgroepen met nazorg na het verlaten van school")
     maanden_na_uitstroom: int = Field(0, ge=0, le=60)
     ook_zonder_diploma: bool = True
-    effect_schaal: float = Field(1.0, ge=0, le=5, description="factor op de effecten (voor gevoeligheid en break-even)")
 
     @model_validator(mode="after")
     def _duur_bij_nazorg(self) -> "Nazorg":
@@ -120,6 +119,7 @@ class Scenario(_Deel):
     naam: str = Field(min_length=1)
     beschrijving: str = ""
     basis: str | None = None
+    effect_schaal: float = Field(1.0, ge=0, le=5, description="factor op alle begeleidingseffecten (0 = geen effect; voor break-even en gevoeligheid)")
     looptijd: Looptijd = Looptijd()
     nazorg: Nazorg = Nazorg()
     doorstroompunt: Doorstroompunt = Doorstroompunt()

@@ -111,6 +111,7 @@ class Vergelijking:
     nul: Uitkomst
     alternatieven: list[Uitkomst]
     parameters: Parameters
+    zonder_effect: dict[str, Uitkomst] = field(default_factory=dict)  # voor het break-even-effect
 
     @property
     def uitkomsten(self) -> list[Uitkomst]:
@@ -136,6 +137,19 @@ class Vergelijking:
         totaal = pd.concat([som, gem]).reset_index().assign(jaar="totaal")
         uit = pd.concat([per_jaar.assign(jaar=per_jaar.jaar.astype(str)), totaal], ignore_index=True)
         return uit[["jaar", "indicator", "waarde"]]
+
+    def kasboek(self, prijsjaar: int | None = None, eindwaarde: bool = True) -> pd.DataFrame:
+        """Het kasboek per maand, post en partij van elk scenario (euro van het prijsjaar, niet contant)."""
+        from simulatie.mkba import kasboek
+
+        return pd.concat([kasboek(u, self.parameters, prijsjaar, eindwaarde).assign(scenario=u.naam)
+                          for u in self.uitkomsten], ignore_index=True)
+
+    def mkba(self, prijsjaar: int | None = None, discontovoet: float | None = None, eindwaarde: bool = True):
+        """De MKBA: per alternatief de contante waarde per post en partij, en de kengetallen."""
+        from simulatie.mkba import bereken
+
+        return bereken(self, prijsjaar=prijsjaar, discontovoet=discontovoet, eindwaarde=eindwaarde)
 
     def regio(self) -> pd.DataFrame:
         """Per scenario en regio: budget, coaches, gekwalificeerd/bediend/wachtend en de hoofdeffecten."""
@@ -198,11 +212,20 @@ class Vergelijking:
 
 def vergelijk(nul: Scenario | str | Path, *alternatieven: Scenario | str | Path, jaren: int | None = None,
               seed: int = 0, schaal: int = 1, parameters: Parameters | None = None,
-              voortgang: bool = True) -> Vergelijking:
-    """Draai het nulalternatief en elk alternatief met hetzelfde zaad (gemeenschappelijke toevalsgetallen)."""
+              voortgang: bool = True, break_even: bool = False) -> Vergelijking:
+    """Draai het nulalternatief en elk alternatief met hetzelfde zaad (gemeenschappelijke toevalsgetallen).
+
+    Met `break_even` draait elk alternatief nog eens zonder effect van de begeleiding (effect_schaal 0):
+    daaruit volgt hoeveel kleiner het effect mag zijn voor de netto contante waarde negatief wordt."""
     parameters = parameters if parameters is not None else laad_parameters()
     scenarios = [s if isinstance(s, Scenario) else laad_scenario(s) for s in (nul, *alternatieven)]
     jaren = jaren or scenarios[0].looptijd.jaren
     uitkomsten = [simuleer(s, jaren=jaren, seed=seed, schaal=schaal, parameters=parameters, voortgang=voortgang)
                   for s in scenarios]
-    return Vergelijking(uitkomsten[0], uitkomsten[1:], parameters)
+    zonder = {}
+    if break_even:
+        for s in scenarios[1:]:
+            kopie = s.model_copy(update={"effect_schaal": 0.0})
+            zonder[s.naam] = simuleer(kopie, jaren=jaren, seed=seed, schaal=schaal, parameters=parameters,
+                                      voortgang=voortgang)
+    return Vergelijking(uitkomsten[0], uitkomsten[1:], parameters, zonder)

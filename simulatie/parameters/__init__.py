@@ -20,7 +20,7 @@ import yaml
 from simulatie.fouten import InvoerFout
 
 MAP = Path(__file__).parent
-BESTANDEN = ("populatie", "overgangen", "regio", "beleid")
+BESTANDEN = ("populatie", "overgangen", "regio", "beleid", "prijzen")
 VERDELINGEN = ("uniform", "driehoek", "normaal")
 
 
@@ -107,6 +107,23 @@ class Parameters:
             nieuw[naam] = replace(nieuw[naam], waarde=float(waarde))
         return Parameters(nieuw, self.herkomst + (bron,))
 
+    def prijs(self, naam: str, prijsjaar: int | None = None) -> float:
+        """Een bedrag omgerekend naar `prijsjaar` (standaard prijzen.mkba.prijsjaar) met de CBS-prijsindex.
+
+        Het jaar van de parameter is zijn prijsjaar; een jaartal als 'ca. 2018' of '2022-2024' telt
+        met het eerste jaartal."""
+        p = self.items[naam]
+        doel = int(prijsjaar if prijsjaar is not None else self["prijzen.mkba.prijsjaar"])
+        return p.waarde * self.prijsindex(doel) / self.prijsindex(_jaartal(p))
+
+    def prijsindex(self, jaar: int) -> float:
+        sleutel = f"prijzen.prijsindex.j{jaar}"
+        if sleutel not in self.items:
+            jaren = sorted(n.rsplit(".j", 1)[1] for n in self.items if n.startswith("prijzen.prijsindex."))
+            raise InvoerFout(f"Geen prijsindex voor {jaar}.", veld="prijsjaar",
+                             toegestaan=f"een jaar uit prijzen.yaml: {', '.join(jaren)}")
+        return self[sleutel]
+
     def als_dict(self) -> dict[str, float]:
         return {n: p.waarde for n, p in self.items.items()}
 
@@ -123,6 +140,16 @@ class Parameters:
                 "hoog": v.hoog if v else math.nan,
             })
         return pd.DataFrame(rijen)
+
+
+def _jaartal(p: Parameter) -> int:
+    import re
+
+    gevonden = re.search(r"(19|20)\d\d", p.jaar)
+    if not gevonden:
+        raise InvoerFout(f"Parameter '{p.naam}' heeft geen jaartal als prijsjaar ('{p.jaar}').", veld=p.naam,
+                         toegestaan="een jaar van vier cijfers in 'jaar'")
+    return int(gevonden.group(0))
 
 
 def _verdeling(naam: str, bestand: Path, ruw: Any, waarde: float) -> Verdeling | None:

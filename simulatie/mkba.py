@@ -1,0 +1,361 @@
+"""Maatschappelijke kosten-batenanalyse: van maandelijkse aantallen naar euro's per partij, contant gemaakt.
+
+Opzet volgens de Algemene leidraad MKBA (CPB/PBL 2013) en de Werkwijzer MKBA in het sociaal domein:
+  kasboek   elke maand van elke jongere gewaardeerd per post, met wie betaalt en wie ontvangt;
+            reële posten (productie, zorg, onderwijs, programma) en overdrachten (loon, belasting,
+            uitkering), zodat overdrachten voor de maatschappij wegvallen maar per partij zichtbaar zijn;
+  eindwaarde  wat na de horizon (of na het 27e jaar) doorwerkt: het verschil tussen met en zonder
+            startkwalificatie, als aparte post die uit kan;
+  resultaat  per projectalternatief het verschil met het nulalternatief: netto contante waarde per partij
+            en voor de maatschappij, baten/kostenverhouding, terugverdienjaar, kosten per voorkomen
+            vsv'er en per extra jongere in duurzaam werk, en het break-even-effect.
+Prijzen (prijzen.yaml) veranderen de simulatie niet: het kasboek wordt na de run berekend.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from simulatie import codes as c
+from simulatie.parameters import Parameters
+from simulatie.waarneming import LEEFTIJDSBANDEN
+
+PARTIJEN = ("rijk_ocw", "rijk_szw_fiscus", "gemeenten", "zorgverzekeraars", "onderwijsinstellingen",
+            "werkgevers", "jongeren", "overige_werkenden")
+PARTIJNAMEN = {"rijk_ocw": "Rijk (OCW)", "rijk_szw_fiscus": "Rijk (SZW/fiscus)", "gemeenten": "Gemeenten",
+               "zorgverzekeraars": "Zorgverzekeraars", "onderwijsinstellingen": "Onderwijsinstellingen",
+               "werkgevers": "Werkgevers", "jongeren": "Jongeren", "overige_werkenden": "Overige werkenden",
+               "maatschappij": "Maatschappij"}
+MAATSCHAPPIJ = "maatschappij"
+
+# post: (soort, groep, omschrijving). Groep 'kosten' zijn de kosten van het beleid in de B/K-verhouding.
+POSTEN = {
+    "programmakosten_begeleiding": ("reëel", "kosten", "Begeleiding uit het regionale budget (coaches)"),
+    "programmakosten_overig": ("reëel", "kosten", "Budget dat niet aan gemodelleerde begeleiding is besteed (samenwerking, overhead)"),
+    "levenscoaching": ("reëel", "kosten", "Levenscoaching (IBO-variant 1A/1B)"),
+    "doorstroompunt": ("reëel", "kosten", "Contacten van het Doorstroompunt met jongeren buiten beeld"),
+    "onderwijs_bekostiging": ("overdracht", "kosten", "Bekostiging van het onderwijs (Rijk aan instellingen)"),
+    "onderwijskosten": ("reëel", "kosten", "Kosten van onderwijs (een extra jaar op school is een kost)"),
+    "productie": ("reëel", "baten", "Productie van werkende jongeren (gewaardeerd tegen loonkosten)"),
+    "verdringing": ("reëel", "baten", "Verdringing: extra banen ten koste van andere werkzoekenden"),
+    "loon_en_belasting": ("overdracht", "baten", "Loonkosten: netto loon aan jongeren, belasting en premies aan de fiscus"),
+    "uitkeringen": ("overdracht", "baten", "Uitkeringen (bijstand door gemeenten, WW/Wajong door UWV)"),
+    "uitvoering_uitkeringen": ("reëel", "baten", "Uitvoeringskosten van uitkeringen"),
+    "zorgkosten": ("reëel", "baten", "Jeugdzorg, GGZ en dagbesteding"),
+}
+EINDWAARDE = "eindwaarde: "  # voorvoegsel van de posten die na de horizon doorwerken
+
+NIET_GEWAARDEERD = [
+    ("Welzijn en zelfvertrouwen van jongeren", "+", "Werkwijzer MKBA sociaal domein: kwalitatief meenemen"),
+    ("Gezondheid (minder psychische klachten bij werk)", "+", "geen bron voor een bedrag per jongere"),
+    ("Zelfredzaamheid en minder schulden", "+", "geen bron"),
+    ("Minder criminaliteit en justitiecontact", "+", "kosten van criminaliteit per vsv'er niet gevonden in de bronnen"),
+    ("Effecten op ouders en volgende generatie", "+", "intergenerationele effecten; niet gekwantificeerd"),
+    ("Samenwerking in de regio (betere doorverwijzing)", "?", "onderdeel van het budget 'overig', effect niet gemodelleerd"),
+]
+
+
+@dataclass(frozen=True)
+class Eenheidsprijzen:
+    """Alle maandbedragen in één prijsjaar, klaar om met aantallen te vermenigvuldigen."""
+
+    prijsjaar: int
+    loonkosten: np.ndarray       # (leeftijdsband, sk) per werkende per maand
+    bbl_factor: float
+    wig: float
+    verdringing: float
+    uitkering: np.ndarray        # (leeftijdsband,) netto per maand
+    aandeel_bijstand: float
+    uitvoering: float            # per uitkering per maand
+    zorg: np.ndarray             # (leeftijdsband,) per client per maand
+    zorg_aandeel_gemeente: np.ndarray  # (leeftijdsband,)
+    onderwijs: np.ndarray        # (bbl,) per student per maand
+    per_contact: float
+    regionaal_aandeel_ocw: float
+    levenscoaching_gemeente_1b: float
+    discontovoet: float
+    eindwaarde_jaren: float
+    eindwaarde_werk: np.ndarray  # (sk,)
+    eindwaarde_uitkering: np.ndarray
+
+    @classmethod
+    def uit(cls, p: Parameters, prijsjaar: int | None = None, discontovoet: float | None = None) -> "Eenheidsprijzen":
+        jaar = int(prijsjaar if prijsjaar is not None else p["prijzen.mkba.prijsjaar"])
+        l, u, z, o = "prijzen.loon.", "prijzen.uitkering.", "prijzen.zorg.", "prijzen.onderwijs."
+        staffel = np.array([p[l + "staffel_16"], p[l + "staffel_16"], p[l + "staffel_17"], p[l + "staffel_18"],
+                            p[l + "staffel_19"], p[l + "staffel_20"], 1.0])
+        wml = p.prijs(l + "wml_21_plus_per_maand", jaar) * (1 + p[l + "vakantiegeld"]) * staffel
+        sk = np.array([p[l + "factor_zonder_sk"], p[l + "factor_met_sk"]])
+        loonkosten = wml[:, None] * sk[None, :] * (1 + p[l + "werkgeverslasten"])
+        jong = p.prijs(u + "jongerennorm_18_20_netto_per_maand", jaar)
+        uitkering = np.array([0, 0, 0, jong, jong, jong, p.prijs(u + "bijstand_21_plus_netto_per_maand", jaar)])
+        volwassen = np.array([False, False, False, True, True, True, True])
+        zorg = np.where(volwassen, p.prijs(z + "volwassen_per_client_per_jaar", jaar),
+                        p.prijs(z + "jeugdzorg_per_client_per_jaar", jaar)) / 12
+        onderwijs = p.prijs(o + "mbo_per_student_per_jaar", jaar) / 12 * np.array([1.0, p[o + "bbl_factor"]])
+        e = "prijzen.eindwaarde."
+        return cls(
+            prijsjaar=jaar, loonkosten=loonkosten, bbl_factor=p[l + "bbl_factor"], wig=p[l + "wig"],
+            verdringing=p["prijzen.mkba.verdringing"], uitkering=uitkering, aandeel_bijstand=p[u + "aandeel_bijstand"],
+            uitvoering=p.prijs(u + "uitvoeringskosten_per_jaar", jaar) / 12, zorg=zorg,
+            zorg_aandeel_gemeente=np.where(volwassen, p[z + "volwassen_aandeel_gemeente"], 1.0), onderwijs=onderwijs,
+            per_contact=p.prijs("prijzen.programma.doorstroompunt_per_contact", jaar),
+            regionaal_aandeel_ocw=p["prijzen.programma.regionaal_aandeel_ocw"],
+            levenscoaching_gemeente_1b=p["beleid.levenscoaching.gemeente_aandeel_1b"],
+            discontovoet=p["prijzen.mkba.discontovoet"] if discontovoet is None else discontovoet,
+            eindwaarde_jaren=p["prijzen.mkba.eindwaarde_jaren"],
+            eindwaarde_werk=np.array([p[e + "zonder_sk_werk"], p[e + "met_sk_werk"]]),
+            eindwaarde_uitkering=np.array([p[e + "zonder_sk_uitkering"], p[e + "met_sk_uitkering"]]),
+        )
+
+
+class _Boek:
+    """Een kasboek als array (maand, post, partij); posten worden bij gebruik toegevoegd."""
+
+    def __init__(self, maanden: int):
+        self.maanden = maanden
+        self.posten: list[str] = []
+        self.bedragen: list[np.ndarray] = []
+
+    def boek(self, post: str, **per_partij: np.ndarray) -> None:
+        rij = np.zeros((self.maanden, len(PARTIJEN)))
+        for partij, bedrag in per_partij.items():
+            rij[:, PARTIJEN.index(partij)] += bedrag
+        if post in self.posten:
+            self.bedragen[self.posten.index(post)] += rij
+        else:
+            self.posten.append(post)
+            self.bedragen.append(rij)
+
+    def array(self) -> np.ndarray:
+        return np.stack(self.bedragen, axis=1) if self.bedragen else np.zeros((self.maanden, 0, len(PARTIJEN)))
+
+
+def _waardeer_toestanden(boek: _Boek, W: np.ndarray, e: Eenheidsprijzen, voorvoegsel: str = "") -> None:
+    """Waardeer aantallen W (maand, toestand, leeftijdsband, sk, bbl) per post en partij."""
+    werk = W[:, c.WERK].sum(axis=3) + e.bbl_factor * W[:, c.ONDERWIJS, :, :, 1]
+    productie = (werk * e.loonkosten[None]).sum(axis=(1, 2))
+    boek.boek(voorvoegsel + "productie", werkgevers=productie)
+    boek.boek(voorvoegsel + "verdringing", overige_werkenden=-e.verdringing * productie)
+    boek.boek(voorvoegsel + "loon_en_belasting", werkgevers=-productie, jongeren=(1 - e.wig) * productie,
+              rijk_szw_fiscus=e.wig * productie)
+    uitk = W[:, c.UITKERING].sum(axis=(2, 3))
+    bedrag = uitk @ e.uitkering
+    a = e.aandeel_bijstand
+    boek.boek(voorvoegsel + "uitkeringen", gemeenten=-a * bedrag, rijk_szw_fiscus=-(1 - a) * bedrag, jongeren=bedrag)
+    uitvoering = uitk.sum(axis=1) * e.uitvoering
+    boek.boek(voorvoegsel + "uitvoering_uitkeringen", gemeenten=-a * uitvoering, rijk_szw_fiscus=-(1 - a) * uitvoering)
+    zorg = W[:, c.ZORG].sum(axis=(2, 3))
+    boek.boek(voorvoegsel + "zorgkosten", gemeenten=-(zorg @ (e.zorg * e.zorg_aandeel_gemeente)),
+              zorgverzekeraars=-(zorg @ (e.zorg * (1 - e.zorg_aandeel_gemeente))))
+    onderwijs = W[:, c.ONDERWIJS].sum(axis=(1, 2)) @ e.onderwijs
+    if not voorvoegsel:
+        boek.boek("onderwijs_bekostiging", rijk_ocw=-onderwijs, onderwijsinstellingen=onderwijs)
+        boek.boek("onderwijskosten", onderwijsinstellingen=-onderwijs)
+
+
+def _annuiteit(jaren: float, r: float) -> float:
+    """Contante waarde van 1 euro per jaar gedurende `jaren` jaar (achteraf betaald), ook voor gebroken jaren."""
+    if jaren <= 0:
+        return 0.0
+    return jaren if r == 0 else (1 - (1 + r) ** -jaren) / r
+
+
+def _eindwaarde(boek: _Boek, met_sk: np.ndarray, e: Eenheidsprijzen) -> None:
+    """Per maand: jongeren (naar SK) die de horizon of hun 27e bereiken dragen hun lange termijn mee.
+
+    De lange termijn is de CPB-verdeling over werk en uitkering met of zonder SK, als 21-plusser,
+    `eindwaarde_jaren` jaar lang, contant gemaakt naar de maand waarin de jongere de simulatie verlaat."""
+    jaarfactor = 12 * _annuiteit(e.eindwaarde_jaren, e.discontovoet)
+    W = np.zeros((boek.maanden, len(c.TOESTANDEN), len(LEEFTIJDSBANDEN), 2, 2))
+    W[:, c.WERK, -1, :, 0] = met_sk * e.eindwaarde_werk[None] * jaarfactor
+    W[:, c.UITKERING, -1, :, 0] = met_sk * e.eindwaarde_uitkering[None] * jaarfactor
+    _waardeer_toestanden(boek, W, e, voorvoegsel=EINDWAARDE)
+
+
+def kasboek_array(uitkomst, p: Parameters, prijsjaar: int | None = None, eindwaarde: bool = True,
+                  discontovoet: float | None = None) -> tuple[pd.DatetimeIndex, list[str], np.ndarray]:
+    """Het kasboek van één run als (datums, posten, bedragen[maand, post, partij]) in euro van het prijsjaar."""
+    e = Eenheidsprijzen.uit(p, prijsjaar, discontovoet)
+    w = uitkomst.waardering
+    datums = pd.DatetimeIndex(sorted(w.datum.unique()))
+    M = len(datums)
+    W = w.aantal.to_numpy().reshape(M, len(c.TOESTANDEN), len(LEEFTIJDSBANDEN), 2, 2)
+    boek = _Boek(M)
+    _waardeer_toestanden(boek, W, e)
+
+    # programma: het hele budget is een kost (besteed aan coaches of aan overige samenwerking)
+    s = uitkomst.scenario
+    index = p.prijsindex(e.prijsjaar) / p.prijsindex(s.looptijd.startmaand[0])
+    budget = uitkomst.budget.groupby("datum").budget.sum().reindex(datums, fill_value=0.0).to_numpy() * index
+    b = uitkomst.begeleiding
+    cap = b[b.hefboom != "levenscoaching"]
+    besteed = cap.groupby("datum").uitgaven.sum().reindex(datums, fill_value=0.0).to_numpy() * index
+    besteed = np.minimum(besteed, budget)
+    totaal = s.budget.regionaal_programma + s.budget.mbo_begeleiding + s.budget.nazorg_subsidie
+    ocw = ((s.budget.mbo_begeleiding + s.budget.nazorg_subsidie + e.regionaal_aandeel_ocw * s.budget.regionaal_programma)
+           / totaal) if totaal > 0 else 1.0
+    for post, bedrag in (("programmakosten_begeleiding", besteed), ("programmakosten_overig", budget - besteed)):
+        boek.boek(post, rijk_ocw=-ocw * bedrag, rijk_szw_fiscus=-(1 - ocw) * bedrag)
+    lc = b[b.hefboom == "levenscoaching"].groupby("datum").uitgaven.sum().reindex(datums, fill_value=0.0).to_numpy() * index
+    g = e.levenscoaching_gemeente_1b if s.levenscoaching.variant == "1B" else 0.0
+    boek.boek("levenscoaching", rijk_szw_fiscus=-(1 - g) * lc, gemeenten=-g * lc)
+    contacten = uitkomst.contacten.reindex(datums, fill_value=0.0).to_numpy()
+    boek.boek("doorstroompunt", rijk_ocw=-contacten * e.per_contact)
+
+    if eindwaarde:
+        u27 = uitkomst.uit_27.groupby(["datum", "startkwalificatie"]).aantal.sum().unstack(fill_value=0.0)
+        met_sk = np.array(u27.reindex(index=datums, columns=[False, True], fill_value=0.0), dtype=float)
+        met_sk[-1] += W[-1].sum(axis=(0, 1, 3))  # wie aan het eind van de horizon nog in de doelgroep zit
+        _eindwaarde(boek, met_sk, e)
+    return datums, boek.posten, boek.array()
+
+
+def kasboek(uitkomst, p: Parameters, prijsjaar: int | None = None, eindwaarde: bool = True) -> pd.DataFrame:
+    """Het kasboek als tabel: datum, post, partij, soort, bedrag (euro, prijsjaar), alleen bedragen ≠ 0."""
+    datums, posten, K = kasboek_array(uitkomst, p, prijsjaar, eindwaarde)
+    idx = np.nonzero(K)
+    return pd.DataFrame({
+        "datum": datums[idx[0]], "post": np.array(posten)[idx[1]], "partij": np.array(PARTIJEN)[idx[2]],
+        "soort": [POSTEN[x.removeprefix(EINDWAARDE)][0] for x in np.array(posten)[idx[1]]],
+        "bedrag": K[idx],
+    })
+
+
+def discontering(datums: pd.DatetimeIndex, r: float) -> np.ndarray:
+    """Discontofactor per maand: de eerste maand telt volledig, daarna (1+r)^-(maanden/12)."""
+    maanden = (datums.year - datums[0].year) * 12 + (datums.month - datums[0].month)
+    return (1 + r) ** (-np.asarray(maanden) / 12.0)
+
+
+@dataclass
+class Resultaat:
+    """De MKBA van alle alternatieven tegen het nulalternatief."""
+
+    tabel: pd.DataFrame        # scenario, partij, post, contante_waarde
+    kengetallen: pd.DataFrame  # per scenario: ncw, b/k, terugverdienjaar, kosten per vsv'er, ...
+    per_jaar: pd.DataFrame     # scenario, jaar, partij, verschil (niet contant), contant
+    prijsjaar: int
+    discontovoet: float
+    eindwaarde: bool
+    aannames: pd.DataFrame = field(default_factory=pd.DataFrame)
+
+    def overzicht(self, scenario: str) -> pd.DataFrame:
+        """Posten x partijen (contante waarde, miljoen euro) voor één scenario, zoals de leidraad het toont."""
+        t = self.tabel[(self.tabel.scenario == scenario) & (self.tabel.post != "totaal")]
+        o = t.pivot_table(index="post", columns="partij", values="contante_waarde", aggfunc="sum", fill_value=0.0)
+        kolommen = [k for k in PARTIJEN + (MAATSCHAPPIJ,) if k in o.columns]
+        volgorde = [p for p in list(POSTEN) + [EINDWAARDE + q for q in POSTEN] if p in o.index]
+        return (o.loc[volgorde, kolommen] / 1e6).rename(columns=PARTIJNAMEN)
+
+
+def bereken(vergelijking, prijsjaar: int | None = None, discontovoet: float | None = None,
+            eindwaarde: bool = True) -> Resultaat:
+    """De MKBA van een Vergelijking: elk alternatief min het nulalternatief, contant gemaakt."""
+    p = vergelijking.parameters
+    e = Eenheidsprijzen.uit(p, prijsjaar, discontovoet)
+    datums, posten_nul, K_nul = kasboek_array(vergelijking.nul, p, e.prijsjaar, eindwaarde, e.discontovoet)
+    d = discontering(datums, e.discontovoet)
+    tabellen, kengetallen, jaren = [], [], []
+    effecten = vergelijking.effecten()
+    for alt in vergelijking.alternatieven:
+        _, posten, K = kasboek_array(alt, p, e.prijsjaar, eindwaarde, e.discontovoet)
+        verschil = _uitlijnen(posten, K, posten_nul, K_nul)
+        alle_posten = sorted(set(posten) | set(posten_nul), key=_postvolgorde)
+        cw = (verschil * d[:, None, None]).sum(axis=0)  # (post, partij)
+        tabellen.append(_tabel(alt.naam, alle_posten, cw))
+        jaren.append(_per_jaar(alt.naam, datums, verschil, d))
+        nul_effect = vergelijking.zonder_effect.get(alt.naam)
+        ncw_nul = None
+        if nul_effect is not None:
+            _, pn, Kn = kasboek_array(nul_effect, p, e.prijsjaar, eindwaarde, e.discontovoet)
+            ncw_nul = float((_uitlijnen(pn, Kn, posten_nul, K_nul) * d[:, None, None]).sum())
+        kengetallen.append(_kengetallen(alt.naam, alle_posten, verschil, cw, datums, d, effecten, ncw_nul))
+    aannames = p.frame()
+    belangrijk = aannames.naam.str.startswith(("beleid.effect.", "prijzen.mkba.", "prijzen.loon.factor",
+                                               "prijzen.zorg.volwassen_per"))
+    return Resultaat(pd.concat(tabellen, ignore_index=True), pd.DataFrame(kengetallen),
+                     pd.concat(jaren, ignore_index=True), e.prijsjaar, e.discontovoet, eindwaarde,
+                     aannames[belangrijk].reset_index(drop=True))
+
+
+def _postvolgorde(post: str) -> tuple[int, int]:
+    kaal = post.removeprefix(EINDWAARDE)
+    return (post.startswith(EINDWAARDE), list(POSTEN).index(kaal))
+
+
+def _uitlijnen(posten: list[str], K: np.ndarray, posten_nul: list[str], K_nul: np.ndarray) -> np.ndarray:
+    """K - K_nul op de gezamenlijke posten (in vaste volgorde)."""
+    alle = sorted(set(posten) | set(posten_nul), key=_postvolgorde)
+    uit = np.zeros((K.shape[0], len(alle), K.shape[2]))
+    for i, post in enumerate(alle):
+        if post in posten:
+            uit[:, i] += K[:, posten.index(post)]
+        if post in posten_nul:
+            uit[:, i] -= K_nul[:, posten_nul.index(post)]
+    return uit
+
+
+def _tabel(naam: str, posten: list[str], cw: np.ndarray) -> pd.DataFrame:
+    rijen = []
+    for i, post in enumerate(posten):
+        for j, partij in enumerate(PARTIJEN):
+            rijen.append((naam, partij, post, cw[i, j]))
+        rijen.append((naam, MAATSCHAPPIJ, post, cw[i].sum()))
+    for j, partij in enumerate(PARTIJEN):
+        rijen.append((naam, partij, "totaal", cw[:, j].sum()))
+    rijen.append((naam, MAATSCHAPPIJ, "totaal", cw.sum()))
+    return pd.DataFrame(rijen, columns=["scenario", "partij", "post", "contante_waarde"])
+
+
+def _per_jaar(naam: str, datums: pd.DatetimeIndex, verschil: np.ndarray, d: np.ndarray) -> pd.DataFrame:
+    jaar = datums.year.to_numpy()
+    rijen = []
+    for j, partij in enumerate(PARTIJEN + (MAATSCHAPPIJ,)):
+        reeks = verschil.sum(axis=1)[:, j] if partij != MAATSCHAPPIJ else verschil.sum(axis=(1, 2))
+        df = pd.DataFrame({"jaar": jaar, "verschil": reeks, "contant": reeks * d}).groupby("jaar").sum()
+        df = df.reset_index().assign(scenario=naam, partij=partij)
+        rijen.append(df)
+    return pd.concat(rijen, ignore_index=True)[["scenario", "jaar", "partij", "verschil", "contant"]]
+
+
+def _kengetallen(naam, posten, verschil, cw, datums, d, effecten, ncw_zonder_effect) -> dict:
+    per_post = cw.sum(axis=1)  # maatschappij per post
+    groep = np.array([POSTEN[p.removeprefix(EINDWAARDE)][1] for p in posten])
+    programma = np.isin(posten, ["programmakosten_begeleiding", "programmakosten_overig", "levenscoaching",
+                                 "doorstroompunt"])
+    kosten = -per_post[groep == "kosten"].sum()
+    baten = per_post[groep == "baten"].sum()
+    programmakosten = -per_post[programma].sum()
+    ncw = float(per_post.sum())
+    cumulatief = np.cumsum((verschil.sum(axis=(1, 2)) * d))
+    jaar = datums.year.to_numpy()
+    eind_van_jaar = pd.Series(cumulatief).groupby(jaar).last()
+    positief = eind_van_jaar[eind_van_jaar >= 0]
+    terug = int(positief.index[0]) if len(positief) and (eind_van_jaar.loc[positief.index[0]:] >= 0).all() else None
+    tot = effecten[(effecten.scenario == naam) & (effecten.jaar == "totaal")].set_index("indicator").verschil_met_nul
+    laatste_jaar = str(datums.year.max())
+    laatst = effecten[(effecten.scenario == naam) & (effecten.jaar == laatste_jaar)].set_index("indicator").verschil_met_nul
+    voorkomen_vsv = -float(tot.get("nieuwe_vsv", 0.0))
+    extra_duurzaam = float(laatst.get("duurzaam_werk", 0.0))
+    break_even = None
+    if ncw_zonder_effect is not None and ncw != ncw_zonder_effect:
+        break_even = ncw_zonder_effect / (ncw_zonder_effect - ncw)  # lineair: ncw(s) = ncw0 + s (ncw1 - ncw0)
+    return {
+        "scenario": naam,
+        "ncw_maatschappij": ncw,
+        "kosten": kosten,
+        "baten": baten,
+        "baten_kosten_verhouding": baten / kosten if kosten > 0 else np.nan,
+        "programmakosten": programmakosten,
+        "terugverdienjaar": terug,
+        "voorkomen_vsv": voorkomen_vsv,
+        "kosten_per_voorkomen_vsv": programmakosten / voorkomen_vsv if voorkomen_vsv > 0 else np.nan,
+        "extra_duurzaam_werk_laatste_jaar": extra_duurzaam,
+        "kosten_per_extra_duurzaam_werk": programmakosten / extra_duurzaam if extra_duurzaam > 0 else np.nan,
+        "ncw_zonder_effect": ncw_zonder_effect if ncw_zonder_effect is not None else np.nan,
+        "break_even_effectschaal": break_even if break_even is not None else np.nan,
+    }
