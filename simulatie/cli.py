@@ -55,6 +55,21 @@ def maak_parser() -> argparse.ArgumentParser:
     run.add_argument("scenario", help="scenariobestand of naam uit scenario's/")
     _gemeenschappelijk(run, "resultaten/<scenario>")
     run.set_defaults(functie=_run)
+
+    verg = sub.add_parser("vergelijk", help="scenario's vergelijken met het nulalternatief, met MKBA",
+                          description="Vergelijk een of meer alternatieven met het nulalternatief (zelfde seed: "
+                                      "gemeenschappelijke toevalsgetallen) en maak de MKBA.")
+    verg.add_argument("nulalternatief", help="het nulalternatief (scenariobestand of naam)")
+    verg.add_argument("alternatieven", nargs="+", help="een of meer projectalternatieven")
+    _gemeenschappelijk(verg, "resultaten/vergelijking")
+    verg.add_argument("--prijsjaar", type=_geheel("prijsjaar", 2000), default=None,
+                      help="prijspeil van de MKBA (standaard uit prijzen.yaml: 2026)")
+    verg.add_argument("--zonder-eindwaarde", action="store_true", help="laat de eindwaarde weg uit de MKBA")
+    verg.add_argument("--zonder-break-even", action="store_true",
+                      help="sla de extra run zonder effect over (sneller; geen break-even-effect)")
+    verg.add_argument("--werkers", type=_geheel("werkers", 1), default=None,
+                      help="aantal parallelle processen (standaard: alle kernen)")
+    verg.set_defaults(functie=_vergelijk)
     return parser
 
 
@@ -107,6 +122,66 @@ def _run(args) -> int:
     print(f"Klaar in {klok.seconden:.1f} s. Geschreven naar {doel}/: maandcijfers.parquet, herkomst.json, "
           f"toestanden.png/.svg")
     return 0
+
+
+def _vergelijk(args) -> int:
+    from simulatie.rapport import mkba_markdown, schrijf_figuren
+    from simulatie.scenario import laad_scenario
+    from simulatie.uitvoer import Stopwatch, herkomst, schrijf_json, uitvoermap
+    from simulatie.vergelijking import vergelijk
+
+    scenarios = [laad_scenario(s) for s in (args.nulalternatief, *args.alternatieven)]
+    if args.prijsjaar is not None:
+        from simulatie.parameters import laad_parameters
+        laad_parameters().prijsindex(args.prijsjaar)  # onbekend prijsjaar: fout vóór het rekenen
+    jaren = args.jaren or scenarios[0].looptijd.jaren
+    doel = args.uit or Path("resultaten") / "vergelijking"
+    klok = Stopwatch()
+    with uitvoermap(doel) as map_:
+        print(f"Vergelijking met '{scenarios[0].naam}': {', '.join(s.naam for s in scenarios[1:])}; "
+              f"{jaren} jaar, schaal {args.schaal}, seed {args.seed}.", flush=True)
+        v = vergelijk(*scenarios, jaren=jaren, seed=args.seed, schaal=args.schaal,
+                      break_even=not args.zonder_break_even, werkers=args.werkers)
+        effecten = v.effecten()
+        regio = v.regio()
+        resultaat = v.mkba(prijsjaar=args.prijsjaar, eindwaarde=not args.zonder_eindwaarde)
+        effecten.to_csv(map_ / "effecten.csv", index=False)
+        regio.to_csv(map_ / "regio.csv", index=False)
+        v.doelgroepen().to_csv(map_ / "doelgroepen.csv", index=False)
+        resultaat.tabel.to_csv(map_ / "mkba.csv", index=False)
+        resultaat.kengetallen.to_csv(map_ / "mkba_kengetallen.csv", index=False)
+        v.kasboek(prijsjaar=args.prijsjaar, eindwaarde=not args.zonder_eindwaarde).to_parquet(
+            map_ / "kasboek.parquet", index=False)
+        for u in v.uitkomsten:
+            u.maandcijfers.assign(scenario=u.naam).to_parquet(map_ / f"maandcijfers_{u.naam}.parquet", index=False)
+        figuren = schrijf_figuren(map_, resultaat, v, effecten, regio)
+        (map_ / "mkba.md").write_text(mkba_markdown(resultaat, v), encoding="utf-8")
+        schrijf_json(map_ / "herkomst.json", herkomst(
+            opdracht="vergelijk", scenarios=[s.als_dict() for s in scenarios],
+            scenariobestanden=[s.bestand for s in scenarios], seed=args.seed, schaal=args.schaal, jaren=jaren,
+            prijsjaar=resultaat.prijsjaar, discontovoet=resultaat.discontovoet, eindwaarde=resultaat.eindwaarde,
+            looptijd_seconden=round(klok.seconden, 2), parameters=v.parameters.als_dict(),
+            parameterbronnen=list(v.parameters.herkomst), figuren=figuren))
+    print(_vergelijkingstabel(effecten, resultaat, scenarios[0].naam))
+    print(f"Klaar in {klok.seconden:.1f} s. Geschreven naar {doel}/: effecten.csv, regio.csv, doelgroepen.csv, "
+          f"mkba.csv, mkba.md, kasboek.parquet, figuren en herkomst.json.")
+    return 0
+
+
+def _vergelijkingstabel(effecten, resultaat, nul: str) -> str:
+    tot = effecten[(effecten.jaar == "totaal") & (effecten.scenario != nul)]
+    k = resultaat.kengetallen.set_index("scenario")
+    kop = f"{'scenario':<28}{'vsv (verschil)':>15}{'werk (gem.)':>13}{'begeleid':>10}{'wachtend':>10}{'NCW mln':>10}{'B/K':>6}"
+    regels = ["", "Verschil met het nulalternatief over de hele horizon (NCW: maatschappij, contant):", kop]
+    for scenario, t in tot.groupby("scenario", sort=False):
+        v = t.set_index("indicator")
+        w = v.waarde
+        bk = k.loc[scenario, "baten_kosten_verhouding"]
+        regels.append(f"{scenario:<28}{_getal(v.verschil_met_nul.get('nieuwe_vsv', 0)):>15}"
+                      f"{_getal(v.verschil_met_nul.get('werk', 0)):>13}{_getal(w.get('bediend', 0)):>10}"
+                      f"{_getal(w.get('wachtend', 0)):>10}{k.loc[scenario, 'ncw_maatschappij'] / 1e6:>10.1f}"
+                      f"{bk:>6.2f}")
+    return "\n".join(regels)
 
 
 def _samenvatting(cijfers, jaren: int) -> str:

@@ -282,7 +282,9 @@ class Overgangsregels:
         pop.leerjaar[rijen] = 0
         stromen.voeg("schoolverlaters", rijen)
         if vsv_mogelijk:
-            nieuw = rijen[~pop.startkwalificatie[rijen] & (leeftijd[rijen] < c.VSV_LEEFTIJDSGRENS_MAANDEN)]
+            # DUO telt pro- en vso-verlaters niet als vsv'er
+            nieuw = rijen[~pop.startkwalificatie[rijen] & (leeftijd[rijen] < c.VSV_LEEFTIJDSGRENS_MAANDEN)
+                          & (pop.schooltype[rijen] != c.PRO) & (pop.schooltype[rijen] != c.VSO)]
             pop.vsv[nieuw] = True
             stromen.voeg("nieuwe_vsv", nieuw)
         self._tel_start(pop, rijen, toestand, stromen)

@@ -8,6 +8,7 @@ voor de MKBA, als pandas DataFrames.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -15,6 +16,7 @@ import numpy as np
 import pandas as pd
 
 from simulatie import codes as c
+from simulatie.fouten import InvoerFout
 from simulatie.parameters import Parameters, laad_parameters
 from simulatie.scenario import Scenario, laad_scenario
 from simulatie.uitvoer import Stopwatch
@@ -212,20 +214,44 @@ class Vergelijking:
 
 def vergelijk(nul: Scenario | str | Path, *alternatieven: Scenario | str | Path, jaren: int | None = None,
               seed: int = 0, schaal: int = 1, parameters: Parameters | None = None,
-              voortgang: bool = True, break_even: bool = False) -> Vergelijking:
+              voortgang: bool = True, break_even: bool = False, werkers: int | None = None) -> Vergelijking:
     """Draai het nulalternatief en elk alternatief met hetzelfde zaad (gemeenschappelijke toevalsgetallen).
 
     Met `break_even` draait elk alternatief nog eens zonder effect van de begeleiding (effect_schaal 0):
-    daaruit volgt hoeveel kleiner het effect mag zijn voor de netto contante waarde negatief wordt."""
+    daaruit volgt hoeveel kleiner het effect mag zijn voor de netto contante waarde negatief wordt.
+    De runs gaan parallel over `werkers` processen (standaard: alle kernen); het resultaat is gelijk
+    aan dat van één proces, want elke run hangt alleen af van scenario, parameters en zaad."""
     parameters = parameters if parameters is not None else laad_parameters()
     scenarios = [s if isinstance(s, Scenario) else laad_scenario(s) for s in (nul, *alternatieven)]
+    namen = [s.naam for s in scenarios]
+    if len(set(namen)) != len(namen):
+        raise InvoerFout("Twee scenario's hebben dezelfde naam.", veld="naam",
+                         toegestaan="scenario's met verschillende namen (het veld 'naam' in elk bestand)")
     jaren = jaren or scenarios[0].looptijd.jaren
-    uitkomsten = [simuleer(s, jaren=jaren, seed=seed, schaal=schaal, parameters=parameters, voortgang=voortgang)
-                  for s in scenarios]
-    zonder = {}
+    runs = list(scenarios)
     if break_even:
-        for s in scenarios[1:]:
-            kopie = s.model_copy(update={"effect_schaal": 0.0})
-            zonder[s.naam] = simuleer(kopie, jaren=jaren, seed=seed, schaal=schaal, parameters=parameters,
-                                      voortgang=voortgang)
-    return Vergelijking(uitkomsten[0], uitkomsten[1:], parameters, zonder)
+        runs += [s.model_copy(update={"effect_schaal": 0.0}) for s in scenarios[1:]]
+    uitkomsten = _draai_alle(runs, jaren, seed, schaal, parameters, voortgang, werkers)
+    n = len(scenarios)
+    zonder = {s.naam: u for s, u in zip(scenarios[1:], uitkomsten[n:])}
+    return Vergelijking(uitkomsten[0], uitkomsten[1:n], parameters, zonder)
+
+
+def _draai_alle(runs: list[Scenario], jaren: int, seed: int, schaal: int, parameters: Parameters,
+                voortgang: bool, werkers: int | None) -> list[Uitkomst]:
+    werkers = min(len(runs), werkers or os.cpu_count() or 1)
+    if werkers <= 1:
+        return [simuleer(s, jaren=jaren, seed=seed, schaal=schaal, parameters=parameters, voortgang=voortgang)
+                for s in runs]
+    from concurrent.futures import ProcessPoolExecutor
+
+    from tqdm.auto import tqdm
+
+    with ProcessPoolExecutor(max_workers=werkers) as pool:
+        taken = [pool.submit(simuleer, s, jaren=jaren, seed=seed, schaal=schaal, parameters=parameters) for s in runs]
+        balk = tqdm(total=len(taken), desc="scenario's", unit="run", disable=None if voortgang else True)
+        for taak in taken:
+            taak.add_done_callback(lambda _t: balk.update(1))
+        uitkomsten = [t.result() for t in taken]
+        balk.close()
+    return uitkomsten
