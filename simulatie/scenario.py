@@ -33,12 +33,13 @@ class Looptijd(_Deel):
     @field_validator("start")
     @classmethod
     def _maand(cls, v: str) -> str:
+        vorm = "; toegestaan: JJJJ-MM met jaar 2000-2100 en maand 01-12, bijvoorbeeld 2026-01"
         try:
             jaar, maand = (int(x) for x in v.split("-"))
         except ValueError:
-            raise ValueError("moet de vorm JJJJ-MM hebben, bijvoorbeeld 2026-01") from None
+            raise ValueError(f"'{v}' is geen maand{vorm}") from None
         if not (2000 <= jaar <= 2100 and 1 <= maand <= 12):
-            raise ValueError("jaar 2000-2100 en maand 1-12, in de vorm JJJJ-MM")
+            raise ValueError(f"'{v}' is geen geldige maand{vorm}")
         return f"{jaar:04d}-{maand:02d}"
 
     @property
@@ -61,7 +62,8 @@ class Nazorg(_Deel):
     @model_validator(mode="after")
     def _duur_bij_nazorg(self) -> "Nazorg":
         if self.na_uitstroom and self.maanden_na_uitstroom == 0:
-            raise ValueError("na_uitstroom noemt doelgroepen maar maanden_na_uitstroom is 0; geef een duur > 0")
+            raise ValueError("na_uitstroom noemt doelgroepen maar maanden_na_uitstroom is 0; "
+                             "toegestaan: maanden_na_uitstroom > 0, of een lege lijst na_uitstroom")
         return self
 
 
@@ -103,15 +105,16 @@ class Budget(_Deel):
         if fout:
             raise ValueError(f"onbekende regio('s) {', '.join(fout)}; toegestaan: regionummers 1 tot en met {AANTAL_REGIOS}")
         if any(x < 0 for x in v.values()):
-            raise ValueError("aandelen mogen niet negatief zijn")
+            raise ValueError("een aandeel is negatief; toegestaan: aandelen >= 0 die samen 1 zijn")
         if abs(sum(v.values()) - 1.0) > 1e-6:
-            raise ValueError(f"de aandelen tellen op tot {sum(v.values()):.4f}; ze moeten samen 1 zijn")
+            raise ValueError(f"de aandelen tellen op tot {sum(v.values()):.4f}; toegestaan: aandelen >= 0 die samen 1 zijn")
         return v
 
     @model_validator(mode="after")
     def _tabel_bij_sleutel(self) -> "Budget":
         if self.verdeelsleutel == "tabel" and not self.tabel:
-            raise ValueError("verdeelsleutel 'tabel' vraagt een tabel met per regionummer een aandeel")
+            raise ValueError("verdeelsleutel 'tabel' vraagt een tabel; toegestaan: een tabel [budget.tabel] met "
+                             "per regionummer (\"1\" t/m \"40\") een aandeel")
         return self
 
 
@@ -173,7 +176,8 @@ def _uitleg(fout: dict, model: type[BaseModel]) -> tuple[str, str, str | None]:
     if soort in ("dict_type", "model_type", "model_attributes_type"):
         return veld, "hier hoort een tabel (sectie) met velden.", "een TOML-tabel, bijvoorbeeld [nazorg]"
     melding = str(fout.get("msg", "ongeldige waarde")).removeprefix("Value error, ")
-    return veld, melding + ".", None
+    melding, _, toegestaan = melding.partition("; toegestaan: ")
+    return veld, melding + ".", toegestaan or None
 
 
 def scenariomappen() -> list[Path]:

@@ -1,0 +1,151 @@
+"""Beleid: gemeenschappelijke toevalsgetallen, capaciteit en toewijzing, verdeelsleutels."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from simulatie import JongerenModel, laad_scenario
+from simulatie.beleid import COACHING, NAZORG, TIJDENS
+from simulatie.vergelijking import simuleer, vergelijk
+
+
+def _variant(basis: str, naam: str, **wijzigingen):
+    s = laad_scenario(basis)
+    data = s.als_dict()
+    for pad, waarde in wijzigingen.items():
+        deel = data
+        *kop, laatste = pad.split("__")
+        for k in kop:
+            deel = deel[k]
+        deel[laatste] = waarde
+    data["naam"] = naam
+    from simulatie.scenario import valideer
+    return valideer(data)
+
+
+def test_twee_identieke_scenarios_verschillen_precies_nul():
+    kopie = _variant("wet", "wet_kopie")
+    v = vergelijk("wet", kopie, jaren=2, seed=5, schaal=400, voortgang=False, werkers=1)
+    e = v.effecten()
+    assert (e[e.scenario == "wet_kopie"].verschil_met_nul == 0).all()
+    pd.testing.assert_frame_equal(v.nul.maandcijfers, v.alternatieven[0].maandcijfers)
+
+
+def test_gemeenschappelijke_toevalsgetallen_verkleinen_de_spreiding():
+    """Het verschil wet - nul over zaden: met dezelfde trekkingen veel minder spreiding dan zonder."""
+    wet, nul = laad_scenario("wet"), laad_scenario("nulalternatief")
+
+    def vsv(u):
+        m = u.maandcijfers
+        return m[(m.indicator == "nieuwe_vsv") & (m.regio == 0) & (m.schooltype == "alle")].waarde.sum()
+
+    met, zonder = [], []
+    for zaad in range(6):
+        a = simuleer(wet, jaren=2, seed=zaad, schaal=300)
+        b = simuleer(nul, jaren=2, seed=zaad, schaal=300)
+        c = simuleer(nul, jaren=2, seed=zaad + 100, schaal=300)
+        met.append(vsv(a) - vsv(b))
+        zonder.append(vsv(a) - vsv(c))
+    assert np.std(met) * 3 < np.std(zonder), (met, zonder)
+
+
+def test_capaciteit_begrenst_de_uitgaven_per_regio():
+    model = JongerenModel("wet", seed=2, schaal=200)
+    model.run_for(14)
+    b = model.beleid.frame()
+    cap = b[b.hefboom != "levenscoaching"]
+    uitgaven = cap.groupby(["datum", "regio"]).uitgaven.sum()
+    budget = model.beleid.budget_frame().set_index(["datum", "regio"]).budget
+    assert (uitgaven <= budget.reindex(uitgaven.index) + 1e-6).all()
+    # de vraag is groter dan het budget: er wachten jongeren, en het budget wordt vrijwel helemaal gebruikt
+    assert cap.wachtend.sum() > 0
+    assert uitgaven.groupby("datum").sum().iloc[-1] > 0.9 * budget.groupby("datum").sum().iloc[-1]
+
+
+@pytest.mark.parametrize("budget,verwacht", [(0.0, "geen"), (2e9, "iedereen")])
+def test_zonder_budget_niemand_met_ruim_budget_iedereen(budget, verwacht):
+    s = _variant("wet", "x", budget__regionaal_programma=budget, budget__mbo_begeleiding=0.0)
+    model = JongerenModel(s, seed=1, schaal=400)
+    model.run_for(3)
+    b = model.beleid.frame()
+    cap = b[b.hefboom != "levenscoaching"]
+    if verwacht == "geen":
+        assert cap.bediend.sum() == 0 and cap.gekwalificeerd.sum() > 0
+    else:
+        assert cap.wachtend.sum() == 0 and cap.bediend.sum() > 0
+
+
+def test_meer_budget_meer_begeleid_en_minder_wachtend():
+    uit = {}
+    for naam in ("wet_budget_half", "wet", "wet_budget_dubbel"):
+        b = simuleer(naam, jaren=1, seed=3, schaal=300).begeleiding
+        cap = b[b.hefboom != "levenscoaching"]
+        uit[naam] = (cap.bediend.sum(), cap.wachtend.sum())
+    assert uit["wet_budget_half"][0] < uit["wet"][0] < uit["wet_budget_dubbel"][0]
+    assert uit["wet_budget_half"][1] > uit["wet"][1] > uit["wet_budget_dubbel"][1]
+
+
+def test_hoogste_risico_eerst_bedient_riskantere_jongeren_dan_willekeurig():
+    def gemiddeld_risico(regel):
+        s = _variant("wet", regel, budget__toewijzing=regel)
+        model = JongerenModel(s, seed=4, schaal=200)
+        model.run_for(2)
+        rijen = model.beleid._bediend_rijen
+        return model.beleid.risicoscore(model.populatie, rijen).mean()
+
+    assert gemiddeld_risico("hoogste_risico") > 1.2 * gemiddeld_risico("willekeurig")
+
+
+def test_wie_eerst_komt_houdt_de_volgorde_van_aanmelden():
+    s = _variant("wet", "fcfs", budget__toewijzing="wie_eerst_komt")
+    model = JongerenModel(s, seed=4, schaal=200)
+    model.run_for(4)
+    pop, beleid = model.populatie, model.beleid
+    wacht = beleid.kandidaten[pop.begeleiding[beleid.kandidaten] == 2]
+    bediend = beleid._bediend_rijen
+    for regio in range(40):
+        w = pop.begeleiding_sinds[wacht[pop.regio[wacht] == regio]]
+        b = pop.begeleiding_sinds[bediend[pop.regio[bediend] == regio]]
+        if len(w) and len(b):
+            assert b.min() <= w.min()
+
+
+def test_verdeelsleutels():
+    vsv = JongerenModel("wet_sleutel_per_vsv", seed=1, schaal=2000)
+    per_jongere = JongerenModel("wet", seed=1, schaal=2000)
+    tabel = JongerenModel("wet_sleutel_tabel", seed=1, schaal=2000)
+    for m in (vsv, per_jongere, tabel):
+        assert m.beleid.budget_per_jaar.sum() == pytest.approx(111e6)
+    a = per_jongere.beleid.budget_per_jaar
+    b = vsv.beleid.budget_per_jaar
+    rg = vsv.regiogegevens
+    # per vsv'er: regio's met een hoger vsv-percentage krijgen relatief meer
+    assert np.corrcoef(b / a, rg.vsv_factor)[0, 1] > 0.99
+    aandelen = laad_scenario("wet_sleutel_tabel").budget.tabel
+    np.testing.assert_allclose(tabel.beleid.budget_per_jaar, [111e6 * aandelen[str(r)] for r in range(1, 41)])
+
+
+def test_doelgroepen_tijdens_en_na_uitstroom():
+    model = JongerenModel("wet_intensieve_coaching", seed=3, schaal=300)
+    model.run_for(8)
+    pop, beleid = model.populatie, model.beleid
+    h = beleid.hefboom
+    rijen = beleid.kandidaten
+    assert set(np.unique(h)) >= {COACHING, NAZORG}
+    coach = rijen[h == COACHING]
+    assert ((pop.niveau[coach] == 1) | ((pop.niveau[coach] == 2) & (pop.leerweg[coach] == 1))).all()
+    assert not (h == TIJDENS).any()  # coaching gaat voor aanvullende begeleiding bij dezelfde groepen
+    na = rijen[h == NAZORG]
+    assert (model.maand - 1 - pop.uitstroommaand[na] < 12).all()
+
+
+def test_aantallen_in_aanmerking_per_regio_en_schooltype():
+    v = vergelijk("nulalternatief", "wet", "wet_plus_vmbo", jaren=1, seed=1, schaal=500, voortgang=False, werkers=1)
+    d = v.doelgroepen()
+    assert {"scenario", "hefboom", "regio", "doelgroep", "gekwalificeerd", "bediend", "wachtend", "dekking"} <= set(d.columns)
+    vmbo = d[(d.doelgroep == "vmbo") & d.hefboom.isin(["tijdens_opleiding", "nazorg"])]
+    assert vmbo[vmbo.scenario == "wet_plus_vmbo"].gekwalificeerd.sum() > 0
+    assert vmbo[vmbo.scenario == "wet"].gekwalificeerd.sum() == 0
+    assert ((d.bediend <= d.gekwalificeerd + 1e-9)).all()
