@@ -268,12 +268,11 @@ def bereken(vergelijking, prijsjaar: int | None = None, discontovoet: float | No
         cw = (verschil * d[:, None, None]).sum(axis=0)  # (post, partij)
         tabellen.append(_tabel(alt.naam, alle_posten, cw))
         jaren.append(_per_jaar(alt.naam, datums, verschil, d))
-        nul_effect = vergelijking.zonder_effect.get(alt.naam)
-        ncw_nul = None
-        if nul_effect is not None:
-            _, pn, Kn = kasboek_array(nul_effect, p, e.prijsjaar, eindwaarde, e.discontovoet)
-            ncw_nul = float((_uitlijnen(pn, Kn, posten_nul, K_nul) * d[:, None, None]).sum())
-        kengetallen.append(_kengetallen(alt.naam, alle_posten, verschil, cw, datums, d, effecten, ncw_nul))
+        punten = {1.0: float(cw.sum())}
+        for s, u in vergelijking.effectruns.get(alt.naam, {}).items():
+            _, pn, Kn = kasboek_array(u, p, e.prijsjaar, eindwaarde, e.discontovoet)
+            punten[s] = float((_uitlijnen(pn, Kn, posten_nul, K_nul) * d[:, None, None]).sum())
+        kengetallen.append(_kengetallen(alt.naam, alle_posten, verschil, cw, datums, d, effecten, punten))
     aannames = p.frame()
     belangrijk = aannames.naam.str.startswith(("beleid.effect.", "prijzen.mkba.", "prijzen.loon.factor",
                                                "prijzen.zorg.volwassen_per"))
@@ -322,7 +321,34 @@ def _per_jaar(naam: str, datums: pd.DatetimeIndex, verschil: np.ndarray, d: np.n
     return pd.concat(rijen, ignore_index=True)[["scenario", "jaar", "partij", "verschil", "contant"]]
 
 
-def _kengetallen(naam, posten, verschil, cw, datums, d, effecten, ncw_zonder_effect) -> dict:
+def nulpunt(punten: dict[float, float]) -> float:
+    """Effectschaal waar de NCW nul is: lineair tussen de gesimuleerde punten (schaal -> NCW).
+
+    Binnen het eerste interval met een tekenwissel; anders lineair doorgetrokken vanuit de twee punten
+    met de hoogste schaal, mits de NCW met de schaal stijgt. NaN als er geen nulpunt te schatten is."""
+    s = np.array(sorted(punten))
+    n = np.array([punten[x] for x in s])
+    if len(s) < 2:
+        return np.nan
+    for i in range(len(s) - 1):
+        if n[i] == 0:
+            return float(s[i])
+        if np.sign(n[i]) != np.sign(n[i + 1]):
+            return float(s[i] - n[i] * (s[i + 1] - s[i]) / (n[i + 1] - n[i]))
+    a, b = (0, 1) if n[0] > 0 else (-2, -1)
+    helling = (n[b] - n[a]) / (s[b] - s[a])
+    if helling <= 0:
+        return np.nan
+    return float(s[a] - n[a] / helling)
+
+
+def break_even_schaal(vergelijking, **mkba_opties) -> dict[str, float]:
+    """Per alternatief de geschatte effectschaal met NCW = 0 (voor de extra run in vergelijk)."""
+    r = bereken(vergelijking, **mkba_opties)
+    return dict(zip(r.kengetallen.scenario, r.kengetallen.break_even_effectschaal))
+
+
+def _kengetallen(naam, posten, verschil, cw, datums, d, effecten, punten: dict[float, float]) -> dict:
     per_post = cw.sum(axis=1)  # maatschappij per post
     groep = np.array([POSTEN[p.removeprefix(EINDWAARDE)][1] for p in posten])
     programma = np.isin(posten, ["programmakosten_begeleiding", "programmakosten_overig", "levenscoaching",
@@ -341,9 +367,7 @@ def _kengetallen(naam, posten, verschil, cw, datums, d, effecten, ncw_zonder_eff
     laatst = effecten[(effecten.scenario == naam) & (effecten.jaar == laatste_jaar)].set_index("indicator").verschil_met_nul
     voorkomen_vsv = -float(tot.get("nieuwe_vsv", 0.0))
     extra_duurzaam = float(laatst.get("duurzaam_werk", 0.0))
-    break_even = None
-    if ncw_zonder_effect is not None and ncw != ncw_zonder_effect:
-        break_even = ncw_zonder_effect / (ncw_zonder_effect - ncw)  # lineair: ncw(s) = ncw0 + s (ncw1 - ncw0)
+    break_even = nulpunt(punten) if len(punten) > 1 else np.nan
     return {
         "scenario": naam,
         "ncw_maatschappij": ncw,
@@ -356,6 +380,6 @@ def _kengetallen(naam, posten, verschil, cw, datums, d, effecten, ncw_zonder_eff
         "kosten_per_voorkomen_vsv": programmakosten / voorkomen_vsv if voorkomen_vsv > 0 else np.nan,
         "extra_duurzaam_werk_laatste_jaar": extra_duurzaam,
         "kosten_per_extra_duurzaam_werk": programmakosten / extra_duurzaam if extra_duurzaam > 0 else np.nan,
-        "ncw_zonder_effect": ncw_zonder_effect if ncw_zonder_effect is not None else np.nan,
-        "break_even_effectschaal": break_even if break_even is not None else np.nan,
+        "ncw_zonder_effect": punten.get(0.0, np.nan),
+        "break_even_effectschaal": break_even,
     }

@@ -74,9 +74,10 @@ def mkba_markdown(resultaat: Resultaat, vergelijking) -> str:
                "effect mag zo veel kleiner zijn; boven 100%: het effect moet zo veel groter zijn.", ""]
     for alt in vergelijking.alternatieven:
         o = r.overzicht(alt.naam)
+        o = o.loc[(o.abs() > 1e-9).any(axis=1)]  # posten zonder verschil weglaten
         o.index = [postnaam(p) for p in o.index]
         o.loc["Saldo"] = o.sum()
-        o = o.map(lambda x: f"{x:,.1f}".replace(",", "X").replace(".", ",").replace("X", "."))
+        o = o.map(lambda x: f"{round(x, 1) + 0.0:,.1f}".replace(",", "X").replace(".", ",").replace("X", "."))
         o.index.name = "post (mln euro)"
         regels += [f"## {alt.naam}: {alt.scenario.beschrijving}", "", _tabel_md(o), "",
                    f"![Kosten en baten per partij over de tijd](mkba_per_partij_{alt.naam}.png)", ""]
@@ -114,6 +115,9 @@ def figuur_per_partij(resultaat: Resultaat, scenario: str) -> Figure:
     ax.plot(maatschappij.index, maatschappij.to_numpy(), color="black", marker="o", ms=3,
             label="Maatschappij, cumulatief contant")
     ax.axhline(0, color="black", lw=0.6)
+    if resultaat.eindwaarde:
+        ax.annotate("incl. eindwaarde", (jaren[-1], onder_pos[-1]), xytext=(0, 4), textcoords="offset points",
+                    ha="center", fontsize=7)
     ax.set_ylabel("miljoen euro per jaar (verschil met nul)")
     ax.set_title(f"{scenario}: kosten (-) en baten (+) per partij", loc="left")
     ax.legend(loc="center left", bbox_to_anchor=(1.0, 0.5), frameon=False, fontsize=7)

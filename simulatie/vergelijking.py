@@ -113,7 +113,8 @@ class Vergelijking:
     nul: Uitkomst
     alternatieven: list[Uitkomst]
     parameters: Parameters
-    zonder_effect: dict[str, Uitkomst] = field(default_factory=dict)  # voor het break-even-effect
+    # voor het break-even-effect: per alternatief runs met andere effect_schaal (schaal -> uitkomst)
+    effectruns: dict[str, dict[float, Uitkomst]] = field(default_factory=dict)
 
     @property
     def uitkomsten(self) -> list[Uitkomst]:
@@ -217,8 +218,9 @@ def vergelijk(nul: Scenario | str | Path, *alternatieven: Scenario | str | Path,
               voortgang: bool = True, break_even: bool = False, werkers: int | None = None) -> Vergelijking:
     """Draai het nulalternatief en elk alternatief met hetzelfde zaad (gemeenschappelijke toevalsgetallen).
 
-    Met `break_even` draait elk alternatief nog eens zonder effect van de begeleiding (effect_schaal 0):
-    daaruit volgt hoeveel kleiner het effect mag zijn voor de netto contante waarde negatief wordt.
+    Met `break_even` draait elk alternatief ook zonder effect van de begeleiding (effect_schaal 0) en
+    daarna bij de lineair geschatte effectschaal waar de netto contante waarde nul is; de MKBA
+    interpoleert tussen die runs (zie mkba.break_even).
     De runs gaan parallel over `werkers` processen (standaard: alle kernen); het resultaat is gelijk
     aan dat van één proces, want elke run hangt alleen af van scenario, parameters en zaad."""
     parameters = parameters if parameters is not None else laad_parameters()
@@ -233,8 +235,17 @@ def vergelijk(nul: Scenario | str | Path, *alternatieven: Scenario | str | Path,
         runs += [s.model_copy(update={"effect_schaal": 0.0}) for s in scenarios[1:]]
     uitkomsten = _draai_alle(runs, jaren, seed, schaal, parameters, voortgang, werkers)
     n = len(scenarios)
-    zonder = {s.naam: u for s, u in zip(scenarios[1:], uitkomsten[n:])}
-    return Vergelijking(uitkomsten[0], uitkomsten[1:n], parameters, zonder)
+    effectruns = {s.naam: {0.0: u} for s, u in zip(scenarios[1:], uitkomsten[n:])}
+    v = Vergelijking(uitkomsten[0], uitkomsten[1:n], parameters, effectruns)
+    if break_even:  # tweede ronde: een run dicht bij het nulpunt, voor een nauwkeurige interpolatie
+        from simulatie.mkba import break_even_schaal
+
+        schattingen = break_even_schaal(v)
+        extra = [s.model_copy(update={"effect_schaal": schattingen[s.naam]}) for s in scenarios[1:]
+                 if np.isfinite(schattingen[s.naam]) and 0 < schattingen[s.naam] <= 5 and schattingen[s.naam] != 1]
+        for s, u in zip(extra, _draai_alle(extra, jaren, seed, schaal, parameters, voortgang, werkers)):
+            effectruns[s.naam][s.effect_schaal] = u
+    return v
 
 
 def _draai_alle(runs: list[Scenario], jaren: int, seed: int, schaal: int, parameters: Parameters,
