@@ -305,7 +305,7 @@ def externe_mbo_instroom(p: Parameters) -> dict[int, float]:
         jaren = sum((1 - kans) ** k for k in range(duur))
         nodig = p[f"populatie.ingeschreven.mbo_{niveau}"] / jaren
         eigen_instroom = eigen[niveau] + (gediplomeerd * p[d + doorstroom[niveau]] if niveau > 1 else 0.0)
-        extern[niveau] = max(0.0, nodig - eigen_instroom)
+        extern[niveau] = max(0.0, nodig - eigen_instroom) * p[f"populatie.instroom.mbo_extern_factor_{niveau}"]
         gediplomeerd = nodig * (1 - kans) ** duur
     return extern
 

@@ -67,6 +67,14 @@ class Effecten:
     leeftijdsgrens_doorstroompunt_maanden: int = 23 * 12
 
 
+def _logit(p):
+    return np.log(p) - np.log1p(-p)
+
+
+def _expit(x):
+    return 1.0 / (1.0 + np.exp(-x))
+
+
 def _deel(x, rijen):
     return x[rijen] if isinstance(x, np.ndarray) else x
 
@@ -126,7 +134,7 @@ class Overgangsregels:
         jaar = np.zeros((len(c.SCHOOLTYPEN), 5, len(c.LEERWEGEN)))
         for naam, lw in ((("vmbo_basis", c.BASIS), ("vmbo_kader", c.KADER), ("vmbo_gemengd", c.GEMENGD),
                           ("vmbo_theoretisch", c.THEORETISCH))):
-            jaar[c.VMBO, 0, lw] = p[v + naam]
+            jaar[c.VMBO, 0, lw] = min(1.0, p[v + naam] * p[v + "vmbo_factor"])
         jaar[c.PRO, 0, c.GEEN] = p[v + "pro"]
         jaar[c.VSO, 0, c.GEEN] = p[v + "vso"]
         jaar[c.HO, 0, c.GEEN] = p[v + "ho"]
@@ -147,6 +155,8 @@ class Overgangsregels:
                 if naar != van:
                     self.H[c.TOESTANDEN.index(van), c.TOESTANDEN.index(naar)] = p[f"overgangen.maandkans.{van}_{naar}"]
         f = "overgangen.factor."
+        for naar in (c.UITKERING, c.ZORG, c.THUIS):
+            self.H[c.WERK, naar] *= p[f + "baanverlies_schaal"]
         self.duur_per_jaar = p[f + "baanvinden_duur_per_jaar"]
         self.onder_18 = p[f + "baanvinden_onder_18"]
         self.terug_vanaf_23 = p[f + "terugkeer_onderwijs_vanaf_23"]
@@ -185,13 +195,24 @@ class Overgangsregels:
         aantal = np.bincount(cel, minlength=len(self.vsv_maand))
         gemiddeld = np.divide(som, aantal, out=np.ones(len(som)), where=aantal > 0)
         self.vsv_maand = self.vsv_maand / gemiddeld
+        # kans op werk na school: de risicofactoren verschuiven de log-odds; per groep een verschuiving
+        # zodat het groepsgemiddelde de gepubliceerde kans houdt (geen afkappen boven 1)
         uit = np.flatnonzero(pop.uitstroomgroep > 0)
-        factor = self.baanvinden_risico[risicocode(pop, uit)]
+        log_factor = np.log(self.baanvinden_risico[risicocode(pop, uit)])
         groep = pop.uitstroomgroep[uit]
         n = len(c.UITSTROOMGROEPEN)
-        som = np.bincount(groep, weights=factor, minlength=n)
         aantal = np.bincount(groep, minlength=n)
-        self.werk_norm = np.divide(som, aantal, out=np.ones(n), where=aantal > 0)
+        doel = np.clip(self.werk_na_school, 1e-6, 1 - 1e-6)
+        laag, hoog = np.full(n, -20.0), np.full(n, 20.0)
+        for _ in range(60):  # bisectie op de verschuiving, voor alle groepen tegelijk
+            midden = (laag + hoog) / 2
+            kans = _expit(_logit(doel)[groep] + midden[groep] + log_factor)
+            gemiddeld = np.divide(np.bincount(groep, weights=kans, minlength=n), aantal,
+                                  out=doel.copy(), where=aantal > 0)
+            te_hoog = gemiddeld > doel
+            hoog = np.where(te_hoog, midden, hoog)
+            laag = np.where(te_hoog, laag, midden)
+        self.werk_logit = _logit(doel) + np.where(aantal > 0, (laag + hoog) / 2, 0.0)
 
     # ------------------------------------------------------------------------------------ de maand
     def stap(self, pop: Populatie, t: int, u: np.ndarray, effect: Effecten) -> Stromen:
@@ -264,8 +285,7 @@ class Overgangsregels:
     def _bestemming(self, pop: Populatie, rijen: np.ndarray, groep: np.ndarray, leeftijd: np.ndarray,
                     u2: np.ndarray) -> np.ndarray:
         """Toestand direct na school: werk (naar groep en persoonlijke kans), anders uitkering/zorg/thuis."""
-        werk = np.minimum(0.995, self.werk_na_school[groep] * self.baanvinden_risico[risicocode(pop, rijen)]
-                          / self.werk_norm[groep])
+        werk = _expit(self.werk_logit[groep] + np.log(self.baanvinden_risico[risicocode(pop, rijen)]))
         rest = 1.0 - werk
         uitk = rest * self.uitkering_van_rest * (leeftijd[rijen] >= 18 * 12)
         zorg = rest * self.zorg_van_rest[groep]

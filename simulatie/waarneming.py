@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 
 from simulatie import codes as c
-from simulatie.populatie import Populatie
+from simulatie.populatie import UIT, Populatie
 from simulatie.regio import AANTAL_REGIOS
 from simulatie.toestanden import STROMEN, Stromen
 
@@ -45,6 +45,11 @@ class Waarnemer:
         self.duurzaam: list[np.ndarray] = []       # (NR,) onafgebroken >= 12 maanden aan het werk
         self.waardering: list[np.ndarray] = []     # (NT, NL, SK, bbl) voor de MKBA
         self.uit_27: list[np.ndarray] = []         # (NT, SK) wie deze maand 27 werd, naar laatste toestand
+        # voor de kalibratie: wie precies 12 maanden geleden uitstroomde (per uitstroomgroep: aantal, aan het
+        # werk), en per mbo-niveau en leerweg de ingeschrevenen en de nieuwe vsv'ers
+        self.na_12_maanden: list[np.ndarray] = []  # (groep, 2)
+        self.mbo_stand: list[np.ndarray] = []      # (niveau 0-4, leerweg bol/bbl)
+        self.mbo_vsv: list[np.ndarray] = []
         self.laatste: dict[str, float] = {}
 
     def neem_waar(self, pop: Populatie, stromen: Stromen, t: int) -> None:
@@ -69,6 +74,20 @@ class Waarnemer:
         bbl = ((pop.leerweg[actief] == c.BBL) & (st == c.ONDERWIJS)).astype(np.int32)
         code = ((st.astype(np.int32) * NL + leeftijdsband(pop.leeftijd_maanden()[actief])) * 2 + sk) * 2 + bbl
         self.waardering.append(np.bincount(code, minlength=NT * NL * 4).reshape(NT, NL, 2, 2) * self.schaal)
+        ng = len(c.UITSTROOMGROEPEN)
+        jaar_terug = np.flatnonzero(pop.uitstroommaand == t - 12)
+        jaar_terug = jaar_terug[pop.toestand[jaar_terug] != UIT]
+        self.na_12_maanden.append(np.stack([
+            np.bincount(pop.uitstroomgroep[jaar_terug], minlength=ng),
+            # werk telt zoals CBS 'met werk' telt: een baan, ook naast een bbl-opleiding
+            np.bincount(pop.uitstroomgroep[jaar_terug], minlength=ng,
+                        weights=(pop.toestand[jaar_terug] == c.WERK)
+                        | ((pop.toestand[jaar_terug] == c.ONDERWIJS) & (pop.leerweg[jaar_terug] == c.BBL))),
+        ], axis=1) * self.schaal)
+        mbo = actief & (pop.toestand == c.ONDERWIJS) & (pop.schooltype == c.MBO)
+        self.mbo_stand.append(_mbo_kubus(pop, np.flatnonzero(mbo)) * self.schaal)
+        vsv = stromen.alle("nieuwe_vsv")
+        self.mbo_vsv.append(_mbo_kubus(pop, vsv[pop.schooltype[vsv] == c.MBO]) * self.schaal)
         uit = stromen.alle("uit_27")
         self.uit_27.append(np.bincount(stromen.uit_27_toestand.astype(np.int32) * 2 + pop.startkwalificatie[uit],
                                        minlength=NT * 2).reshape(NT, 2) * self.schaal)
@@ -107,6 +126,12 @@ class Waarnemer:
 
 
 KOLOMMEN = ["datum", "indicator", "toestand", "schooltype", "regio", "waarde"]
+
+
+def _mbo_kubus(pop: Populatie, rijen: np.ndarray) -> np.ndarray:
+    """Aantallen per mbo-niveau (0-4) en leerweg (0 = bol, 1 = bbl)."""
+    code = pop.niveau[rijen].astype(np.int32) * 2 + (pop.leerweg[rijen] == c.BBL)
+    return np.bincount(code, minlength=10).reshape(5, 2)
 
 
 def waarderingsframe(w: Waarnemer) -> pd.DataFrame:
