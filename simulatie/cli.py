@@ -70,6 +70,27 @@ def maak_parser() -> argparse.ArgumentParser:
     verg.add_argument("--werkers", type=_geheel("werkers", 1), default=None,
                       help="aantal parallelle processen (standaard: alle kernen)")
     verg.set_defaults(functie=_vergelijk)
+
+    gev = sub.add_parser("gevoeligheid", help="gevoeligheids- en onzekerheidsanalyse (Sobol, Morris, PSA)",
+                         description="Varieer de onzekere parameters (met een verdeling) en analyseer de "
+                                     "uitkomsten van ALTERNATIEF tegen het nulalternatief. Hervat vanzelf als "
+                                     "dezelfde opdracht opnieuw draait.")
+    gev.add_argument("alternatief", help="het projectalternatief (scenariobestand of naam)")
+    gev.add_argument("--nul", default="nulalternatief", help="het nulalternatief (standaard: nulalternatief)")
+    gev.add_argument("--methode", choices=("sobol", "morris", "psa"), required=True)
+    gev.add_argument("--n", type=_geheel("n", 2), required=True,
+                     help="steekproefgrootte (Sobol: macht van 2; gevallen = n x (parameters + 2))")
+    gev.add_argument("--schaal", type=_geheel("schaal", 1), default=50, help="jongeren per rij (standaard 50)")
+    gev.add_argument("--jaren", type=_geheel("jaren", 1), default=10, help="horizon in jaren (standaard 10)")
+    gev.add_argument("--seed", type=_geheel("seed", 0), default=0)
+    gev.add_argument("--dask", default=None, metavar="ADRES|lokaal",
+                     help="draai op een Dask-cluster: 'lokaal' of het adres van een scheduler")
+    gev.add_argument("--werkers", type=_geheel("werkers", 1), default=None, help="aantal processen (standaard: alle kernen)")
+    gev.add_argument("--parameters", default=None,
+                     help="komma-gescheiden namen of patronen van onzekere parameters (standaard: de vaste set)")
+    gev.add_argument("--opnieuw", action="store_true", help="gooi eerdere gevallen in de uitvoermap weg")
+    gev.add_argument("--uit", type=Path, default=None, help="uitvoermap (standaard resultaten/gevoeligheid_<methode>)")
+    gev.set_defaults(functie=_gevoeligheid)
     return parser
 
 
@@ -165,6 +186,50 @@ def _vergelijk(args) -> int:
     print(_vergelijkingstabel(effecten, resultaat, scenarios[0].naam))
     print(f"Klaar in {klok.seconden:.1f} s. Geschreven naar {doel}/: effecten.csv, regio.csv, doelgroepen.csv, "
           f"mkba.csv, mkba.md, kasboek.parquet, figuren en herkomst.json.")
+    return 0
+
+
+def _gevoeligheid(args) -> int:
+    from simulatie.gevoeligheid import analyseer, rangorde_zeker, top_drivers
+    from simulatie.scenario import laad_scenario
+    from simulatie.uitvoer import Stopwatch, herkomst, schrijf_json
+
+    alt, nul = laad_scenario(args.alternatief), laad_scenario(args.nul)
+    patronen = tuple(x.strip() for x in args.parameters.split(",") if x.strip()) if args.parameters else None
+    doel = args.uit or Path("resultaten") / f"gevoeligheid_{args.methode}"
+    if doel.exists() and not doel.is_dir():
+        raise InvoerFout("De uitvoermap is een bestaand bestand.", bestand=doel, veld="--uit", toegestaan="een map")
+    klok = Stopwatch()
+    print(f"Gevoeligheid ({args.methode}, n = {args.n}) van '{alt.naam}' tegen '{nul.naam}': schaal {args.schaal}, "
+          f"{args.jaren} jaar, seed {args.seed}.", flush=True)
+    t = analyseer(args.methode, alt, nul, args.n, doel, schaal=args.schaal, jaren=args.jaren, seed=args.seed,
+                  dask=args.dask, werkers=args.werkers, patronen=patronen, opnieuw=args.opnieuw)
+    schrijf_json(doel / "herkomst.json", herkomst(
+        opdracht="gevoeligheid", methode=args.methode, n=args.n, alternatief=alt.als_dict(), nul=nul.als_dict(),
+        seed=args.seed, schaal=args.schaal, jaren=args.jaren, parameters=patronen or "standaard",
+        looptijd_seconden=round(klok.seconden, 2)))
+    if args.methode == "sobol":
+        top = top_drivers(t["sobol"])
+        print("Belangrijkste drijvers van de NCW voor de maatschappij (totale Sobol-index, 95%-interval):")
+        for i, r in top.iterrows():
+            print(f"  {i + 1}. {r.parameter:<48} ST = {r.ST:.2f} ± {r.ST_conf:.2f}")
+        if not rangorde_zeker(t["sobol"]):
+            print("  Let op: de intervallen overlappen; een grotere --n maakt de volgorde zekerder.")
+    elif args.methode == "morris":
+        m = t["morris"]
+        top = m[m.uitkomst == "ncw_maatschappij"].nlargest(5, "mu_star")
+        print("Belangrijkste drijvers (Morris mu*, NCW maatschappij, miljoen euro):")
+        for i, (_, r) in enumerate(top.iterrows()):
+            print(f"  {i + 1}. {r.parameter:<48} mu* = {r.mu_star / 1e6:,.1f}")
+    else:
+        s = t["psa_samenvatting"].set_index("uitkomst")
+        r = s.loc["ncw_maatschappij"]
+        print(f"NCW maatschappij: gemiddeld {r.gemiddelde / 1e6:,.1f} mln (90%: {r.p5 / 1e6:,.1f} tot "
+              f"{r.p95 / 1e6:,.1f}); kans op NCW > 0: {r.kans_positief:.0%}.")
+        for u in ("ncw_rijk_ocw", "ncw_rijk_szw_fiscus", "ncw_gemeenten", "ncw_jongeren"):
+            print(f"  kans op voordeel voor {u.removeprefix('ncw_')}: {s.loc[u, 'kans_positief']:.0%}")
+        print("Grootste invloed (tornado): " + ", ".join(t["tornado"].parameter.head(5)))
+    print(f"Klaar in {klok.seconden:.1f} s. Geschreven naar {doel}/.")
     return 0
 
 

@@ -45,6 +45,8 @@ VRIJ: list[tuple[str, float, float, tuple[tuple[str, str], ...]]] = [
     ("overgangen.factor.baanverlies_schaal", 0.05, 2.0,
      tuple(("zonder_werk_1jr_na_uitstroom", g) for g in UITSTROOMGROEPEN)),
     ("overgangen.vsv_kans_per_jaar.vmbo_factor", 0.2, 5.0, (("nieuwe_vsv_ers", "totaal"),)),
+    ("overgangen.doorstroom.entree_naar_mbo_2", 0.4, 0.97,
+     (("vsv_percentage_per_jaar", "mbo_entree"), ("vsv_per_niveau", "bol_1"), ("vsv_per_niveau", "bbl_1"))),
     *[(f"populatie.instroom.mbo_extern_factor_{n}", 0.1, 3.0, (("ingeschreven", f"mbo_{n}"),)) for n in (1, 2, 3, 4)],
 ]
 # Niet gefitte parameters waarvan het rapport laat zien hoeveel de doelen ervan afhangen
@@ -177,24 +179,25 @@ def kalibreer(seed: int = 0, schaal: int = 2, max_evaluaties: int = 120, voortga
 
     basis = laad_parameters(gekalibreerd=False)
     k = Kalibratie(basis, lees_doelen(), seed=seed, schaal=schaal, voortgangsbestand=voortgangsbestand)
-    x0 = np.array([basis[n] for n in k.namen])
     onder = np.array([v[1] for v in VRIJ])
     boven = np.array([v[2] for v in VRIJ])
-    x0 = np.clip(x0, onder + 1e-9, boven - 1e-9)
-    balk = tqdm(total=max_evaluaties, desc="kalibratie", unit="run", disable=None if voortgang else True)
+    x0 = np.clip(np.array([basis[n] for n in k.namen]), onder + 1e-6 * (boven - onder), boven - 1e-6 * (boven - onder))
+    # de optimalisatie werkt op de logit van de plaats binnen de grenzen: onbegrensd en goed geschaald
+    naar_z = lambda x: np.log((x - onder) / (boven - x))  # noqa: E731
+    naar_x = lambda z: onder + (boven - onder) / (1 + np.exp(-z))  # noqa: E731
+    balk = tqdm(desc="kalibratie", unit="run", disable=None if voortgang else True)
 
-    def doel(x):
-        r = k.residuen(x)
+    def doel(z):
+        r = k.residuen(naar_x(z))
         balk.update(1)
         balk.set_postfix(doelfunctie=f"{0.5 * float(r @ r):.2f}")
         return r
 
-    uitkomst = least_squares(doel, x0, bounds=(onder, boven), jac_sparsity=k.sparsity(), diff_step=0.05,
-                             x_scale="jac", max_nfev=max_evaluaties, xtol=1e-4, ftol=1e-4, gtol=1e-6)
+    uitkomst = least_squares(doel, naar_z(x0), jac_sparsity=k.sparsity(), diff_step=0.1, method="trf",
+                             max_nfev=max_evaluaties, xtol=1e-3, ftol=1e-4, gtol=1e-6)
     balk.close()
-    return {"kalibratie": k, "x": uitkomst.x, "doelfunctie": float(uitkomst.cost), "status": uitkomst.message,
-            "evaluaties": int(uitkomst.nfev), "jacobiaan": np.asarray(uitkomst.jac.todense()
-                                                                      if hasattr(uitkomst.jac, "todense") else uitkomst.jac)}
+    return {"kalibratie": k, "x": naar_x(uitkomst.x), "doelfunctie": float(uitkomst.cost),
+            "status": uitkomst.message, "evaluaties": int(uitkomst.nfev), "runs": balk.n}
 
 
 def identificatie(k: Kalibratie, x: np.ndarray, stap: float = 0.1) -> pd.DataFrame:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
@@ -220,13 +221,22 @@ def gekalibreerd_bestand() -> Path:
 
 
 def laad_parameters(gekalibreerd: bool | Path = True) -> Parameters:
-    """Lees alle parameterbestanden; met `gekalibreerd` (standaard) de gefitte waarden eroverheen."""
+    """Lees alle parameterbestanden; met `gekalibreerd` (standaard) de gefitte waarden eroverheen.
+
+    Het resultaat is onveranderlijk; gelezen bestanden worden onthouden zolang ze niet wijzigen."""
+    pad = gekalibreerd_bestand() if gekalibreerd is True else (Path(gekalibreerd) if gekalibreerd else None)
+    stempels = tuple((MAP / f"{naam}.yaml").stat().st_mtime_ns for naam in BESTANDEN)
+    kal = pad.stat().st_mtime_ns if pad is not None and pad.exists() else None
+    return _laad(str(pad) if pad else None, stempels, kal)
+
+
+@lru_cache(maxsize=8)
+def _laad(pad: str | None, _stempels: tuple, _kalibratiestempel) -> Parameters:
     items: dict[str, Parameter] = {}
     for naam in BESTANDEN:
         items.update(lees_bestand(MAP / f"{naam}.yaml", naam))
     parameters = Parameters(items, ("simulatie/parameters",))
-    pad = gekalibreerd_bestand() if gekalibreerd is True else (Path(gekalibreerd) if gekalibreerd else None)
-    if pad is not None and pad.exists():
-        fit = yaml.safe_load(pad.read_text(encoding="utf-8")) or {}
-        parameters = parameters.vervang(fit.get("waarden", {}), bron=str(pad.name))
+    if pad is not None and Path(pad).exists():
+        fit = yaml.safe_load(Path(pad).read_text(encoding="utf-8")) or {}
+        parameters = parameters.vervang(fit.get("waarden", {}), bron=Path(pad).name)
     return parameters

@@ -1,0 +1,257 @@
+"""Gevoeligheid en onzekerheid: SALib (Sobol, Morris) en een probabilistische analyse (Monte Carlo).
+
+De stroom is die van SALib: steekproef -> evalueren (via experimenten.Experiment, dus op elke
+uitvoerder en hervatbaar) -> analyseren, op NumPy-arrays. Steekproeven worden in [0, 1] getrokken en
+met de kwantielfunctie van elke parameter (zijn `verdeling`) naar waarden vertaald.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from simulatie.fouten import InvoerFout
+from simulatie.parameters import Parameters, Verdeling
+
+# De standaardset onzekerheden: effecten, kosten, waardering en de belangrijkste ongefitte kansen.
+# Gekalibreerde parameters staan er niet in: hun bandbreedte is die van vóór de fit.
+STANDAARD = (
+    "beleid.effect.begeleiding_tijdens_vsv", "beleid.effect.nazorg_baanvinden", "beleid.effect.nazorg_baanbehoud",
+    "beleid.effect.nazorg_terugkeer_onderwijs", "beleid.effect.gemeente_baanvinden",
+    "beleid.effect.extra_bereik_doorstroompunt_wet", "beleid.coach.caseload_nazorg",
+    "beleid.coach.caseload_tijdens_opleiding", "beleid.coach.opslag_werkgeverslasten_overhead",
+    "prijzen.mkba.discontovoet", "prijzen.mkba.eindwaarde_jaren", "prijzen.mkba.verdringing",
+    "prijzen.loon.factor_met_sk", "prijzen.loon.wig", "overgangen.maandkans.thuis_werk",
+)
+UITKOMSTEN = ("ncw_maatschappij", "ncw_rijk_ocw", "ncw_rijk_szw_fiscus", "ncw_gemeenten", "ncw_jongeren",
+              "voorkomen_vsv", "extra_duurzaam_werk", "bediend", "wachtend")
+
+
+@dataclass(frozen=True)
+class Onzekerheden:
+    """Namen en verdelingen van de parameters die gevarieerd worden."""
+
+    namen: tuple[str, ...]
+    verdelingen: tuple[Verdeling, ...]
+
+    @classmethod
+    def kies(cls, p: Parameters, patronen: tuple[str, ...] | None = None) -> "Onzekerheden":
+        """Parameters met een verdeling die op een van de patronen passen (fnmatch, bv. 'beleid.effect.*')."""
+        patronen = patronen or STANDAARD
+        onzeker = p.onzeker()
+        namen = [n for n in onzeker if any(fnmatch.fnmatchcase(n, pat) for pat in patronen)]
+        zonder = [pat for pat in patronen if not any(fnmatch.fnmatchcase(n, pat) for n in onzeker)]
+        if zonder:
+            raise InvoerFout(f"Geen onzekere parameter past op: {', '.join(zonder)}.", veld="--parameters",
+                             toegestaan="namen of patronen van parameters met een verdeling, bijvoorbeeld "
+                                        "'beleid.effect.*' (zie laad_parameters().onzeker())")
+        namen = sorted(namen, key=lambda n: (patronen.index(n) if n in patronen else len(patronen), n))
+        return cls(tuple(namen), tuple(p.info(n).verdeling for n in namen))
+
+    def naar_waarden(self, eenheid: np.ndarray) -> pd.DataFrame:
+        """Een steekproef in [0, 1]^d vertaald naar parameterwaarden."""
+        kolommen = {n: np.asarray(v.kwantiel(eenheid[:, i]), dtype=float)
+                    for i, (n, v) in enumerate(zip(self.namen, self.verdelingen))}
+        return pd.DataFrame(kolommen)
+
+    def probleem(self) -> dict:
+        return {"num_vars": len(self.namen), "names": list(self.namen), "bounds": [[0.0, 1.0]] * len(self.namen)}
+
+
+# ------------------------------------------------------------------------------------ ontwerpen
+
+def ontwerp_sobol(o: Onzekerheden, n: int, seed: int = 0) -> tuple[pd.DataFrame, np.ndarray]:
+    from SALib.sample import sobol
+
+    if n < 2 or n & (n - 1):
+        raise InvoerFout(f"Sobol vraagt een macht van 2 als --n, niet {n}.", veld="--n",
+                         toegestaan="2, 4, 8, ..., bijvoorbeeld 64 of 128")
+    eenheid = sobol.sample(o.probleem(), n, calc_second_order=False, seed=seed)
+    return o.naar_waarden(eenheid), eenheid
+
+
+def ontwerp_morris(o: Onzekerheden, n: int, seed: int = 0) -> tuple[pd.DataFrame, np.ndarray]:
+    from SALib.sample import morris
+
+    eenheid = morris.sample(o.probleem(), n, num_levels=4, seed=seed)
+    return o.naar_waarden(eenheid), eenheid
+
+
+def ontwerp_psa(o: Onzekerheden, n: int, seed: int = 0) -> tuple[pd.DataFrame, np.ndarray]:
+    """Latin hypercube over alle onzekerheden (gelijkmatiger dan puur toeval bij weinig trekkingen)."""
+    from scipy.stats import qmc
+
+    eenheid = qmc.LatinHypercube(d=len(o.namen), seed=seed).random(n)
+    return o.naar_waarden(eenheid), eenheid
+
+
+def ontwerp_tornado(o: Onzekerheden, p: Parameters) -> pd.DataFrame:
+    """Eén-voor-één: elke parameter op zijn lage en hoge waarde, de rest op de basiswaarde."""
+    basis = {n: p[n] for n in o.namen}
+    rijen = [dict(basis)]
+    for n, v in zip(o.namen, o.verdelingen):
+        rijen += [{**basis, n: v.laag}, {**basis, n: v.hoog}]
+    return pd.DataFrame(rijen)
+
+
+# ------------------------------------------------------------------------------------ analyses
+
+def analyse_sobol(o: Onzekerheden, resultaten: pd.DataFrame, uitkomsten=UITKOMSTEN, seed: int = 0) -> pd.DataFrame:
+    from SALib.analyze import sobol
+
+    rijen = []
+    for u in uitkomsten:
+        y = resultaten[f"u:{u}"].to_numpy(dtype=float)
+        if not np.isfinite(y).all() or np.std(y) == 0:
+            continue
+        s = sobol.analyze(o.probleem(), y, calc_second_order=False, conf_level=0.95, seed=seed)
+        for i, n in enumerate(o.namen):
+            rijen.append({"uitkomst": u, "parameter": n, "S1": s["S1"][i], "S1_conf": s["S1_conf"][i],
+                          "ST": s["ST"][i], "ST_conf": s["ST_conf"][i]})
+    return pd.DataFrame(rijen, columns=["uitkomst", "parameter", "S1", "S1_conf", "ST", "ST_conf"])
+
+
+def analyse_morris(o: Onzekerheden, eenheid: np.ndarray, resultaten: pd.DataFrame, uitkomsten=UITKOMSTEN,
+                   seed: int = 0) -> pd.DataFrame:
+    from SALib.analyze import morris
+
+    rijen = []
+    for u in uitkomsten:
+        y = resultaten[f"u:{u}"].to_numpy(dtype=float)
+        if not np.isfinite(y).all() or np.std(y) == 0:
+            continue
+        s = morris.analyze(o.probleem(), eenheid, y, num_levels=4, conf_level=0.95, seed=seed)
+        for i, n in enumerate(o.namen):
+            rijen.append({"uitkomst": u, "parameter": n, "mu_star": s["mu_star"][i],
+                          "mu_star_conf": s["mu_star_conf"][i], "sigma": s["sigma"][i]})
+    return pd.DataFrame(rijen)
+
+
+def samenvatting_psa(resultaten: pd.DataFrame, uitkomsten=UITKOMSTEN) -> pd.DataFrame:
+    rijen = []
+    for u in uitkomsten:
+        y = resultaten[f"u:{u}"].to_numpy(dtype=float)
+        rijen.append({"uitkomst": u, "gemiddelde": y.mean(), "p5": np.percentile(y, 5), "mediaan": np.median(y),
+                      "p95": np.percentile(y, 95), "kans_positief": float((y > 0).mean()),
+                      "standaardfout_gemiddelde": y.std(ddof=1) / np.sqrt(len(y))})
+    return pd.DataFrame(rijen)
+
+
+def convergentie(y: np.ndarray) -> pd.DataFrame:
+    """Lopend gemiddelde met 95%-interval en lopende kans op > 0, tegen het aantal trekkingen."""
+    n = np.arange(1, len(y) + 1)
+    gem = np.cumsum(y) / n
+    kwadraat = np.cumsum(y ** 2) / n
+    sd = np.sqrt(np.maximum(kwadraat - gem ** 2, 0) * n / np.maximum(n - 1, 1))
+    halve = 1.96 * sd / np.sqrt(n)
+    return pd.DataFrame({"n": n, "gemiddelde": gem, "onder": gem - halve, "boven": gem + halve,
+                         "kans_positief": np.cumsum(y > 0) / n})
+
+
+def tornado(o: Onzekerheden, resultaten: pd.DataFrame, uitkomst: str = "ncw_maatschappij") -> pd.DataFrame:
+    y = resultaten.sort_values("geval")[f"u:{uitkomst}"].to_numpy(dtype=float)
+    basis = y[0]
+    rijen = []
+    for i, (n, v) in enumerate(zip(o.namen, o.verdelingen)):
+        laag, hoog = y[1 + 2 * i], y[2 + 2 * i]
+        rijen.append({"parameter": n, "waarde_laag": v.laag, "waarde_hoog": v.hoog, "uitkomst_laag": laag,
+                      "uitkomst_hoog": hoog, "basis": basis, "bereik": abs(hoog - laag)})
+    return pd.DataFrame(rijen).sort_values("bereik", ascending=False, ignore_index=True)
+
+
+def top_drivers(sobol: pd.DataFrame, uitkomst: str = "ncw_maatschappij", k: int = 5) -> pd.DataFrame:
+    s = sobol[sobol.uitkomst == uitkomst].sort_values("ST", ascending=False)
+    return s.head(k).reset_index(drop=True)
+
+
+def rangorde_zeker(sobol: pd.DataFrame, uitkomst: str = "ncw_maatschappij", k: int = 5) -> bool:
+    """Zijn de top-k naar ST te onderscheiden: overlapt het interval van nummer i niet met dat van i+1,
+    of in elk geval de top-k niet met de rest?"""
+    s = sobol[sobol.uitkomst == uitkomst].sort_values("ST", ascending=False).reset_index(drop=True)
+    if len(s) <= k:
+        return True
+    ondergrens_top = (s.ST - s.ST_conf).iloc[:k].min()
+    bovengrens_rest = (s.ST + s.ST_conf).iloc[k:].max()
+    return bool(ondergrens_top > bovengrens_rest)
+
+
+def schrijf_ontwerp(map_: Path, eenheid: np.ndarray, o: Onzekerheden) -> None:
+    pd.DataFrame(eenheid, columns=list(o.namen)).to_parquet(Path(map_) / "ontwerp_eenheid.parquet", index=False)
+
+
+# ------------------------------------------------------------------------------------ de hele analyse
+
+BUDGETFACTOREN = (0.25, 0.5, 1.0, 1.5, 2.0)
+
+
+def analyseer(methode: str, alternatief, nul, n: int, uit: Path, *, schaal: int = 50, jaren: int = 10,
+              seed: int = 0, dask: str | None = None, werkers: int | None = None,
+              patronen: tuple[str, ...] | None = None, opnieuw: bool = False, voortgang: bool = True) -> dict:
+    """Draai Sobol, Morris of een PSA voor `alternatief` tegen `nul`; schrijf de tabellen en figuren naar
+    `uit` en geef ze terug. De gevallen staan in `uit/<onderdeel>/gevallen` en hervatten bij een nieuwe aanroep."""
+    from simulatie import __version__, figuren
+    from simulatie.experimenten import Experiment, Vergelijkingsevaluator
+    from simulatie.parameters import laad_parameters
+
+    if methode not in ("sobol", "morris", "psa"):
+        raise InvoerFout(f"Onbekende methode '{methode}'.", veld="--methode", toegestaan="sobol, morris of psa")
+    if n < 2:
+        raise InvoerFout(f"--n {n} is te klein.", veld="--n", toegestaan="een geheel getal >= 2")
+    p = laad_parameters()
+    o = Onzekerheden.kies(p, patronen)
+    evaluator = Vergelijkingsevaluator(nul.als_dict(), alternatief.als_dict(), seed=seed, schaal=schaal, jaren=jaren)
+    herkomst = {"methode": methode, "alternatief": alternatief.naam, "nulalternatief": nul.naam, "seed": seed,
+                "schaal": schaal, "jaren": jaren, "n": n, "versie": __version__}
+    uit = Path(uit)
+
+    def experiment(naam: str, ontwerp: pd.DataFrame) -> pd.DataFrame:
+        e = Experiment(uit / naam, ontwerp, evaluator, {**herkomst, "onderdeel": naam})
+        return e.draai(dask=dask, werkers=werkers, voortgang=voortgang, opnieuw=opnieuw)
+
+    tabellen: dict[str, pd.DataFrame] = {}
+    label = "NCW maatschappij"
+    if methode == "sobol":
+        ontwerp, eenheid = ontwerp_sobol(o, n, seed)
+        res = experiment("sobol", ontwerp)
+        tabellen["sobol"] = analyse_sobol(o, res, seed=seed)
+        figuren.bewaar(figuren.sobol_staaf(tabellen["sobol"], "ncw_maatschappij", label), uit / "sobol")
+    elif methode == "morris":
+        ontwerp, eenheid = ontwerp_morris(o, n, seed)
+        res = experiment("morris", ontwerp)
+        tabellen["morris"] = analyse_morris(o, eenheid, res, seed=seed)
+        figuren.bewaar(figuren.morris_spreiding(tabellen["morris"], "ncw_maatschappij", label), uit / "morris")
+    else:
+        ontwerp, eenheid = ontwerp_psa(o, n, seed)
+        res = experiment("psa", ontwerp)
+        psa = pd.concat([res[["geval"]], res.filter(like="p:").rename(columns=lambda k: k[2:]),
+                         res.filter(like="u:").rename(columns=lambda k: k[2:])], axis=1)
+        tabellen["psa"] = psa
+        tabellen["psa_samenvatting"] = samenvatting_psa(res)
+        y = res["u:ncw_maatschappij"].to_numpy(dtype=float)
+        tabellen["convergentie"] = convergentie(y)
+        tor = experiment("tornado", ontwerp_tornado(o, p))
+        tabellen["tornado"] = tornado(o, tor)
+        # budgetcurve: dezelfde trekkingen (de eerste n/4, minstens 8) bij andere budgetten
+        m = max(8, n // 4)
+        budget = pd.concat([ontwerp.head(m).assign(**{"scenario.budget_factor": f}) for f in BUDGETFACTOREN],
+                           ignore_index=True)
+        bud = experiment("budget", budget)
+        basisbudget = alternatief.budget.regionaal_programma
+        tabellen["kans_positief_budget"] = (bud.groupby("p:scenario.budget_factor")["u:ncw_maatschappij"]
+                                            .apply(lambda s: float((s > 0).mean())).rename("kans_positief")
+                                            .reset_index().rename(columns={"p:scenario.budget_factor": "factor"})
+                                            .assign(budget=lambda d: d.factor * basisbudget))
+        figuren.bewaar(figuren.histogram_ncw(y, label), uit / "psa_ncw")
+        figuren.bewaar(figuren.tornado_figuur(tabellen["tornado"], label), uit / "tornado")
+        figuren.bewaar(figuren.convergentie_figuur(tabellen["convergentie"], label), uit / "convergentie")
+        figuren.bewaar(figuren.kans_budget_figuur(tabellen["kans_positief_budget"]), uit / "kans_positief_budget")
+    for naam, tabel in tabellen.items():
+        tijdelijk = uit / f".{naam}.csv.tmp"
+        tabel.to_csv(tijdelijk, index=False)
+        tijdelijk.replace(uit / f"{naam}.csv")
+    schrijf_ontwerp(uit, eenheid, o)
+    return tabellen

@@ -1,0 +1,137 @@
+"""Experimenten en gevoeligheid: bekende Sobol-indices, Dask gelijk aan lokaal, hervatten na afbreken."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from simulatie import laad_parameters, laad_scenario
+from simulatie.experimenten import Experiment, Ishigami, Vergelijkingsevaluator
+from simulatie.gevoeligheid import (Onzekerheden, analyse_sobol, convergentie, ontwerp_psa, ontwerp_tornado,
+                                    rangorde_zeker)
+from simulatie.parameters import Verdeling
+
+ISHIGAMI = Onzekerheden(("x1", "x2", "x3"), tuple(Verdeling("uniform", -np.pi, np.pi) for _ in range(3)))
+
+
+def _sobol_ontwerp(n: int, seed: int = 1) -> pd.DataFrame:
+    from SALib.sample import sobol
+    return ISHIGAMI.naar_waarden(sobol.sample(ISHIGAMI.probleem(), n, calc_second_order=False, seed=seed))
+
+
+def test_ishigami_geeft_de_bekende_sobol_indices(tmp_path):
+    ontwerp = _sobol_ontwerp(1024)
+    res = Experiment(tmp_path / "ishigami", ontwerp, Ishigami()).draai(werkers=1, voortgang=False)
+    assert len(res) == len(ontwerp) == 1024 * 5
+    s = analyse_sobol(ISHIGAMI, res, uitkomsten=("y",), seed=1).set_index("parameter")
+    for naam, (s1, st) in Ishigami().indices().items():
+        assert abs(s.loc[naam, "S1"] - s1) <= s.loc[naam, "S1_conf"], (naam, s.loc[naam].to_dict(), s1)
+        assert abs(s.loc[naam, "ST"] - st) <= s.loc[naam, "ST_conf"], (naam, s.loc[naam].to_dict(), st)
+    assert s.loc["x2", "S1"] > s.loc["x1", "S1"] > s.loc["x3", "S1"]
+
+
+def test_opslag_is_een_tabel_met_invoer_uitkomst_en_herkomst(tmp_path):
+    ontwerp = _sobol_ontwerp(4)
+    e = Experiment(tmp_path / "e", ontwerp, Ishigami(), {"methode": "test", "seed": 1})
+    res = e.draai(werkers=2, voortgang=False)
+    assert list(res.geval) == list(range(len(ontwerp)))
+    assert {"p:x1", "p:x2", "p:x3", "u:y", "h:methode", "h:seed", "seconden"} <= set(res.columns)
+    np.testing.assert_allclose(res["p:x1"], ontwerp.x1)
+    # zelfde opdracht nog eens: niets opnieuw gerekend
+    voor = {p: p.stat().st_mtime_ns for p in e.opslag.glob("*.parquet")}
+    e.draai(werkers=2, voortgang=False)
+    assert voor == {p: p.stat().st_mtime_ns for p in e.opslag.glob("*.parquet")}
+
+
+def test_ander_experiment_in_dezelfde_map_wordt_geweigerd(tmp_path):
+    Experiment(tmp_path / "e", _sobol_ontwerp(2), Ishigami()).draai(werkers=1, voortgang=False)
+    from simulatie import InvoerFout
+    with pytest.raises(InvoerFout, match="ander experiment"):
+        Experiment(tmp_path / "e", _sobol_ontwerp(4), Ishigami()).draai(werkers=1, voortgang=False)
+
+
+SCRIPT = textwrap.dedent("""
+    import sys
+    import numpy as np
+    from SALib.sample import sobol
+    from simulatie.experimenten import Experiment, Ishigami
+    from simulatie.parameters import Verdeling
+    from simulatie.gevoeligheid import Onzekerheden
+    o = Onzekerheden(("x1", "x2", "x3"), tuple(Verdeling("uniform", -np.pi, np.pi) for _ in range(3)))
+    ontwerp = o.naar_waarden(sobol.sample(o.probleem(), 16, calc_second_order=False, seed=3))
+    Experiment(sys.argv[1], ontwerp, Ishigami(vertraging=float(sys.argv[2]))).draai(werkers=1, voortgang=False)
+""")
+
+
+def test_afbreken_en_hervatten_geeft_dezelfde_opslag(tmp_path):
+    afgebroken, heel = tmp_path / "afgebroken", tmp_path / "heel"
+    proces = subprocess.Popen([sys.executable, "-c", SCRIPT, str(afgebroken), "0.05"])
+    einde = time.time() + 60
+    while time.time() < einde and len(list((afgebroken / "gevallen").glob("geval-*.parquet"))) < 20:
+        time.sleep(0.05)
+    os.kill(proces.pid, signal.SIGKILL)
+    proces.wait()
+    tussenstand = len(list((afgebroken / "gevallen").glob("geval-*.parquet")))
+    assert 20 <= tussenstand < 80, "het experiment moet halverwege zijn afgebroken"
+    subprocess.run([sys.executable, "-c", SCRIPT, str(afgebroken), "0"], check=True)
+    subprocess.run([sys.executable, "-c", SCRIPT, str(heel), "0"], check=True)
+
+    def opslag(map_):
+        bestanden = sorted((map_ / "gevallen").glob("geval-*.parquet"))
+        return pd.concat([pd.read_parquet(b) for b in bestanden], ignore_index=True).drop(columns="seconden")
+
+    a, b = opslag(afgebroken), opslag(heel)
+    assert len(a) == 16 * 5 and a.geval.is_unique
+    pd.testing.assert_frame_equal(a, b)
+
+
+@pytest.fixture(scope="module")
+def klein_model_ontwerp():
+    p = laad_parameters()
+    o = Onzekerheden.kies(p, ("beleid.effect.nazorg_baanvinden", "prijzen.mkba.discontovoet"))
+    ontwerp, _ = ontwerp_psa(o, 3, seed=2)
+    evaluator = Vergelijkingsevaluator(laad_scenario("nulalternatief").als_dict(), laad_scenario("wet").als_dict(),
+                                       seed=1, schaal=2000, jaren=1)
+    return ontwerp, evaluator
+
+
+def test_dask_lokaal_gelijk_aan_lokale_processen(tmp_path, klein_model_ontwerp):
+    pytest.importorskip("dask.distributed")
+    ontwerp, evaluator = klein_model_ontwerp
+    lokaal = Experiment(tmp_path / "lokaal", ontwerp, evaluator).draai(werkers=2, voortgang=False)
+    dask = Experiment(tmp_path / "dask", ontwerp, evaluator).draai(dask="lokaal", werkers=2, voortgang=False)
+    pd.testing.assert_frame_equal(lokaal.drop(columns="seconden"), dask.drop(columns="seconden"))
+    assert lokaal["u:ncw_maatschappij"].nunique() == len(ontwerp)  # de parameters doen er echt toe
+
+
+def test_tornado_en_convergentie(klein_model_ontwerp):
+    p = laad_parameters()
+    o = Onzekerheden.kies(p, ("beleid.effect.*",))
+    t = ontwerp_tornado(o, p)
+    assert len(t) == 1 + 2 * len(o.namen)
+    assert (t.iloc[1:].to_numpy() != t.iloc[0].to_numpy()).sum(axis=1).tolist() == [1] * (2 * len(o.namen))
+    c = convergentie(np.array([1.0, -1.0, 3.0, 5.0]))
+    assert c.gemiddelde.tolist() == [1.0, 0.0, 1.0, 2.0]
+    assert c.kans_positief.tolist() == [1.0, 0.5, 2 / 3, 0.75]
+
+
+def test_onbekend_patroon_geeft_nederlandse_fout():
+    from simulatie import InvoerFout
+    with pytest.raises(InvoerFout, match="beleid.bestaat_niet"):
+        Onzekerheden.kies(laad_parameters(), ("beleid.bestaat_niet",))
+
+
+def test_rangorde_zeker():
+    s = pd.DataFrame({"uitkomst": "u", "parameter": list("abcdef"), "ST": [0.6, 0.5, 0.4, 0.3, 0.2, 0.01],
+                      "ST_conf": [0.02] * 6, "S1": 0.0, "S1_conf": 0.0})
+    assert rangorde_zeker(s, "u", k=5)
+    s.loc[5, "ST"] = 0.19
+    assert not rangorde_zeker(s, "u", k=5)
