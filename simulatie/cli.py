@@ -91,6 +91,20 @@ def maak_parser() -> argparse.ArgumentParser:
     gev.add_argument("--opnieuw", action="store_true", help="gooi eerdere gevallen in de uitvoermap weg")
     gev.add_argument("--uit", type=Path, default=None, help="uitvoermap (standaard resultaten/gevoeligheid_<methode>)")
     gev.set_defaults(functie=_gevoeligheid)
+
+    kal = sub.add_parser("kalibreer", help="de overgangsparameters fitten op de gepubliceerde cijfers",
+                         description="Fit de vrije parameters op kalibratie/doelen.csv en schrijf "
+                                     "kalibratie/gekalibreerd.yaml (die het model standaard gebruikt) met een "
+                                     "fitrapport. Een afgebroken kalibratie hervat vanzelf.")
+    kal.add_argument("--schaal", type=_geheel("schaal", 1), default=2, help="jongeren per rij (standaard 2)")
+    kal.add_argument("--seed", type=_geheel("seed", 0), default=0)
+    kal.add_argument("--max-iteraties", type=_geheel("max-iteraties", 1), default=30)
+    kal.add_argument("--werkers", type=_geheel("werkers", 1), default=None, help="processen (standaard: alle kernen)")
+    kal.add_argument("--zonder-volle-schaal", action="store_true",
+                     help="sla de controle van de gefitte waarden op schaal 1 over")
+    kal.add_argument("--opnieuw", action="store_true", help="begin opnieuw in plaats van te hervatten")
+    kal.add_argument("--uit", type=Path, default=None, help="map voor het rapport (standaard kalibratie/)")
+    kal.set_defaults(functie=_kalibreer)
     return parser
 
 
@@ -230,6 +244,48 @@ def _gevoeligheid(args) -> int:
             print(f"  kans op voordeel voor {u.removeprefix('ncw_')}: {s.loc[u, 'kans_positief']:.0%}")
         print("Grootste invloed (tornado): " + ", ".join(t["tornado"].parameter.head(5)))
     print(f"Klaar in {klok.seconden:.1f} s. Geschreven naar {doel}/.")
+    return 0
+
+
+def _kalibreer(args) -> int:
+    import datetime as dt
+
+    from simulatie.figuren import bewaar
+    from simulatie.kalibratie import (MAP, figuur_fit, fit_tabel, identificatie, kalibreer, rapport_markdown,
+                                      schrijf_gekalibreerd, toetsen)
+    from simulatie.uitvoer import Stopwatch, uitvoermap
+
+    doel = args.uit or MAP
+    doel.mkdir(parents=True, exist_ok=True)
+    voortgang = doel / ".voortgang.json"
+    if args.opnieuw:
+        voortgang.unlink(missing_ok=True)
+    klok = Stopwatch()
+    print(f"Kalibratie op schaal {args.schaal}, seed {args.seed}; voortgang in {voortgang} "
+          f"(afbreken mag: dezelfde opdracht hervat).", flush=True)
+    r = kalibreer(seed=args.seed, schaal=args.schaal, max_evaluaties=args.max_iteraties,
+                  voortgangsbestand=voortgang, werkers=args.werkers)
+    k, x = r["kalibratie"], r["x"]
+    print("Fit klaar; controle op volle schaal en identificatie...", flush=True)
+    fit = fit_tabel(k, x, volledige_schaal=not args.zonder_volle_schaal)
+    ident = identificatie(k, x)
+    toets = toetsen(k.parameters(x), seed=args.seed, schaal=args.schaal)
+    with uitvoermap(doel) as map_:
+        fit.to_csv(map_ / "fit.csv", index=False)
+        ident.to_csv(map_ / "identificatie.csv", index=False)
+        toets.to_csv(map_ / "toetsen_uitkomst.csv", index=False)
+        bewaar(figuur_fit(fit), map_ / "fit")
+        info = {"datum": dt.date.today().isoformat(), "seed": args.seed, "schaal": args.schaal, "runs": len(k.cache),
+                "seconden": klok.seconden, "doelfunctie": r["doelfunctie"], "status": r["status"]}
+        (map_ / "rapport.md").write_text(rapport_markdown(fit, ident, toets, info), encoding="utf-8")
+        schrijf_gekalibreerd(map_ / "gekalibreerd.yaml", k, x, r["doelfunctie"], args.seed, args.schaal)
+    binnen = int(fit.binnen_tolerantie.sum())
+    print(f"{binnen} van de {len(fit)} doelen binnen de tolerantie (doelfunctie {r['doelfunctie']:.2f}).")
+    for rij in fit[~fit.binnen_tolerantie].itertuples():
+        print(f"  buiten: {rij.doel}/{rij.groep}: model {rij.modelwaarde:.4g}, doel {rij.doelwaarde:.4g} "
+              f"(tolerantie {rij.tolerantie:.3g})")
+    print(f"Klaar in {klok.seconden / 60:.1f} minuten. Geschreven naar {doel}/: gekalibreerd.yaml, fit.csv, rapport.md, "
+          f"fit.png/.svg, identificatie.csv, toetsen_uitkomst.csv.")
     return 0
 
 

@@ -1,13 +1,13 @@
 """Kalibratie: de overgangsparameters fitten op de gepubliceerde cijfers (kalibratie/doelen.csv).
 
 Methode: gesimuleerde momenten (simulated method of moments). Voor een parametervector draait het
-nulalternatief 30 maanden met een vaste seed (gemeenschappelijke toevalsgetallen, dus een glad
-doel), en elk doel wordt berekend zoals de bron het definieert. De residuen (model - doel) /
-tolerantie gaan naar scipy.optimize.least_squares (trust region, met grenzen op elke parameter).
-Elke parameter stuurt vooral één of twee doelen; die structuur gaat als `jac_sparsity` mee, zodat een
-Jacobiaan maar enkele runs kost. Elke run wordt bewaard in een voortgangsbestand: een afgebroken
-kalibratie hervat zonder iets opnieuw te rekenen, en twee keer draaien met dezelfde seed geeft
-dezelfde waarden.
+nulalternatief 30 maanden met een vaste seed (gemeenschappelijke toevalsgetallen, dus een
+deterministisch doel), en elk doel wordt berekend zoals de bron het definieert. De residuen
+(model - doel) / tolerantie gaan naar scipy.optimize.least_squares (trust region). Elke parameter
+leeft tussen grenzen; de optimalisatie werkt op de logit van zijn plaats daartussen. De Jacobiaan is
+een volledige voorwaartse differentie, met de kolommen parallel over de kernen. Elke run wordt
+bewaard in een voortgangsbestand: een afgebroken kalibratie hervat zonder iets opnieuw te rekenen, en
+twee keer draaien met dezelfde seed geeft dezelfde waarden.
 
 Eerlijkheid: alleen de doelen met gefit = ja sturen de fit. De toetsen (kalibratie/toetsen.csv) zijn
 gepubliceerde cijfers waar het model niet op gefit is; het rapport zet ze ernaast.
@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -161,18 +162,35 @@ class Kalibratie:
         return np.array([(w[(d, g)] - v) / t for d, g, v, t in
                          zip(self.gefit.doel, self.gefit.groep, self.gefit.waarde, self.gefit.tolerantie)])
 
-    def sparsity(self) -> np.ndarray:
-        rij = {(d, g): i for i, (d, g) in enumerate(zip(self.gefit.doel, self.gefit.groep))}
-        S = np.zeros((len(self.gefit), len(VRIJ)), dtype=int)
-        for j, (_, _, _, doelen) in enumerate(VRIJ):
-            for doel in doelen:
-                if doel in rij:
-                    S[rij[doel], j] = 1
-        return S
+    def residuen_van(self, waarden: dict) -> np.ndarray:
+        return np.array([(waarden[(d, g)] - v) / t for d, g, v, t in
+                         zip(self.gefit.doel, self.gefit.groep, self.gefit.waarde, self.gefit.tolerantie)])
+
+    def veel_residuen(self, xs: list[np.ndarray], werkers: int) -> list[np.ndarray]:
+        """Residuen voor veel parametervectoren, de nog niet gerekende parallel over `werkers` processen."""
+        open_ = [x for x in xs if json.dumps([self.schaal] + [float(v) for v in x]) not in self.cache]
+        if open_ and werkers > 1:
+            from concurrent.futures import ProcessPoolExecutor
+
+            with ProcessPoolExecutor(max_workers=werkers) as pool:
+                for x, w in zip(open_, pool.map(_run, [(self.parameters(x), self.seed, self.schaal) for x in open_])):
+                    self.cache[json.dumps([self.schaal] + [float(v) for v in x])] = w
+            self._bewaar()
+        return [self.residuen(x) for x in xs]
 
 
-def kalibreer(seed: int = 0, schaal: int = 2, max_evaluaties: int = 120, voortgangsbestand: Path | None = None,
-              voortgang: bool = True) -> dict:
+def _run(taak) -> dict[str, float]:
+    from simulatie.model import JongerenModel
+    from simulatie.scenario import laad_scenario
+
+    parameters, seed, schaal = taak
+    model = JongerenModel(laad_scenario("nulalternatief"), seed=seed, schaal=schaal, parameters=parameters)
+    model.run_for(MAANDEN)
+    return {f"{d}/{g}": float(v) for (d, g), v in modelwaarden(model).items()}
+
+
+def kalibreer(seed: int = 0, schaal: int = 2, max_evaluaties: int = 30, voortgangsbestand: Path | None = None,
+              voortgang: bool = True, werkers: int | None = None) -> dict:
     """Fit de vrije parameters; geeft de gefitte waarden, de doelfunctie en de Jacobiaan."""
     from scipy.optimize import least_squares
     from tqdm.auto import tqdm
@@ -185,19 +203,28 @@ def kalibreer(seed: int = 0, schaal: int = 2, max_evaluaties: int = 120, voortga
     # de optimalisatie werkt op de logit van de plaats binnen de grenzen: onbegrensd en goed geschaald
     naar_z = lambda x: np.log((x - onder) / (boven - x))  # noqa: E731
     naar_x = lambda z: onder + (boven - onder) / (1 + np.exp(-z))  # noqa: E731
-    balk = tqdm(desc="kalibratie", unit="run", disable=None if voortgang else True)
+    werkers = werkers or os.cpu_count() or 1
+    stap = 0.1  # in logit-ruimte: ca. 2,5% van het bereik rond het midden
+    balk = tqdm(desc="kalibratie", unit="iteratie", disable=None if voortgang else True)
 
     def doel(z):
         r = k.residuen(naar_x(z))
-        balk.update(1)
-        balk.set_postfix(doelfunctie=f"{0.5 * float(r @ r):.2f}")
+        balk.set_postfix(doelfunctie=f"{0.5 * float(r @ r):.2f}", runs=len(k.cache))
         return r
 
-    uitkomst = least_squares(doel, naar_z(x0), jac_sparsity=k.sparsity(), diff_step=0.1, method="trf",
-                             max_nfev=max_evaluaties, xtol=1e-3, ftol=1e-4, gtol=1e-6)
+    def jacobiaan(z):
+        r0 = k.residuen(naar_x(z))
+        verschoven = [z + stap * np.eye(len(z))[j] for j in range(len(z))]
+        kolommen = k.veel_residuen([naar_x(v) for v in verschoven], werkers)
+        balk.update(1)
+        return np.stack([(r - r0) / stap for r in kolommen], axis=1)
+
+    uitkomst = least_squares(doel, naar_z(x0), jac=jacobiaan, method="trf", max_nfev=max_evaluaties,
+                             xtol=1e-3, ftol=1e-3, gtol=1e-6)
     balk.close()
     return {"kalibratie": k, "x": naar_x(uitkomst.x), "doelfunctie": float(uitkomst.cost),
-            "status": uitkomst.message, "evaluaties": int(uitkomst.nfev), "runs": balk.n}
+            "status": uitkomst.message, "evaluaties": int(uitkomst.nfev), "runs": len(k.cache),
+            "jacobiaan": np.asarray(uitkomst.jac)}
 
 
 def identificatie(k: Kalibratie, x: np.ndarray, stap: float = 0.1) -> pd.DataFrame:
@@ -299,3 +326,110 @@ def schrijf_gekalibreerd(pad: Path, k: Kalibratie, x: np.ndarray, doelfunctie: f
 
 __all__ = ["kalibreer", "modelwaarden", "fit_tabel", "identificatie", "toetsen", "lees_doelen", "Kalibratie",
            "gekalibreerd_bestand"]
+
+
+# ------------------------------------------------------------------------------------ rapport
+
+NIET_GEBRUIKT = [
+    ("vsv_percentage_per_jaar / vavo (10,7%)", "het model bevat geen vavo (voortgezet algemeen volwassenenonderwijs)"),
+    ("vsv_percentage_per_jaar / mbo_uit_vso (20,6%) en mbo_entree_uit_vso (25%)",
+     "het model onthoudt niet van welke school een mbo-student kwam; vso-afkomst is geen kenmerk"),
+    ("nieuwe_vsv_ers / 2001 (71.000) en trend 2012-2021 (25.000)",
+     "historische niveaus; de trend staat bij de toetsen (niet gefit)"),
+    ("relatief_risico_vsv / multiproblematiek (4,0) en relatief_kans_baan / migratie (0,33-0,5)",
+     "zijn invoer van het model (overgangen.yaml), geen doel: het model reproduceert ze per constructie"),
+    ("omvang_doelgroep (300.000) en aandeel niet-westers (43%)",
+     "niet gefit, wel getoetst: zie de toetsen hieronder"),
+]
+
+
+def figuur_fit(fit: pd.DataFrame):
+    from matplotlib.figure import Figure
+
+    from simulatie.figuren import A4_BREED
+
+    soorten = list(dict.fromkeys(fit.doel))
+    fig = Figure(figsize=(A4_BREED[0], 2.0 * len(soorten)), layout="constrained")
+    assen = fig.subplots(len(soorten), 1)
+    for ax, soort in zip(np.atleast_1d(assen), soorten):
+        d = fit[fit.doel == soort].reset_index(drop=True)
+        x = np.arange(len(d))
+        ax.errorbar(x, d.doelwaarde, yerr=d.tolerantie, fmt="s", color="black", ms=4, capsize=3,
+                    label="doel met tolerantie")
+        ax.scatter(x, d.modelwaarde, color="#EE6677", zorder=3, label="model (kalibratieschaal)")
+        if "modelwaarde_schaal_1" in d:
+            ax.scatter(x, d.modelwaarde_schaal_1, facecolors="none", edgecolors="#4477AA", zorder=3,
+                       label="model (schaal 1)")
+        ax.set_xticks(x, d.groep, fontsize=7, rotation=20)
+        ax.set_title(soort.replace("_", " "), loc="left", fontsize=9)
+        ax.tick_params(axis="y", labelsize=7)
+    np.atleast_1d(assen)[0].legend(fontsize=7, frameon=False)
+    return fig
+
+
+def rapport_markdown(fit: pd.DataFrame, ident: pd.DataFrame, toets: pd.DataFrame, info: dict) -> str:
+    def tabel(df: pd.DataFrame) -> str:
+        kop = "| " + " | ".join(df.columns) + " |"
+        streep = "|" + "---|" * len(df.columns)
+        rijen = ["| " + " | ".join(_fmt(v) for v in rij) + " |" for rij in df.itertuples(index=False)]
+        return "\n".join([kop, streep, *rijen])
+
+    binnen = int(fit.binnen_tolerantie.sum())
+    regels = [
+        "# Kalibratierapport", "",
+        f"Gemaakt op {info['datum']} met `jongeren kalibreer` (seed {info['seed']}, schaal {info['schaal']}, "
+        f"{MAANDEN} maanden per run, {info['runs']} runs, {info['seconden'] / 60:.1f} minuten).", "",
+        "**Methode.** Gesimuleerde momenten: per parametervector draait het nulalternatief met een vaste seed; elk "
+        "doel wordt berekend zoals de bron het definieert (kolom `statistiek` in `doelen.csv`). "
+        "`scipy.optimize.least_squares` minimaliseert de som van de gekwadrateerde residuen (model - doel) / "
+        "tolerantie over de vrije parameters, elk binnen grenzen. "
+        f"Eindwaarde van de doelfunctie: {info['doelfunctie']:.2f} ({info['status']}).", "",
+        f"**Uitkomst.** {binnen} van de {len(fit)} doelen liggen binnen hun tolerantie op de kalibratieschaal"
+        + (f", {int(fit.binnen_tolerantie_schaal_1.sum())} op volle schaal (schaal 1)."
+           if "binnen_tolerantie_schaal_1" in fit else "."), "",
+        "![Doel tegen model](fit.png)", "",
+        "## Doelen", "",
+        tabel(fit.drop(columns=["bron"])), "",
+    ]
+    buiten = fit[~fit.binnen_tolerantie]
+    if len(buiten):
+        regels += ["### Doelen buiten hun tolerantie", ""]
+        for r in buiten.itertuples():
+            regels.append(f"- `{r.doel}/{r.groep}`: model {_fmt(r.modelwaarde)} tegen doel {_fmt(r.doelwaarde)} "
+                          f"(tolerantie {_fmt(r.tolerantie)}). {_reden(r.doel, r.groep)}")
+        regels.append("")
+    regels += ["## Wat de doelen wel en niet vastleggen", "",
+               "Per parameter: hoeveel de doelen (in toleranties) bewegen bij een relatieve verandering, en de "
+               "daaruit benaderde relatieve standaardfout. Gefitte parameters met een grote standaardfout en de "
+               "niet gefitte parameters met weinig gevoeligheid worden door deze cijfers nauwelijks bepaald: hun "
+               "waarde blijft een aanname met de bandbreedte uit de parameterbestanden.", "",
+               tabel(ident), "",
+               "## Gepubliceerde cijfers die niet als doel dienen", ""]
+    regels += [f"- {a}: {b}." for a, b in NIET_GEBRUIKT]
+    regels += ["", "## Toetsen: gepubliceerde cijfers waar het model níet op gefit is", "",
+               "Een model dat zijn doelen haalt door de rest te vervormen, valt hier door de mand. De bandbreedte "
+               "is ruim omdat de definities van bron en model niet precies samenvallen (zie `toetsen.csv`).", "",
+               tabel(toets[["toets", "waarde", "modelwaarde", "bandbreedte_laag", "bandbreedte_hoog",
+                            "binnen_bandbreedte", "peiljaar"]]), ""]
+    return "\n".join(regels) + "\n"
+
+
+def _reden(doel: str, groep: str) -> str:
+    if doel == "zonder_werk_1jr_na_uitstroom" and groep == "mbo34_bbl":
+        return ("Bbl-gediplomeerden werken al bij hun leerbedrijf; 2% zonder werk vraagt een baanverlies dat "
+                "lager is dan de CBS-stroom voor alle werkenden. Het model houdt één baanverlieskans voor alle "
+                "werkenden met SK, liever dan een aparte kans voor deze groep in te voeren.")
+    if doel.startswith("vsv") and groep in ("mbo_entree", "bol_1", "bbl_1"):
+        return ("Entree duurt een jaar: wie na het entreediploma stopt, telt als vsv'er (geen SK). Het doel is het "
+                "resultaat van uitval plus niet-doorstromen; de bron geeft niet hoe die twee verdeeld zijn.")
+    return "Zie de identificatietabel: de parameters die dit doel sturen, liggen tegen hun grens of sturen ook andere doelen."
+
+
+def _fmt(v) -> str:
+    if isinstance(v, (bool, np.bool_)):
+        return "ja" if v else "nee"
+    if isinstance(v, (float, np.floating)):
+        if not np.isfinite(v):
+            return "n.v.t."
+        return f"{v:,.0f}".replace(",", ".") if abs(v) >= 100 else f"{v:.4g}".replace(".", ",")
+    return str(v)

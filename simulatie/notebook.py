@@ -1,0 +1,70 @@
+"""Hulp voor de notebooks: één plek voor de instellingen (schaal, horizon, steekproef) en het bewaren
+van figuren, zodat dezelfde notebook op testschaal (in de tests) en op volle schaal (echt gebruik) draait.
+
+Instellingen via omgevingsvariabelen, met standaarden voor interactief gebruik:
+    JONGEREN_SCHAAL   jongeren per rij (1 = volledige populatie; standaard 10)
+    JONGEREN_JAREN    horizon in jaren (standaard 10)
+    JONGEREN_N        trekkingen voor de onzekerheid (standaard 20)
+    JONGEREN_UIT      map voor figuren en tabellen (standaard resultaten/notebooks)
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from simulatie.figuren import bewaar
+
+
+@dataclass(frozen=True)
+class Instellingen:
+    schaal: int
+    jaren: int
+    n: int
+    uit: Path
+    seed: int = 0
+
+    def __str__(self) -> str:
+        return (f"schaal {self.schaal} (1 = volledige populatie), {self.jaren} jaar, {self.n} trekkingen voor de "
+                f"onzekerheid; figuren naar {self.uit}/")
+
+
+def instellingen() -> Instellingen:
+    uit = Path(os.environ.get("JONGEREN_UIT", Path(__file__).resolve().parent.parent / "resultaten" / "notebooks"))
+    uit.mkdir(parents=True, exist_ok=True)
+    return Instellingen(schaal=int(os.environ.get("JONGEREN_SCHAAL", "10")),
+                        jaren=int(os.environ.get("JONGEREN_JAREN", "10")),
+                        n=int(os.environ.get("JONGEREN_N", "20")), uit=uit)
+
+
+def bewaar_figuur(fig, naam: str, inst: Instellingen):
+    """Bewaar als PNG en SVG in de uitvoermap en geef de figuur terug (zodat de notebook hem toont)."""
+    bewaar(fig, inst.uit / naam)
+    return fig
+
+
+def bandbreedte(nul: str, alternatief: str, inst: Instellingen, **vast) -> pd.DataFrame:
+    """Uitkomsten van `alternatief` tegen `nul` voor `inst.n` trekkingen uit de onzekere parameters
+    (Latin hypercube over de standaardset, zie gevoeligheid.STANDAARD). Eén regel per trekking;
+    hervat als de notebook opnieuw draait."""
+    from simulatie import laad_parameters, laad_scenario
+    from simulatie.experimenten import Experiment, Vergelijkingsevaluator
+    from simulatie.gevoeligheid import Onzekerheden, ontwerp_psa
+
+    o = Onzekerheden.kies(laad_parameters())
+    ontwerp, _ = ontwerp_psa(o, inst.n, seed=inst.seed)
+    evaluator = Vergelijkingsevaluator(laad_scenario(nul).als_dict(), laad_scenario(alternatief).als_dict(),
+                                       seed=inst.seed, schaal=max(inst.schaal, 1), jaren=inst.jaren, vast=vast)
+    map_ = inst.uit / "onzekerheid" / f"{alternatief}_tegen_{nul}_s{inst.schaal}_j{inst.jaren}_n{inst.n}"
+    res = Experiment(map_, ontwerp, evaluator, {"alternatief": alternatief, "nul": nul}).draai(voortgang=False)
+    return res.filter(like="u:").rename(columns=lambda k: k[2:])
+
+
+def interval(reeks: pd.Series, schaal: float = 1e6, eenheid: str = "mln") -> str:
+    """'gemiddeld x (90%: a tot b)' in Nederlandse notatie."""
+    def f(x):
+        return f"{x / schaal:,.1f}".replace(",", "X").replace(".", ",").replace("X", ".")
+    return f"{f(reeks.mean())} {eenheid} (90%: {f(reeks.quantile(0.05))} tot {f(reeks.quantile(0.95))})"
