@@ -63,8 +63,8 @@ class Beleid:
         self.coaching = _masker(scenario.coaching.doelgroepen)
         self._kosten(p)
         self._effecten(p)
-        self.budget_per_jaar = self._verdeel_budget(model)
         self.prioriteit_sk = p["beleid.prioriteit.zonder_sk"]
+        self.budget_per_jaar = self._verdeel_budget(model)
         self.kandidaten = np.zeros(0, np.int64)
         self.hefboom = np.zeros(0, np.int8)
         self._maanden: list[int] = []

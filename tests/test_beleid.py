@@ -116,13 +116,17 @@ def test_verdeelsleutels():
     vsv = JongerenModel("wet_sleutel_per_vsv", seed=1, schaal=2000)
     per_jongere = JongerenModel("wet", seed=1, schaal=2000)
     tabel = JongerenModel("wet_sleutel_tabel", seed=1, schaal=2000)
-    for m in (vsv, per_jongere, tabel):
+    risico = JongerenModel("wet_sleutel_risicomodel", seed=1, schaal=2000)
+    for m in (vsv, per_jongere, tabel, risico):
         assert m.beleid.budget_per_jaar.sum() == pytest.approx(111e6)
     a = per_jongere.beleid.budget_per_jaar
     b = vsv.beleid.budget_per_jaar
     rg = vsv.regiogegevens
     # per vsv'er: regio's met een hoger vsv-percentage krijgen relatief meer
     assert np.corrcoef(b / a, rg.vsv_factor)[0, 1] > 0.99
+    # risicomodel: naar de som van het voorspelde risico; meer jongeren = meer budget, maar niet evenredig
+    assert np.corrcoef(risico.beleid.budget_per_jaar, a)[0, 1] > 0.9
+    assert not np.allclose(risico.beleid.budget_per_jaar, a, rtol=0.02)
     aandelen = laad_scenario("wet_sleutel_tabel").budget.tabel
     np.testing.assert_allclose(tabel.beleid.budget_per_jaar, [111e6 * aandelen[str(r)] for r in range(1, 41)])
 
