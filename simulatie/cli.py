@@ -36,6 +36,18 @@ def _geheel(naam: str, minimum: int):
     return lees
 
 
+def _fractie(naam: str):
+    def lees(tekst: str) -> float:
+        try:
+            waarde = float(tekst.replace(",", "."))
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"'{tekst}' is geen getal (toegestaan: {naam} tussen 0 en 0,2)") from None
+        if not 0 <= waarde <= 0.2:
+            raise argparse.ArgumentTypeError(f"{waarde} ligt buiten het bereik (toegestaan: {naam} tussen 0 en 0,2)")
+        return waarde
+    return lees
+
+
 def _gemeenschappelijk(p: argparse.ArgumentParser, uit: str) -> None:
     p.add_argument("--jaren", type=_geheel("jaren", 1), default=None,
                    help="aantal jaren te simuleren (standaard: looptijd.jaren uit het scenario)")
@@ -64,6 +76,8 @@ def maak_parser() -> argparse.ArgumentParser:
     _gemeenschappelijk(verg, "resultaten/vergelijking")
     verg.add_argument("--prijsjaar", type=_geheel("prijsjaar", 2000), default=None,
                       help="prijspeil van de MKBA (standaard uit prijzen.yaml: 2026)")
+    verg.add_argument("--discontovoet", type=_fractie("discontovoet"), default=None,
+                      help="reële discontovoet (standaard 0,0225 uit prijzen.yaml)")
     verg.add_argument("--zonder-eindwaarde", action="store_true", help="laat de eindwaarde weg uit de MKBA")
     verg.add_argument("--zonder-break-even", action="store_true",
                       help="sla de extra run zonder effect over (sneller; geen break-even-effect)")
@@ -179,7 +193,8 @@ def _vergelijk(args) -> int:
                       break_even=not args.zonder_break_even, werkers=args.werkers)
         effecten = v.effecten()
         regio = v.regio()
-        resultaat = v.mkba(prijsjaar=args.prijsjaar, eindwaarde=not args.zonder_eindwaarde)
+        resultaat = v.mkba(prijsjaar=args.prijsjaar, discontovoet=args.discontovoet,
+                           eindwaarde=not args.zonder_eindwaarde)
         effecten.to_csv(map_ / "effecten.csv", index=False)
         regio.to_csv(map_ / "regio.csv", index=False)
         v.doelgroepen().to_csv(map_ / "doelgroepen.csv", index=False)

@@ -220,7 +220,7 @@ def kalibreer(seed: int = 0, schaal: int = 2, max_evaluaties: int = 30, voortgan
         return np.stack([(r - r0) / stap for r in kolommen], axis=1)
 
     uitkomst = least_squares(doel, naar_z(x0), jac=jacobiaan, method="trf", max_nfev=max_evaluaties,
-                             xtol=1e-3, ftol=1e-3, gtol=1e-6)
+                             xtol=1e-4, ftol=1e-4, gtol=1e-6)
     balk.close()
     return {"kalibratie": k, "x": naar_x(uitkomst.x), "doelfunctie": float(uitkomst.cost),
             "status": uitkomst.message, "evaluaties": int(uitkomst.nfev), "runs": len(k.cache),

@@ -245,7 +245,9 @@ def _uitgestroomden(b: Bouwer) -> list[dict]:
         jaren = 27 - start
         n = aantal_rijen(p[f"populatie.uitstroom_per_jaar.{groep}"] * jaren, b.schaal, b.rng)
         leeftijd = start + jaren * b.rng.random(n)
-        if sk:
+        if groep in ("mbo34_bol", "mbo34_bbl", "ho"):
+            werk, uitk, zorg_rest = p[lang + "mbo3_plus_werk"], p[lang + "mbo3_plus_uitkering"], p[lang + "met_sk_zorg_van_rest"]
+        elif sk:
             werk, uitk, zorg_rest = p[lang + "met_sk_werk"], p[lang + "met_sk_uitkering"], p[lang + "met_sk_zorg_van_rest"]
         else:
             werk, uitk, zorg_rest = p[lang + "zonder_sk_werk"], p[lang + "zonder_sk_uitkering"], p[lang + "zonder_sk_zorg_van_rest"]

@@ -190,8 +190,15 @@ class Vergelijking:
                 })
         df = pd.DataFrame(rijen)
         nul = df[df.scenario == self.nul.naam].set_index("regio")
-        for kolom in ("nieuwe_vsv_per_jaar", "werk", "duurzaam_werk", "buiten_beeld"):
+        for kolom in ("nieuwe_vsv_per_jaar", "werk", "duurzaam_werk", "buiten_beeld", "budget_per_jaar"):
             df[f"{kolom}_verschil"] = df[kolom].to_numpy() - nul.loc[df.regio, kolom].to_numpy()
+        # kosteneffectiviteit per regio: extra budget per jaar per voorkomen vsv'er en per extra jongere in
+        # duurzaam werk (niet contant; de MKBA geeft de contante landelijke waarden)
+        voorkomen = -df.nieuwe_vsv_per_jaar_verschil
+        df["kosten_per_voorkomen_vsv"] = np.where(voorkomen > 0, df.budget_per_jaar_verschil / voorkomen.where(voorkomen > 0), np.nan)
+        extra = df.duurzaam_werk_verschil
+        df["kosten_per_extra_duurzaam_werk"] = np.where(extra > 0, df.budget_per_jaar_verschil * self.nul.jaren
+                                                        / extra.where(extra > 0), np.nan)
         return df
 
     def doelgroepen(self) -> pd.DataFrame:
