@@ -1,12 +1,19 @@
-"""Dezelfde maandregels per agent: één Mesa-agent per jongere, met een step() in gewone Python.
+"""Dezelfde maandregels per agent: één Mesa-agent per jongere, met een `step()` in gewone Python.
 
-Dit is de meetlat voor de snelheid van het gevectoriseerde model en een statistisch orakel voor zijn
-regels (tests/test_orakel.py). De regels zijn onafhankelijk opnieuw geschreven, per jongere en per
-maand; alleen de opzoektabellen (kansen per groep, risicofactoren) komen uit dezelfde
-`Overgangsregels`, zodat beide implementaties dezelfde parameters gebruiken.
+Dit is de meetlat voor de snelheid van het gevectoriseerde model (benchmarks/snelheid.py) en een
+statistisch orakel voor zijn regels (tests/test_orakel.py). De stappen 1-6 van
+`Overgangsregels.stap` (simulatie/toestanden.py) zijn hier onafhankelijk opnieuw geschreven, per
+jongere en per maand, met eigen trekkingen uit `model.rng`. Alleen de opzoektabellen (kansen per groep,
+risicofactoren, genormeerde uitvalkansen en werkkansen) komen uit dezelfde `Overgangsregels`, zodat
+beide implementaties dezelfde parameters gebruiken.
 
-Nieuwe cohorten komen in deze versie niet binnen: vergelijk beide implementaties over een periode
-zonder september, of tel alleen de startpopulatie (zie `PerAgentModel.tellingen`).
+Nieuwe cohorten: in september komt, net als in `JongerenModel._nieuw_schooljaar`, het cohort van
+`nieuw_cohort` binnen, met dezelfde argumenten en dezelfde toevalsstroom (`bron.toeval("cohort", t)`):
+beide implementaties krijgen dus precies dezelfde nieuwe rijen.
+
+Beperking: het beleid wordt niet per agent nagebouwd. Alleen scenario's zonder capaciteitshefbomen en
+zonder levenscoaching worden aanvaard; dan geeft `beleid.effecten` voor iedereen dezelfde factoren
+(Doorstroompunt: bereik en leeftijdsgrens), en die leest dit model elke maand.
 """
 
 from __future__ import annotations
@@ -17,164 +24,188 @@ import mesa
 import numpy as np
 
 from simulatie import codes as c
-from simulatie.populatie import KOLOMMEN
-from simulatie.toestanden import Effecten, Overgangsregels
+from simulatie.populatie import nieuw_cohort
+from simulatie.toestanden import STROMEN, Effecten
 
-UIT = len(c.TOESTANDEN)
-
-
-def _waarde(effect, i):
-    return effect[i] if isinstance(effect, np.ndarray) else effect
+UIT = len(c.TOESTANDEN)  # 27 geworden: telt niet meer mee
+KENMERKEN = ("toestand", "schooltype", "niveau", "leerweg", "leerjaar", "geboortemaand", "regio",
+             "multiproblematiek", "migratie", "beperking", "startkwalificatie", "vsv", "in_beeld",
+             "maanden_in_toestand", "uitstroomgroep", "uitstroommaand")
+G = c.UITSTROOMGROEP
+JAAR_18, JAAR_23 = 18 * 12, 23 * 12
 
 
 class Jongere(mesa.Agent):
-    """Eén jongere met haar kenmerken als gewone Python-waarden."""
+    """Eén jongere; alle kenmerken zijn gewone Python-getallen en -booleans."""
 
-    def __init__(self, model: "PerAgentModel", rij: dict):
+    def __init__(self, model: "PerAgentModel", kenmerken: dict):
         super().__init__(model)
-        self.rij = rij["id"]
-        for k, v in rij.items():
-            if k != "id":
-                setattr(self, k, v.item() if hasattr(v, "item") else v)
+        for naam in KENMERKEN:
+            setattr(self, naam, kenmerken[naam])
+        self.gewijzigd = False
 
-    # -- hulpfuncties
     def risicocode(self) -> int:
-        return (int(self.startkwalificatie) | int(self.migratie) << 1 | int(self.beperking) << 2
-                | int(self.multiproblematiek) << 3)
+        return (self.startkwalificatie | self.migratie << 1 | self.beperking << 2
+                | self.multiproblematiek << 3)
 
-    def leeftijd(self, t: int) -> int:
-        return t - self.geboortemaand
-
-    def zet(self, toestand: int, rng) -> None:
-        self.toestand = toestand
-        self.in_beeld = toestand != c.THUIS or rng.random() < self.model.regels.in_beeld_bij_thuiskomst
-        self.gewijzigd = True
-
-    def verlaat_school(self, groep: int, t: int, rng, vsv_mogelijk: bool) -> None:
-        regels = self.model.regels
-        logit = regels.werk_logit[groep] + math.log(regels.baanvinden_risico[self.risicocode()])
-        werk = 1 / (1 + math.exp(-logit))
-        rest = 1 - werk
-        uitk = rest * regels.uitkering_van_rest * (self.leeftijd(t) >= 216)
-        zorg = rest * regels.zorg_van_rest[groep]
-        u = rng.random()
-        bestemming = (c.WERK if u < werk else c.UITKERING if u < werk + uitk
-                      else c.ZORG if u < werk + uitk + zorg else c.THUIS)
-        self.zet(bestemming, rng)
-        self.uitstroommaand, self.uitstroomgroep, self.leerjaar = t, groep, 0
-        if (vsv_mogelijk and not self.startkwalificatie and self.leeftijd(t) < c.VSV_LEEFTIJDSGRENS_MAANDEN
-                and self.schooltype not in (c.PRO, c.VSO)):
-            self.vsv = True
-            self.model.nieuwe_vsv += 1
-
-    # -- de maand
+    # ------------------------------------------------------------------------------ de maand
     def step(self) -> None:
-        m = self.model
-        t, regels, rng, effect = m.t, m.regels, m.rng, m.effect
         if self.toestand == UIT:
             return
+        m = self.model
+        t = m.maand
+        leeftijd = t - self.geboortemaand
+        begin = self.toestand
         self.gewijzigd = False
-        if self.leeftijd(t) >= c.LEEFTIJDSGRENS_MAANDEN:
+        if leeftijd >= c.LEEFTIJDSGRENS_MAANDEN:  # 1. 27 jaar
             self.toestand = UIT
+            m.tel("uit_27")
             return
+        if begin == c.ONDERWIJS:
+            self.onderwijs(t, leeftijd)  # 2-4
+        else:
+            self.wissel(t, leeftijd)  # 5
+            e = m.effect  # 6. Doorstroompunt
+            if (begin == c.THUIS and not self.gewijzigd and not self.in_beeld and not self.startkwalificatie
+                    and leeftijd < e.leeftijdsgrens_doorstroompunt_maanden
+                    and m.rng.random() < e.bereik_doorstroompunt):
+                self.in_beeld = True
+                m.tel("in_beeld_gekomen")
+        self.maanden_in_toestand = 0 if self.gewijzigd else self.maanden_in_toestand + 1
+
+    def onderwijs(self, t: int, leeftijd: int) -> None:
+        m, tab = self.model, self.model.tab
         maand = t % 12 + 1
-        if self.toestand == c.ONDERWIJS:
-            if maand == 7 and self.leerjaar >= regels.duur[self.schooltype, self.niveau]:
-                self.diplomeer(t, rng)
-                return
-            if maand == 9:
-                self.leerjaar += 1
-            if self.leerjaar >= 1:
-                cel = (self.schooltype * 5 + self.niveau) * len(c.LEERWEGEN) + self.leerweg
-                kans = (regels.vsv_maand[cel] * regels.vsv_risico[self.risicocode()]
-                        * regels.regio_vsv_factor[self.regio] * _waarde(effect.vsv, self.rij))
-                if rng.random() < kans:
-                    self.verlaat_school(self.uitvalgroep(), t, rng, vsv_mogelijk=True)
+        if maand == 7 and self.leerjaar >= tab["duur"][self.schooltype][self.niveau]:
+            self.diplomeer(t, leeftijd)
             return
-        self.wissel(t, rng, effect)
-        if (self.toestand == c.THUIS and not self.gewijzigd and not self.in_beeld and not self.startkwalificatie
-                and self.leeftijd(t) < effect.leeftijdsgrens_doorstroompunt_maanden
-                and rng.random() < effect.bereik_doorstroompunt):
-            self.in_beeld = True
+        if maand == 9:
+            self.leerjaar += 1
+        if self.leerjaar < 1:  # wacht op de start in september
+            return
+        cel = (self.schooltype * 5 + self.niveau) * len(c.LEERWEGEN) + self.leerweg
+        kans = (tab["vsv_maand"][cel] * tab["vsv_risico"][self.risicocode()]
+                * tab["regio_vsv"][self.regio] * m.effect.vsv)
+        if m.rng.random() < kans:
+            if self.schooltype == c.MBO:
+                if self.startkwalificatie:
+                    groep = G["mbo2_bbl"] if self.leerweg == c.BBL else G["mbo2_bol"]
+                else:
+                    groep = G["vsv_mbo"]
+            else:
+                groep = {c.PRO: G["pro"], c.VSO: G["vso"], c.HO: G["ho"]}.get(self.schooltype, G["vsv_vo"])
+            self.verlaat_school(groep, t, leeftijd, vsv_mogelijk=True)
 
-    def uitvalgroep(self) -> int:
-        g = c.UITSTROOMGROEP
-        if self.schooltype == c.MBO:
-            if self.startkwalificatie:
-                return g["mbo2_bbl"] if self.leerweg == c.BBL else g["mbo2_bol"]
-            return g["vsv_mbo"]
-        return {c.PRO: g["pro"], c.VSO: g["vso"], c.HO: g["ho"]}.get(self.schooltype, g["vsv_vo"])
-
-    def diplomeer(self, t: int, rng) -> None:
-        regels, g = self.model.regels, c.UITSTROOMGROEP
-        self.model.diplomas += 1
-        if self.schooltype == c.MBO and self.niveau >= 2:
+    def diplomeer(self, t: int, leeftijd: int) -> None:
+        """Juli, laatste leerjaar af: diploma, dan doorstromen of de arbeidsmarkt op."""
+        m, tab, rng = self.model, self.model.tab, self.model.rng
+        m.tel("diploma")
+        self.gewijzigd = True
+        st, nv = self.schooltype, self.niveau
+        if st == c.MBO and nv >= 2 and not self.startkwalificatie:
             self.startkwalificatie = True
-        if self.schooltype == c.VMBO:
-            if rng.random() < regels.vmbo_naar_mbo:
-                kans, laag, hoog = regels.vmbo_niveau[self.leerweg]
-                niveau = hoog if rng.random() < kans else laag
-                self.start(c.MBO, niveau, c.BBL if rng.random() < regels.bbl_aandeel[niveau] else c.BOL)
+            m.tel("startkwalificatie_behaald")
+        if st == c.VMBO:
+            if rng.random() < tab["vmbo_naar_mbo"]:
+                kans_hoog, laag, hoog = tab["vmbo_niveau"][self.leerweg]
+                niveau = hoog if rng.random() < kans_hoog else laag
+                leerweg = c.BBL if rng.random() < tab["bbl_aandeel"][niveau] else c.BOL
+                self.start(c.MBO, niveau, leerweg, 0)
             else:
-                self.verlaat_school(g["vsv_vo"], t, rng, vsv_mogelijk=True)
-            return
-        if self.schooltype == c.HO:
-            self.verlaat_school(g["ho"], t, rng, vsv_mogelijk=False)
-            return
-        kans, volgend_type, volgend_niveau = regels.doorstroom[(self.schooltype, self.niveau)]
-        if rng.random() < kans:
-            if volgend_type == c.MBO and self.schooltype != c.MBO:
-                leerweg = c.BBL if rng.random() < regels.bbl_aandeel[1] else c.BOL
+                self.verlaat_school(G["vsv_vo"], t, leeftijd, vsv_mogelijk=True)
+        elif st == c.HO:
+            self.verlaat_school(G["ho"], t, leeftijd, vsv_mogelijk=False)
+        else:
+            kans, volgend_type, volgend_niveau = tab["doorstroom"][(st, nv)]
+            if rng.random() < kans:
+                if volgend_type == c.HO:
+                    leerweg = c.GEEN
+                elif st != c.MBO:  # pro/vso naar entree
+                    leerweg = c.BBL if rng.random() < tab["bbl_aandeel"][1] else c.BOL
+                else:
+                    leerweg = self.leerweg
+                self.start(volgend_type, volgend_niveau, leerweg, 0)
             else:
-                leerweg = c.GEEN if volgend_type == c.HO else self.leerweg
-            self.start(volgend_type, volgend_niveau, leerweg)
-            return
-        bbl = self.leerweg == c.BBL
-        groep = (g["pro"] if self.schooltype == c.PRO else g["vso"] if self.schooltype == c.VSO
-                 else g["entree_bbl" if bbl else "entree_bol"] if self.niveau == 1
-                 else g["mbo2_bbl" if bbl else "mbo2_bol"] if self.niveau == 2 else g["mbo34_bbl" if bbl else "mbo34_bol"])
-        self.verlaat_school(groep, t, rng, vsv_mogelijk=self.schooltype == c.MBO)
+                bbl = self.leerweg == c.BBL
+                if st in (c.PRO, c.VSO):
+                    groep = G["pro"] if st == c.PRO else G["vso"]
+                elif nv == 1:
+                    groep = G["entree_bbl"] if bbl else G["entree_bol"]
+                elif nv == 2:
+                    groep = G["mbo2_bbl"] if bbl else G["mbo2_bol"]
+                else:
+                    groep = G["mbo34_bbl"] if bbl else G["mbo34_bol"]
+                self.verlaat_school(groep, t, leeftijd, vsv_mogelijk=st == c.MBO)
 
-    def start(self, schooltype: int, niveau: int, leerweg: int, leerjaar: int = 0) -> None:
+    def verlaat_school(self, groep: int, t: int, leeftijd: int, vsv_mogelijk: bool) -> None:
+        """Van school: werk met een persoonlijke kans (log-odds), anders uitkering, zorg of thuis."""
+        m, tab = self.model, self.model.tab
+        werk = 1.0 / (1.0 + math.exp(-(tab["werk_logit"][groep] + math.log(tab["baanvinden"][self.risicocode()]))))
+        rest = 1.0 - werk
+        uitkering = rest * tab["uitkering_van_rest"] if leeftijd >= JAAR_18 else 0.0
+        zorg = rest * tab["zorg_van_rest"][groep]
+        u = m.rng.random()
+        naar = (c.WERK if u < werk else c.UITKERING if u < werk + uitkering
+                else c.ZORG if u < werk + uitkering + zorg else c.THUIS)
+        self.zet(naar)
+        self.uitstroommaand, self.uitstroomgroep, self.leerjaar = t, groep, 0
+        m.tel("schoolverlaters")
+        if (vsv_mogelijk and not self.startkwalificatie and leeftijd < c.VSV_LEEFTIJDSGRENS_MAANDEN
+                and self.schooltype not in (c.PRO, c.VSO)):  # DUO telt pro en vso niet als vsv
+            self.vsv = True
+            m.tel("nieuwe_vsv")
+        m.tel({c.WERK: "baanstart", c.UITKERING: "naar_uitkering"}.get(naar))
+
+    def zet(self, toestand: int) -> None:
+        """Nieuwe toestand buiten het onderwijs; wie thuis komt, is met een kans in beeld."""
+        self.toestand = toestand
+        self.in_beeld = toestand != c.THUIS or self.model.rng.random() < self.model.tab["in_beeld_bij_thuiskomst"]
+        self.gewijzigd = True
+
+    def start(self, schooltype: int, niveau: int, leerweg: int, leerjaar: int) -> None:
         self.toestand, self.schooltype, self.niveau, self.leerweg = c.ONDERWIJS, schooltype, niveau, leerweg
         self.leerjaar, self.in_beeld, self.gewijzigd = leerjaar, True, True
 
-    def wissel(self, t: int, rng, effect: Effecten) -> None:
-        """Concurrerende risico's: kans per bestemming, dan één trekking voor 'weg' en één voor 'waarheen'."""
-        regels = self.model.regels
-        s, code, lft = self.toestand, self.risicocode(), self.leeftijd(t)
-        kansen = [float(regels.H[s, naar]) for naar in range(len(c.TOESTANDEN))]
-        in_beeld_thuis = regels.in_beeld_factor if (self.in_beeld and s == c.THUIS) else 1.0
-        duur = max(self.maanden_in_toestand - 6, 0) / 12.0
-        kansen[c.WERK] *= (regels.baanvinden_risico[code] * regels.regio_baanfactor[self.regio]
-                           * (regels.onder_18 if lft < 216 else 1.0) * in_beeld_thuis
-                           * (regels.duur_per_jaar ** duur if s != c.WERK else 1.0)
-                           * _waarde(effect.baanvinden, self.rij))
-        kansen[c.ONDERWIJS] *= ((regels.terug_vanaf_23 if lft >= 276 else 1.0)
-                                * (regels.terug_met_sk if self.startkwalificatie else 1.0)
-                                * in_beeld_thuis * _waarde(effect.terugkeer, self.rij))
-        if lft < 216:
-            kansen[c.UITKERING] = 0.0
+    def wissel(self, t: int, leeftijd: int) -> None:
+        """Werk, uitkering, zorg, thuis: een kans per bestemming; één trekking of, één trekking waarheen."""
+        m, tab, e = self.model, self.model.tab, self.model.effect
+        s, code = self.toestand, self.risicocode()
+        k = list(tab["H"][s])
+        in_beeld = tab["in_beeld_factor"] if (s == c.THUIS and self.in_beeld) else 1.0
+        k[c.WERK] *= (tab["baanvinden"][code] * tab["regio_baan"][self.regio]
+                      * (tab["onder_18"] if leeftijd < JAAR_18 else 1.0) * in_beeld * e.baanvinden)
+        if s != c.WERK:  # de baankans daalt met de duur zonder werk (na een half jaar)
+            k[c.WERK] *= tab["duur_per_jaar"] ** (max(self.maanden_in_toestand - 6, 0) / 12.0)
+        k[c.ONDERWIJS] *= ((tab["terug_vanaf_23"] if leeftijd >= JAAR_23 else 1.0)
+                           * (tab["terug_met_sk"] if self.startkwalificatie else 1.0) * in_beeld * e.terugkeer)
+        if leeftijd < JAAR_18:
+            k[c.UITKERING] = 0.0  # geen bijstand of WW onder 18
         if s == c.WERK:
+            verlies = tab["baanverlies"][code] * e.baanverlies
             for naar in (c.UITKERING, c.ZORG, c.THUIS):
-                kansen[naar] *= regels.baanverlies_risico[code] * _waarde(effect.baanverlies, self.rij)
+                k[naar] *= verlies
         if s == c.ZORG:
-            kansen = [k * _waarde(effect.zorg_uitstroom, self.rij) for k in kansen]
-        kansen[s] = 0.0
-        totaal = sum(kansen)
-        if rng.random() >= min(totaal, 0.95):
+            k = [x * e.zorg_uitstroom for x in k]
+        k[s] = 0.0
+        totaal = sum(k)
+        if m.rng.random() >= min(totaal, 0.95):
             return
-        u, cumulatief = rng.random() * totaal, 0.0
-        for naar, k in enumerate(kansen):
-            cumulatief += k
-            if u < cumulatief:
+        u, som = m.rng.random() * totaal, 0.0
+        for naar, x in enumerate(k):
+            som += x
+            if u < som:
                 break
         if naar == c.ONDERWIJS:
-            self.terug_naar_school(t, s)
+            self.naar_school(t, s)
+            m.tel("terug_naar_school")
         else:
-            self.zet(naar, rng)
+            self.zet(naar)
+            m.tel("baanverlies" if s == c.WERK else {c.WERK: "baanstart", c.UITKERING: "naar_uitkering"}.get(naar))
+        if s == c.UITKERING:
+            m.tel("uit_uitkering")
 
-    def terug_naar_school(self, t: int, vanuit: int) -> None:
+    def naar_school(self, t: int, vanuit: int) -> None:
+        """Zonder SK naar niveau 2 (entree na pro/vso), met SK een niveau hoger of naar het ho."""
         if self.startkwalificatie:
             niveau = 0 if (self.schooltype == c.HO or self.niveau >= 4) else max(self.niveau + 1, 3)
         else:
@@ -182,36 +213,82 @@ class Jongere(mesa.Agent):
         schooltype = c.HO if (self.startkwalificatie and niveau == 0) else c.MBO
         leerweg = c.GEEN if schooltype == c.HO else (c.BBL if vanuit == c.WERK else c.BOL)
         maand = t % 12 + 1
-        self.start(schooltype, niveau, leerweg, leerjaar=1 if (maand >= 9 or maand <= 2) else 0)
+        self.start(schooltype, niveau, leerweg, 1 if (maand >= 9 or maand <= 2) else 0)
 
 
 class PerAgentModel(mesa.Model):
-    """De startpopulatie van een JongerenModel, als één agent per rij; zelfde regels, eigen toeval."""
+    """Een kopie van een JongerenModel als één agent per actieve rij; zelfde regels, eigen toeval.
 
-    def __init__(self, bron, seed: int = 0):
+    `bron` levert de populatie (gekopieerd, niet gedeeld), `regels`, `beleid`, parameters, schaal en de
+    cohortstroom. Een stap is één maand voor alle agenten; `stromen` telt (in rijen) wat er gebeurde.
+    """
+
+    def __init__(self, bron, seed: int = 12345):
         super().__init__(seed=seed)
-        self.regels: Overgangsregels = bron.regels
-        self.beleid = bron.beleid
-        self.bron_populatie = bron.populatie
-        self.t = bron.maand
-        kolommen = bron.populatie.kolommen()
-        for i in range(len(bron.populatie)):
-            Jongere(self, {**{k: kolommen[k][i] for k in KOLOMMEN}, "id": i})
-        self.nieuwe_vsv = 0
-        self.diplomas = 0
+        self.bron, self.regels, self.beleid = bron, bron.regels, bron.beleid
+        sc = bron.scenario
+        if (self.beleid.tijdens.any() or self.beleid.coaching.any() or self.beleid.na.any()
+                or sc.gemeente.preventieve_begeleiding or sc.levenscoaching.variant != "geen"):
+            raise ValueError(f"scenario '{sc.naam}' heeft begeleiding uit een budget of levenscoaching; de "
+                             "per-agent-versie kent alleen scenario's met voor iedereen dezelfde effecten")
+        self.maand = bron.maand
+        self.tab = self._tabellen(bron.regels)
+        self.stromen = dict.fromkeys(STROMEN, 0)
+        self.effect = Effecten()
+        pop = bron.populatie
+        kolommen = {naam: getattr(pop, naam).tolist() for naam in KENMERKEN}
+        self._maak_agenten(kolommen)
+
+    @staticmethod
+    def _tabellen(r) -> dict:
+        """De opzoektabellen van de Overgangsregels als gewone Python-lijsten (sneller per getal)."""
+        return {
+            "duur": r.duur.tolist(), "vsv_maand": r.vsv_maand.tolist(), "vsv_risico": r.vsv_risico.tolist(),
+            "regio_vsv": r.regio_vsv_factor.tolist(), "regio_baan": r.regio_baanfactor.tolist(),
+            "baanvinden": r.baanvinden_risico.tolist(), "baanverlies": r.baanverlies_risico.tolist(),
+            "werk_logit": r.werk_logit.tolist(), "zorg_van_rest": r.zorg_van_rest.tolist(),
+            "uitkering_van_rest": float(r.uitkering_van_rest), "H": r.H.tolist(),
+            "doorstroom": {k: (float(p), st, nv) for k, (p, st, nv) in r.doorstroom.items()},
+            "vmbo_naar_mbo": float(r.vmbo_naar_mbo), "bbl_aandeel": r.bbl_aandeel.tolist(),
+            "vmbo_niveau": {lw: (float(p), laag, hoog) for lw, (p, laag, hoog) in r.vmbo_niveau.items()},
+            "duur_per_jaar": float(r.duur_per_jaar), "onder_18": float(r.onder_18),
+            "terug_vanaf_23": float(r.terug_vanaf_23), "terug_met_sk": float(r.terug_met_sk),
+            "in_beeld_factor": float(r.in_beeld_factor), "in_beeld_bij_thuiskomst": float(r.in_beeld_bij_thuiskomst),
+        }
+
+    def _maak_agenten(self, kolommen: dict[str, list]) -> None:
+        for i in range(len(kolommen["toestand"])):
+            if kolommen["toestand"][i] != UIT:
+                Jongere(self, {naam: kolommen[naam][i] for naam in KENMERKEN})
+
+    def tel(self, stroom: str | None) -> None:
+        if stroom is not None:
+            self.stromen[stroom] += 1
+
+    def _effecten(self, t: int) -> Effecten:
+        e = self.beleid.effecten(self.bron.populatie, t)  # zonder hefbomen: geen kandidaten, niets verandert
+        for naam in ("vsv", "baanvinden", "baanverlies", "terugkeer", "zorg_uitstroom"):
+            if isinstance(getattr(e, naam), np.ndarray):
+                raise ValueError(f"effect '{naam}' verschilt per rij; de per-agent-versie kent dat niet")
+        return e
 
     def step(self) -> None:
-        # het beleid werkt op de populatie-arrays; in het nulalternatief zonder capaciteitshefbomen is het
-        # effect voor iedereen gelijk (alleen het Doorstroompunt), dus één keer per maand opvragen volstaat
-        self.effect = self.beleid.effecten(self.bron_populatie, self.t) if self.beleid else Effecten()
+        """Eén maand: in september eerst het nieuwe cohort (zoals JongerenModel), dan elke jongere."""
+        t = self.maand
+        if t % 12 + 1 == 9 and t > self.bron.startmaand:
+            for a in [a for a in self.agents if a.toestand == UIT]:
+                a.remove()
+            cohort = nieuw_cohort(self.bron.parameters, self.bron.schaal, self.bron.toeval("cohort", t), t,
+                                  self.bron.regiogegevens.aandeel, (t - self.bron.startmaand) // 12)
+            cohort["leerjaar"][:] = 0  # de stap van september zet het op 1
+            self._maak_agenten({naam: cohort[naam].tolist() for naam in KENMERKEN})
+        self.effect = self._effecten(t)
         self.agents.do("step")
-        for a in self.agents:
-            if getattr(a, "toestand", UIT) != UIT:
-                a.maanden_in_toestand = 0 if a.gewijzigd else a.maanden_in_toestand + 1
-        self.t += 1
+        self.maand += 1
 
     def tellingen(self) -> dict[str, int]:
-        telling = {naam: 0 for naam in c.TOESTANDEN}
+        """Aantal actieve agenten (rijen, niet maal de schaal) per toestand."""
+        telling = dict.fromkeys(c.TOESTANDEN, 0)
         for a in self.agents:
             if a.toestand != UIT:
                 telling[c.TOESTANDEN[a.toestand]] += 1

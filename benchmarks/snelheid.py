@@ -1,74 +1,111 @@
-"""Snelheid: het gevectoriseerde model tegen de per-agent-versie, en een nationale run.
+"""Snelheid: het gevectoriseerde JongerenModel tegen de per-agent-versie, en een nationale run.
 
-    python benchmarks/snelheid.py --schaal 100 --maanden 8
-    python benchmarks/snelheid.py --nationaal          # jongeren run nulalternatief, 10 jaar, schaal 1
+    python benchmarks/snelheid.py --schaal 100 --maanden 24
+    python benchmarks/snelheid.py --nationaal     # jongeren run nulalternatief, 10 jaar, schaal 1
 
-Beide implementaties starten van dezelfde populatie en draaien dezelfde maanden (januari tot en met
-augustus: met diploma's in juli, zonder nieuw cohort in september). Rapporteert agent-maanden per
-seconde en de verhouding.
+Eén JongerenModel wordt gebouwd en gekopieerd naar een PerAgentModel; beide draaien dezelfde maanden
+vanaf dezelfde startpopulatie (met de cohorten van september). Het scenario is het nulalternatief
+zonder de nazorgsubsidie: de per-agent-versie kent geen begeleiding uit een budget (zie per_agent.py).
+Een agent-maand is één actieve jongere (rij) die één maand door de regels gaat.
 """
 
 from __future__ import annotations
 
 import argparse
 import resource
+import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+HIER = Path(__file__).resolve().parent
+sys.path.insert(0, str(HIER))
+sys.path.insert(0, str(HIER.parent))
 
 from per_agent import PerAgentModel  # noqa: E402
 
 from simulatie import JongerenModel  # noqa: E402
 from simulatie.scenario import Scenario  # noqa: E402
 
-WORTEL = Path(__file__).resolve().parent.parent
+
+def _getal(x: float) -> str:
+    return f"{x:,.0f}".replace(",", ".")
 
 
-def vergelijk_snelheid(schaal: int, maanden: int) -> dict:
-    scenario = Scenario(naam="zonder_capaciteitshefbomen")
-    vector = JongerenModel(scenario, seed=1, schaal=schaal)
-    per_agent = PerAgentModel(JongerenModel(scenario, seed=1, schaal=schaal), seed=2)
-    n = len(vector.populatie)
-    start = time.perf_counter()
-    vector.run_for(maanden)
-    t_vector = time.perf_counter() - start
-    start = time.perf_counter()
+def vergelijk_snelheid(schaal: int, maanden: int, seed: int = 1) -> dict:
+    scenario = Scenario(naam="nulalternatief_zonder_nazorg",
+                        beschrijving="Doorstroompunt tot 23 jaar, geen begeleiding uit een budget")
+    vector = JongerenModel(scenario, seed=seed, schaal=schaal)
+    per_agent = PerAgentModel(vector, seed=seed + 1000)  # kopie van de startpopulatie, vóór de eerste stap
+
+    regels_s = 0.0  # de tijd in Overgangsregels.stap alleen (zonder beleid, waarneming, datacollector)
+    stap = vector.regels.stap
+
+    def getimede_stap(*args):
+        nonlocal regels_s
+        begin = time.perf_counter()
+        uit = stap(*args)
+        regels_s += time.perf_counter() - begin
+        return uit
+
+    vector.regels.stap = getimede_stap  # alleen op deze instantie
+    agent_maanden, vector_s = 0, 0.0
+    for _ in range(maanden):
+        begin = time.perf_counter()
+        vector.step()
+        vector_s += time.perf_counter() - begin
+        # wie deze maand door de regels ging: nog actief, of deze maand 27 geworden
+        agent_maanden += int(vector.populatie.actief().sum()) + round(vector.waarnemer.laatste["uit_27"] / schaal)
+    del vector.regels.stap
+
+    begin = time.perf_counter()
     for _ in range(maanden):
         per_agent.step()
-    t_agent = time.perf_counter() - start
-    return {"rijen": n, "maanden": maanden, "vector_s": t_vector, "per_agent_s": t_agent,
-            "vector_per_s": n * maanden / t_vector, "per_agent_per_s": n * maanden / t_agent,
-            "verhouding": t_agent / t_vector}
+    agent_s = time.perf_counter() - begin
+    return {"rijen": len(vector.populatie), "maanden": maanden, "agent_maanden": agent_maanden,
+            "vector_s": vector_s, "regels_s": regels_s, "per_agent_s": agent_s,
+            "vector_per_s": agent_maanden / vector_s, "regels_per_s": agent_maanden / regels_s,
+            "per_agent_per_s": agent_maanden / agent_s}
 
 
 def nationaal(jaren: int = 10) -> dict:
-    start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "simulatie.cli", "run", str(WORTEL / "scenario's" / "nulalternatief.toml"),
-                    "--jaren", str(jaren), "--schaal", "1", "--uit", "/tmp/jongeren_benchmark"], check=True,
-                   stdout=subprocess.DEVNULL)
-    wand = time.perf_counter() - start
-    piek = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024 ** 2  # kB -> GB
-    return {"wandtijd_s": wand, "piekgeheugen_gb": piek}
+    """`jongeren run` op volle schaal als apart proces: wandtijd en piekgeheugen (maximale RSS)."""
+    jongeren = Path(sys.executable).with_name("jongeren")
+    opdracht = [str(jongeren)] if jongeren.exists() else [shutil.which("jongeren") or "jongeren"]
+    with tempfile.TemporaryDirectory(prefix="jongeren_benchmark_") as uit:
+        opdracht += ["run", str(HIER.parent / "scenario's" / "nulalternatief.toml"), "--jaren", str(jaren),
+                     "--schaal", "1", "--uit", str(Path(uit) / "nulalternatief")]
+        begin = time.perf_counter()
+        subprocess.run(opdracht, check=True, cwd=HIER.parent, stdout=subprocess.DEVNULL)
+        wand = time.perf_counter() - begin
+    piek_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss  # Linux: kilobyte
+    return {"wandtijd_s": wand, "piekgeheugen_gb": piek_kb / 1024 ** 2, "opdracht": " ".join(opdracht)}
 
 
 def main() -> None:
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("--schaal", type=int, default=100)
-    p.add_argument("--maanden", type=int, default=8)
-    p.add_argument("--nationaal", action="store_true")
+    p.add_argument("--schaal", type=int, default=100, help="jongeren per rij (standaard 100)")
+    p.add_argument("--maanden", type=int, default=24, help="aantal maanden (standaard 24)")
+    p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--nationaal", action="store_true",
+                   help="time 'jongeren run nulalternatief --jaren 10 --schaal 1' in plaats van de vergelijking")
     a = p.parse_args()
     if a.nationaal:
         r = nationaal()
-        print(f"Nationale run (schaal 1, 10 jaar): {r['wandtijd_s']:.1f} s wandtijd, piekgeheugen {r['piekgeheugen_gb']:.2f} GB")
+        print(f"Nationale run (nulalternatief, 10 jaar, schaal 1): {r['wandtijd_s']:.1f} s wandtijd, "
+              f"piekgeheugen {r['piekgeheugen_gb']:.2f} GB")
         return
-    r = vergelijk_snelheid(a.schaal, a.maanden)
-    print(f"{r['rijen']:,} rijen, {r['maanden']} maanden".replace(",", "."))
-    print(f"gevectoriseerd: {r['vector_s']:.2f} s, {r['vector_per_s']:,.0f} agent-maanden per seconde".replace(",", "."))
-    print(f"per agent:      {r['per_agent_s']:.2f} s, {r['per_agent_per_s']:,.0f} agent-maanden per seconde".replace(",", "."))
-    print(f"verhouding: het gevectoriseerde model is {r['verhouding']:.0f} keer zo snel")
+    r = vergelijk_snelheid(a.schaal, a.maanden, a.seed)
+    print(f"Schaal {a.schaal}: {_getal(r['rijen'])} rijen na {r['maanden']} maanden, "
+          f"{_getal(r['agent_maanden'])} agent-maanden.")
+    for label, tijd, snelheid in (("gevectoriseerd, hele stap", r["vector_s"], r["vector_per_s"]),
+                                  ("gevectoriseerd, alleen regels", r["regels_s"], r["regels_per_s"]),
+                                  ("per agent (Mesa, Python-lus)", r["per_agent_s"], r["per_agent_per_s"])):
+        print(f"  {label:30s} {tijd:7.2f} s {_getal(snelheid):>12} agent-maanden per seconde")
+    print(f"  verhouding gevectoriseerd / per agent: {r['vector_per_s'] / r['per_agent_per_s']:.1f} "
+          f"(alleen de regels: {r['regels_per_s'] / r['per_agent_per_s']:.1f})")
 
 
 if __name__ == "__main__":

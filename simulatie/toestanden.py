@@ -373,7 +373,7 @@ class Overgangsregels:
         """Maandkans per bestemming (vorm: toestanden x rijen) voor wie nu in toestand s is."""
         code = risicocode(pop, rijen)
         lft = leeftijd[rijen]
-        k = np.empty((len(c.TOESTANDEN), len(rijen)))
+        k = np.empty((len(c.TOESTANDEN), len(rijen)), dtype=np.float32)
         k[:] = self.H[s][:, None]
         in_beeld_thuis = (pop.in_beeld[rijen] & (s == c.THUIS)) * (self.in_beeld_factor - 1.0) + 1.0
         duur = np.maximum(pop.maanden_in_toestand[rijen] - 6, 0) / 12.0
@@ -397,10 +397,9 @@ class Overgangsregels:
         if not len(rijen):
             return
         k = self.kansen(pop, s, rijen, leeftijd, effect)
-        cum = np.cumsum(k, axis=0)
-        totaal = np.minimum(cum[-1], 0.95)
-        weg = u[0, rijen] < totaal
-        rijen, cum = rijen[weg], cum[:, weg]
+        weg = u[0, rijen] < np.minimum(k.sum(axis=0), 0.95)
+        rijen = rijen[weg]
+        cum = np.cumsum(k[:, weg], axis=0)  # alleen voor wie vertrekt: de bestemming
         naar = (u[1, rijen] * cum[-1] >= cum).sum(axis=0).astype(np.int8)
         gewijzigd[rijen] = True
 

@@ -28,8 +28,9 @@ def leeftijdsband(leeftijd_maanden: np.ndarray) -> np.ndarray:
 
 
 def _kubus(toestand: np.ndarray, schooltype: np.ndarray, regio: np.ndarray) -> np.ndarray:
+    """Aantallen per (toestand, schooltype, regio); toestand mag UIT (= NT) zijn: dat vak komt mee."""
     code = (toestand.astype(np.int32) * NS + schooltype) * NR + regio
-    return np.bincount(code, minlength=NT * NS * NR)[: NT * NS * NR].reshape(NT, NS, NR)
+    return np.bincount(code, minlength=(NT + 1) * NS * NR).reshape(NT + 1, NS, NR)
 
 
 class Waarnemer:
@@ -53,14 +54,15 @@ class Waarnemer:
         self.laatste: dict[str, float] = {}
 
     def neem_waar(self, pop: Populatie, stromen: Stromen, t: int) -> None:
-        actief = pop.actief()
-        st = pop.toestand[actief]
-        kubus = _kubus(st, pop.schooltype[actief], pop.regio[actief]) * self.schaal
-        buiten = actief & (pop.toestand == c.THUIS) & ~pop.in_beeld
+        # wie 27 werd heeft toestand UIT (= NT): tel over alle rijen met UIT als extra vak en laat dat vak
+        # weg, in plaats van eerst te filteren (scheelt kopieën van elke kolom)
+        st = pop.toestand
+        kubus = _kubus(st, pop.schooltype, pop.regio)[:NT] * self.schaal
         self.maanden.append(t)
         self.aantallen.append(kubus)
-        self.buiten_beeld.append(np.bincount(pop.regio[buiten], minlength=NR) * self.schaal)
-        self.zonder_sk.append(np.bincount(st[~pop.startkwalificatie[actief]], minlength=NT) * self.schaal)
+        self.buiten_beeld.append(np.bincount(pop.regio, weights=(st == c.THUIS) & ~pop.in_beeld, minlength=NR)
+                                 * self.schaal)
+        self.zonder_sk.append(np.bincount(st, weights=~pop.startkwalificatie, minlength=NT + 1)[:NT] * self.schaal)
         stroom = np.zeros((len(STROMEN), NS, NR))
         for i, naam in enumerate(STROMEN):
             rijen = stromen.alle(naam)
@@ -68,12 +70,14 @@ class Waarnemer:
                 stroom[i] = np.bincount(pop.schooltype[rijen].astype(np.int32) * NR + pop.regio[rijen],
                                         minlength=NS * NR).reshape(NS, NR) * self.schaal
         self.stromen.append(stroom)
-        werk = actief & (pop.toestand == c.WERK) & (pop.maanden_in_toestand >= DUURZAAM_MAANDEN)
-        self.duurzaam.append(np.bincount(pop.regio[werk], minlength=NR) * self.schaal)
-        sk = pop.startkwalificatie[actief].astype(np.int32)
-        bbl = ((pop.leerweg[actief] == c.BBL) & (st == c.ONDERWIJS)).astype(np.int32)
-        code = ((st.astype(np.int32) * NL + leeftijdsband(pop.leeftijd_maanden()[actief])) * 2 + sk) * 2 + bbl
-        self.waardering.append(np.bincount(code, minlength=NT * NL * 4).reshape(NT, NL, 2, 2) * self.schaal)
+        werk = (st == c.WERK) & (pop.maanden_in_toestand >= DUURZAAM_MAANDEN)
+        self.duurzaam.append(np.bincount(pop.regio, weights=werk, minlength=NR) * self.schaal)
+        bbl = (pop.leerweg == c.BBL) & (st == c.ONDERWIJS)
+        code = ((st.astype(np.int32) * NL + leeftijdsband(pop.leeftijd_maanden())) * 2
+                + pop.startkwalificatie) * 2 + bbl
+        vakken = NT * NL * 4
+        self.waardering.append(np.bincount(code, minlength=vakken + NL * 4)[:vakken].reshape(NT, NL, 2, 2)
+                               * self.schaal)
         ng = len(c.UITSTROOMGROEPEN)
         jaar_terug = np.flatnonzero(pop.uitstroommaand == t - 12)
         jaar_terug = jaar_terug[pop.toestand[jaar_terug] != UIT]
@@ -84,7 +88,7 @@ class Waarnemer:
                         weights=(pop.toestand[jaar_terug] == c.WERK)
                         | ((pop.toestand[jaar_terug] == c.ONDERWIJS) & (pop.leerweg[jaar_terug] == c.BBL))),
         ], axis=1) * self.schaal)
-        mbo = actief & (pop.toestand == c.ONDERWIJS) & (pop.schooltype == c.MBO)
+        mbo = (st == c.ONDERWIJS) & (pop.schooltype == c.MBO)
         self.mbo_stand.append(_mbo_kubus(pop, np.flatnonzero(mbo)) * self.schaal)
         vsv = stromen.alle("nieuwe_vsv")
         self.mbo_vsv.append(_mbo_kubus(pop, vsv[pop.schooltype[vsv] == c.MBO]) * self.schaal)

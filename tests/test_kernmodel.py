@@ -54,7 +54,8 @@ def test_constante_kans_geeft_geometrische_overleving(parameters):
     pop = maak_populatie(n)
     h = {"werk_uitkering": 0.02, "werk_thuis": 0.03, "werk_zorg": 0.004, "werk_onderwijs": 0.006}
     regels = _regels_zonder_risico(parameters, pop, **{f"overgangen.maandkans.{k}": v for k, v in h.items()},
-                                   **{"overgangen.factor.terugkeer_onderwijs_met_sk": 1.0})
+                                   **{"overgangen.factor.terugkeer_onderwijs_met_sk": 1.0,
+                                      "overgangen.factor.baanverlies_schaal": 1.0})
     totaal = sum(h.values())
     rng = np.random.default_rng(2024)
     nooit_weg = np.ones(n, bool)
