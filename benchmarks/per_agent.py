@@ -88,8 +88,11 @@ class Jongere(mesa.Agent):
                 * tab["regio_vsv"][self.regio] * m.effect.vsv)
         if m.rng.random() < kans:
             if self.schooltype == c.MBO:
-                if self.startkwalificatie:
-                    groep = G["mbo2_bbl"] if self.leerweg == c.BBL else G["mbo2_bol"]
+                if self.startkwalificatie:  # uitval met SK: de groep van het niveau
+                    bbl = self.leerweg == c.BBL
+                    groep = (G["entree_bbl" if bbl else "entree_bol"] if self.niveau == 1
+                             else G["mbo2_bbl" if bbl else "mbo2_bol"] if self.niveau == 2
+                             else G["mbo34_bbl" if bbl else "mbo34_bol"])
                 else:
                     groep = G["vsv_mbo"]
             else:

@@ -176,8 +176,10 @@ class Bouwer:
         leeftijd = (startleeftijd + (leerjaar - 1) + sinds_september / 12 + self.rng.random(n)
                     + spreiding * self.rng.random(n))
         sk = self.rng.random(n) < sk_kans
-        return self.rijen(n, schooltype=schooltype, leeftijd_jaren=leeftijd, niveau=niveau, leerweg=leerweg,
-                          leerjaar=leerjaar, sk=sk)
+        rijen = self.rijen(n, schooltype=schooltype, leeftijd_jaren=leeftijd, niveau=niveau, leerweg=leerweg,
+                           leerjaar=leerjaar, sk=sk)
+        rijen["maanden_in_toestand"] = ((leerjaar.astype(np.int16) - 1) * 12 + sinds_september).astype(np.int16)
+        return rijen
 
     def mbo(self, niveau: int, aantal: float, alleen_eerste_jaar=False, sk_kans=0.0) -> list[dict]:
         p = self.p
@@ -267,10 +269,15 @@ def _uitgestroomden(b: Bouwer) -> list[dict]:
                                   for k in (1, 2, 3, 4)])
             niveau = (b.rng.choice(4, size=n, p=gewichten / gewichten.sum()) + 1).astype(np.int8)
             leerweg = np.where(b.rng.random(n) < p["populatie.bbl_aandeel.mbo_2"], c.BBL, c.BOL).astype(np.int8)
-        delen.append(b.rijen(n, schooltype=st, leeftijd_jaren=leeftijd, niveau=niveau, leerweg=leerweg,
-                             toestand=toestand, sk=sk, vsv=(not sk) and groep not in ("vso", "pro") and start < 23,
-                             uitstroommaand=uitstroommaand, uitstroomgroep=c.UITSTROOMGROEP[groep],
-                             risico_factor=1.0 if sk else p["populatie.risicofactoren.risico_uitgestroomd_zonder_sk"]))
+        rijen = b.rijen(n, schooltype=st, leeftijd_jaren=leeftijd, niveau=niveau, leerweg=leerweg,
+                        toestand=toestand, sk=sk, vsv=(not sk) and groep not in ("vso", "pro") and start < 23,
+                        uitstroommaand=uitstroommaand, uitstroomgroep=c.UITSTROOMGROEP[groep],
+                        risico_factor=1.0 if sk else p["populatie.risicofactoren.risico_uitgestroomd_zonder_sk"])
+        # hoe lang al in de huidige toestand: ergens tussen uitstroom en nu (anders begint iedereen op 0 en
+        # telt 'duurzaam werk' het eerste jaar niemand)
+        sinds_uitstroom = b.maand - uitstroommaand
+        rijen["maanden_in_toestand"] = np.minimum(np.floor(b.rng.random(n) * sinds_uitstroom), 32000).astype(np.int16)
+        delen.append(rijen)
     return delen
 
 

@@ -249,8 +249,7 @@ class Overgangsregels:
         uitval = ond[u[0, ond] < kans]
         groep = np.where(pop.schooltype[uitval] == c.MBO,
                          np.where(pop.startkwalificatie[uitval],
-                                  np.where(pop.leerweg[uitval] == c.BBL, c.UITSTROOMGROEP["mbo2_bbl"],
-                                           c.UITSTROOMGROEP["mbo2_bol"]),
+                                  self._diplomagroep(pop, uitval),  # uitval met SK: de groep van het niveau
                                   c.UITSTROOMGROEP["vsv_mbo"]),
                          np.select([pop.schooltype[uitval] == c.PRO, pop.schooltype[uitval] == c.VSO,
                                     pop.schooltype[uitval] == c.HO],
@@ -426,5 +425,5 @@ class Overgangsregels:
         schooltype = np.where(sk & (niveau == 0), c.HO, c.MBO).astype(np.int8)
         leerweg = np.where(schooltype == c.HO, c.GEEN, c.BBL if vanuit == c.WERK else c.BOL).astype(np.int8)
         m = t % 12 + 1
-        leerjaar = 1 if (m >= 9 or m <= 2) else 0  # instromen in september of februari
+        leerjaar = 1 if (m >= 9 or m <= 2) else 0  # tot en met februari meteen in, later wacht tot september
         self._start_opleiding(pop, rijen, schooltype, niveau, leerweg, leerjaar)
