@@ -36,14 +36,16 @@ UITSTROOMGROEPEN = ("vso", "pro", "entree_bol", "vsv_mbo", "entree_bbl", "mbo2_b
 
 # Vrije parameters: (naam, ondergrens, bovengrens, de doelen die hij vooral stuurt)
 VRIJ: list[tuple[str, float, float, tuple[tuple[str, str], ...]]] = [
-    *[(f"overgangen.bestemming_na_uitstroom.werk_{g}", 0.02, 0.995, (("zonder_werk_1jr_na_uitstroom", g),))
-      for g in UITSTROOMGROEPEN],
+    # grenzen: wat plausibel is (een kans op werk direct na school onder 20% past bij geen enkele bron,
+    # behalve voor het vso met zijn uitstroomprofiel dagbesteding)
+    *[(f"overgangen.bestemming_na_uitstroom.werk_{g}", 0.02 if g == "vso" else 0.2, 0.995,
+       (("zonder_werk_1jr_na_uitstroom", g),)) for g in UITSTROOMGROEPEN],
     *[(f"overgangen.vsv_kans_per_jaar.mbo_{n}_{lw}", 0.002, 0.6,
        (("vsv_per_niveau", f"{lw}_{n}"),) + ((("vsv_percentage_per_jaar", "mbo_entree"),) if n == 1 else
                                             (("vsv_percentage_per_jaar", "mbo_niveau2"),) if n == 2 else ())
        + (("nieuwe_vsv_ers", "mbo"),))
       for n in (1, 2, 3, 4) for lw in ("bol", "bbl")],
-    ("overgangen.factor.baanverlies_schaal", 0.05, 2.0,
+    ("overgangen.factor.baanverlies_schaal", 0.2, 1.5,
      tuple(("zonder_werk_1jr_na_uitstroom", g) for g in UITSTROOMGROEPEN)),
     ("overgangen.vsv_kans_per_jaar.vmbo_factor", 0.2, 5.0, (("nieuwe_vsv_ers", "totaal"),)),
     ("overgangen.doorstroom.entree_naar_mbo_2", 0.4, 0.97,
