@@ -421,6 +421,12 @@ def _reden(doel: str, groep: str) -> str:
         return ("Bbl-gediplomeerden werken al bij hun leerbedrijf; 2% zonder werk vraagt een baanverlies dat "
                 "lager is dan de CBS-stroom voor alle werkenden. Het model houdt één baanverlieskans voor alle "
                 "werkenden met SK, liever dan een aparte kans voor deze groep in te voeren.")
+    if doel == "zonder_werk_1jr_na_uitstroom":
+        return ("De kans op werk direct na school stuurt het aandeel een jaar later maar zwak (zie de "
+                "identificatietabel): binnen een jaar bepalen de gedeelde baanvind- en baanverlieskansen en de "
+                "risicofactoren van de groep (beperking, migratie, multiproblematiek) de uitkomst. Een eigen "
+                "baankans per groep zou dit doel halen, maar voegt per groep een vrije parameter toe die geen "
+                "andere bron ondersteunt; liever een eenvoudige structuur met een eerlijk verschil.")
     if doel.startswith("vsv") and groep in ("mbo_entree", "bol_1", "bbl_1"):
         return ("Entree duurt een jaar: wie na het entreediploma stopt, telt als vsv'er (geen SK). Het doel is het "
                 "resultaat van uitval plus niet-doorstromen; de bron geeft niet hoe die twee verdeeld zijn.")
