@@ -46,7 +46,9 @@ def test_tabel_per_partij_telt_op_tot_maatschappij(vergelijking):
     t = r.tabel[r.tabel.scenario == "wet"]
     partijen = t[(t.partij != MAATSCHAPPIJ) & (t.post != "totaal")].groupby("post").contante_waarde.sum()
     maatschappij = t[(t.partij == MAATSCHAPPIJ) & (t.post != "totaal")].set_index("post").contante_waarde
-    pd.testing.assert_series_equal(partijen.sort_index(), maatschappij.sort_index(), check_names=False)
+    marge = 1e-12 * maatschappij.abs().max()  # afronding in sommen van overdrachten die tot nul optellen
+    pd.testing.assert_series_equal(partijen.sort_index(), maatschappij.sort_index(), check_names=False,
+                                   rtol=1e-12, atol=marge)
     totaal = t[(t.partij == MAATSCHAPPIJ) & (t.post == "totaal")].contante_waarde.item()
     assert totaal == pytest.approx(r.kengetallen.set_index("scenario").loc["wet", "ncw_maatschappij"])
     assert totaal == pytest.approx(maatschappij.sum())
