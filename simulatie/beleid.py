@@ -73,36 +73,56 @@ class Beleid:
         self._budget: list[np.ndarray] = []          # (regio,) euro deze maand
 
     # ------------------------------------------------------------------------------ instellingen
+    def _actief(self) -> np.ndarray:
+        """Welke hefbomen dit scenario gebruikt (per HEFBOMEN)."""
+        s = self.scenario
+        return np.array([self.coaching.any(), self.tijdens.any(), self.na.any(), s.gemeente.preventieve_begeleiding,
+                         s.levenscoaching.variant != "geen"])
+
+    # Alleen de parameters van gebruikte hefbomen worden gelezen: zo hangt een run aantoonbaar niet af van
+    # de kosten en effecten van begeleiding die het scenario niet kent (zie Parameters.registrerend).
     def _kosten(self, p: Parameters) -> None:
-        """Kosten per begeleide jongere per maand, per hefboom."""
+        """Kosten per begeleide jongere per maand, per hefboom (NaN voor een ongebruikte hefboom)."""
         b = "beleid.coach."
         # bedragen in prijzen van het startjaar van het scenario (de budgetten zijn nominaal)
         jaar = self.scenario.looptijd.startmaand[0]
-        self.fte_kosten = p.prijs(b + "loonkosten_per_fte", jaar) * p[b + "opslag_werkgeverslasten_overhead"]
         coaching = self.scenario.coaching.kosten_per_jongere_per_jaar
-        per_jaar = np.array([
-            coaching if coaching is not None else p.prijs(b + "intensieve_coaching_per_jaar", jaar),
-            self.fte_kosten / p[b + "caseload_tijdens_opleiding"],
-            self.fte_kosten / p[b + "caseload_nazorg"],
-            self.fte_kosten / p[b + "caseload_gemeente"],
-            p.prijs(b + "levenscoaching_per_jaar", jaar),
-        ])
-        self.kosten_maand = per_jaar / 12.0
+
+        def fte_kosten():
+            return p.prijs(b + "loonkosten_per_fte", jaar) * p[b + "opslag_werkgeverslasten_overhead"]
+
+        per_jaar = {
+            COACHING: lambda: coaching if coaching is not None else p.prijs(b + "intensieve_coaching_per_jaar", jaar),
+            TIJDENS: lambda: fte_kosten() / p[b + "caseload_tijdens_opleiding"],
+            NAZORG: lambda: fte_kosten() / p[b + "caseload_nazorg"],
+            GEMEENTE: lambda: fte_kosten() / p[b + "caseload_gemeente"],
+            LEVENSCOACHING: lambda: p.prijs(b + "levenscoaching_per_jaar", jaar),
+        }
+        actief = self._actief()
+        self.kosten_maand = np.array([per_jaar[h]() if actief[h] else np.nan for h in range(len(HEFBOMEN))]) / 12.0
 
     def _effecten(self, p: Parameters) -> None:
+        """Factoren per hefboom; een ongebruikte hefboom houdt de neutrale waarde (geen daling, factor 1)."""
         e = "beleid.effect."
         s = self.scenario.effect_schaal  # 0 = begeleiding zonder effect (alleen kosten)
-        coaching = self.scenario.coaching.effect_vsv
+        actief = self._actief()
         self.vsv_daling = np.zeros(len(HEFBOMEN))
-        self.vsv_daling[COACHING] = min(1.0, (coaching if coaching is not None else p[e + "intensieve_coaching_vsv"]) * s)
-        self.vsv_daling[TIJDENS] = min(1.0, p[e + "begeleiding_tijdens_vsv"] * s)
         self.baanvinden = np.ones(len(HEFBOMEN))
-        self.baanvinden[NAZORG] = 1 + p[e + "nazorg_baanvinden"] * s
-        self.baanvinden[GEMEENTE] = 1 + p[e + "gemeente_baanvinden"] * s
-        self.baanvinden[LEVENSCOACHING] = 1 + p[e + "levenscoaching_baanvinden"] * s
-        self.baanbehoud = max(0.0, 1 - p[e + "nazorg_baanbehoud"] * s)
-        self.terugkeer = 1 + p[e + "nazorg_terugkeer_onderwijs"] * s
-        self.zorg_uitstroom = 1 + p[e + "levenscoaching_zorg_uitstroom"] * s
+        self.baanbehoud, self.terugkeer, self.zorg_uitstroom = 1.0, 1.0, 1.0
+        if actief[COACHING]:
+            coaching = self.scenario.coaching.effect_vsv
+            self.vsv_daling[COACHING] = min(1.0, (coaching if coaching is not None else p[e + "intensieve_coaching_vsv"]) * s)
+        if actief[TIJDENS]:
+            self.vsv_daling[TIJDENS] = min(1.0, p[e + "begeleiding_tijdens_vsv"] * s)
+        if actief[NAZORG]:
+            self.baanvinden[NAZORG] = 1 + p[e + "nazorg_baanvinden"] * s
+            self.baanbehoud = max(0.0, 1 - p[e + "nazorg_baanbehoud"] * s)
+            self.terugkeer = 1 + p[e + "nazorg_terugkeer_onderwijs"] * s
+        if actief[GEMEENTE]:
+            self.baanvinden[GEMEENTE] = 1 + p[e + "gemeente_baanvinden"] * s
+        if actief[LEVENSCOACHING]:
+            self.baanvinden[LEVENSCOACHING] = 1 + p[e + "levenscoaching_baanvinden"] * s
+            self.zorg_uitstroom = 1 + p[e + "levenscoaching_zorg_uitstroom"] * s
         d = self.scenario.doorstroompunt
         extra = (p[e + "extra_bereik_doorstroompunt_wet"] - 1) * s + 1 if d.versterkt_bereik else 1.0
         self.bereik = p["overgangen.in_beeld.bereik_doorstroompunt_per_maand"] * extra

@@ -238,12 +238,21 @@ def _gevoeligheid(args) -> int:
         seed=args.seed, schaal=args.schaal, jaren=args.jaren, parameters=patronen or "standaard",
         looptijd_seconden=round(klok.seconden, 2)))
     if args.methode == "sobol":
-        top = top_drivers(t["sobol"])
-        print("Belangrijkste drijvers van de NCW voor de maatschappij (totale Sobol-index, 95%-interval):")
-        for i, r in top.iterrows():
-            print(f"  {i + 1}. {r.parameter:<48} ST = {r.ST:.2f} ± {r.ST_conf:.2f}")
-        if not rangorde_zeker(t["sobol"]):
-            print("  Let op: de intervallen overlappen; een grotere --n maakt de volgorde zekerder.")
+        top = top_drivers(t["sobol"]).merge(t["sobol_rangorde"], on=["uitkomst", "parameter", "ST"])
+        print("Belangrijkste drijvers van de NCW voor de maatschappij (totale Sobol-index ± 95%-interval; "
+              "rang met 95%-interval uit de gepaarde bootstrap):")
+        for _, r in top.iterrows():
+            rang = f"{r.rang_laag}" if r.rang_laag == r.rang_hoog else f"{r.rang_laag}-{r.rang_hoog}"
+            print(f"  {r.rang}. {r.parameter:<48} ST = {r.ST:.3f} ± {r.ST_conf:.3f}   rang {rang:<5} "
+                  f"kans in top 5: {r.kans_top5:.0%}")
+        zeker = rangorde_zeker(t["sobol_rangorde"])
+        if zeker["volgorde"]:
+            print("  De top 5 en hun volgorde zijn zeker (elk met >= 95% boven de volgende).")
+        elif zeker["top"]:
+            print("  De top 5 als groep is zeker; binnen de top 5 is de volgorde niet overal zeker "
+                  "(zie rang en sobol_rangorde.csv). Een grotere --n maakt haar zekerder.")
+        else:
+            print("  Let op: de top 5 is nog niet zeker; een grotere --n maakt de rangorde zekerder.")
     elif args.methode == "morris":
         m = t["morris"]
         top = m[m.uitkomst == "ncw_maatschappij"].nlargest(5, "mu_star")

@@ -17,7 +17,7 @@ import os
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Mapping
+from typing import Callable, Iterable, Iterator, Mapping
 
 import numpy as np
 import pandas as pd
@@ -33,7 +33,12 @@ MANIFEST = "experiment.json"
 
 @dataclass(frozen=True)
 class Vergelijkingsevaluator:
-    """Een geval = het alternatief tegen het nulalternatief met deze parameterwaarden (zelfde seed)."""
+    """Een geval = het alternatief tegen het nulalternatief met deze parameterwaarden (zelfde seed).
+
+    Gevallen kunnen samen worden uitgerekend (`groep`): een simulatie wordt dan hergebruikt door elk
+    geval dat op alle parameters die die simulatie las dezelfde waarde heeft. Het resultaat per geval is
+    precies gelijk aan dat van een los geval; het scheelt simulaties als een experiment prijzen varieert
+    (die leest de simulatie niet) of effecten van begeleiding die het nulalternatief niet kent."""
 
     nul: dict
     alternatief: dict
@@ -43,9 +48,38 @@ class Vergelijkingsevaluator:
     vast: Mapping[str, float] = field(default_factory=dict)
 
     def __call__(self, waarden: Mapping[str, float]) -> dict[str, float]:
+        return next(self.groep([waarden]))
+
+    def groep(self, gevallen: Iterable[Mapping[str, float]], runs: "Runcache | None" = None
+              ) -> Iterator[dict[str, float]]:
+        """De uitkomsten van een reeks gevallen, in volgorde, met gedeelde simulaties (in `runs`)."""
+        runs = runs if runs is not None else Runcache(self.seed, self.schaal, self.jaren)
+        effecten: dict[tuple[int, int], dict[str, float]] = {}
+        for waarden in gevallen:
+            nul, alt, p = self._invoer(waarden)
+            u_nul, u_alt = runs.haal(nul, p), runs.haal(alt, p)
+            paar = (id(u_nul), id(u_alt))
+            if paar not in effecten:
+                effecten[paar] = effectuitkomsten(u_nul, u_alt, p)
+            yield {**ncw_uitkomsten(u_nul, u_alt, p), **effecten[paar]}
+
+    def groepssleutels(self, ontwerp: pd.DataFrame) -> list[tuple]:
+        """Per geval de waarden van de gevarieerde parameters die het nulalternatief leest: gevallen met
+        dezelfde sleutel delen hun nulrun en gaan samen naar één werker. Een proefrun met de
+        basiswaarden laat zien welke parameters dat zijn."""
+        from simulatie.vergelijking import draai_model
+
+        nul, _, p = self._invoer({})
+        gevolgd, gelezen = p.registrerend()
+        draai_model(nul, jaren=self.jaren, seed=self.seed, schaal=self.schaal, parameters=gevolgd)
+        relevant = [k for k in ontwerp.columns if k in gelezen]
+        if not relevant:
+            return [()] * len(ontwerp)
+        return list(ontwerp[relevant].itertuples(index=False, name=None))
+
+    def _invoer(self, waarden: Mapping[str, float]):
         from simulatie.parameters import laad_parameters
         from simulatie.scenario import valideer
-        from simulatie.vergelijking import vergelijk
 
         waarden = dict(waarden)
         nul, alt = dict(self.nul), dict(self.alternatief)
@@ -53,31 +87,58 @@ class Vergelijkingsevaluator:
         if budget is not None:
             alt["budget"] = {**alt["budget"], "regionaal_programma": alt["budget"]["regionaal_programma"] * budget}
         p = laad_parameters().vervang({**self.vast, **waarden}, bron="experiment")
-        v = vergelijk(valideer(nul), valideer(alt), jaren=self.jaren, seed=self.seed, schaal=self.schaal,
-                      parameters=p, voortgang=False, werkers=1)
-        return uitkomsten(v)
+        return valideer(nul), valideer(alt), p
 
 
-def uitkomsten(v) -> dict[str, float]:
-    """De uitkomsten die ertoe doen, voor het (eerste) alternatief tegen het nulalternatief."""
-    from simulatie.mkba import MAATSCHAPPIJ, PARTIJEN
+class Runcache:
+    """De simulaties van één groep gevallen. Een run hangt alleen af van scenario, zaad, schaal, looptijd
+    en de parameters die hij las; een geval dat op al die parameters gelijk is, krijgt dezelfde run."""
 
-    r = v.mkba()
-    alt = v.alternatieven[0].naam
-    t = r.tabel[(r.tabel.scenario == alt) & (r.tabel.post == "totaal")].set_index("partij").contante_waarde
-    k = r.kengetallen.set_index("scenario").loc[alt]
-    e = v.effecten()
-    tot = e[(e.scenario == alt) & (e.jaar == "totaal")].set_index("indicator")
-    uit = {"ncw_maatschappij": float(t[MAATSCHAPPIJ])}
-    uit.update({f"ncw_{p}": float(t[p]) for p in PARTIJEN})
-    uit.update({
-        "voorkomen_vsv": float(k.voorkomen_vsv),
-        "extra_duurzaam_werk": float(k.extra_duurzaam_werk_laatste_jaar),
-        "bediend": float(tot.waarde.get("bediend", 0.0)),
-        "wachtend": float(tot.waarde.get("wachtend", 0.0)),
-        "baten_kosten_verhouding": float(k.baten_kosten_verhouding),
-    })
+    def __init__(self, seed: int, schaal: int, jaren: int):
+        self.seed, self.schaal, self.jaren = seed, schaal, jaren
+        self._runs: list[tuple[str, dict[str, float], object]] = []
+
+    def haal(self, scenario, p):
+        from simulatie.vergelijking import draai_model, uitkomst_van
+
+        sleutel = json.dumps(scenario.als_dict(), sort_keys=True, default=str)
+        for s, gelezen, uitkomst in self._runs:
+            if s == sleutel and all(p[n] == w for n, w in gelezen.items()):
+                return uitkomst
+        start = time.perf_counter()
+        gevolgd, namen = p.registrerend()
+        model = draai_model(scenario, jaren=self.jaren, seed=self.seed, schaal=self.schaal, parameters=gevolgd)
+        gelezen = {n: p[n] for n in namen}  # vóór uitkomst_van: het kopiëren van alle parameters telt niet
+        uitkomst = uitkomst_van(model, self.jaren, time.perf_counter() - start)
+        self._runs.append((sleutel, gelezen, uitkomst))
+        return uitkomst
+
+    def __len__(self) -> int:
+        return len(self._runs)
+
+
+def ncw_uitkomsten(nul, alternatief, p) -> dict[str, float]:
+    """NCW per partij en voor de maatschappij, en de baten/kostenverhouding (hangen van de prijzen af)."""
+    from simulatie.mkba import MAATSCHAPPIJ, PARTIJEN, contante_waarde, kosten_en_baten
+
+    posten, cw = contante_waarde(nul, alternatief, p)
+    kosten, baten, _ = kosten_en_baten(posten, cw)
+    uit = {"ncw_maatschappij": float(cw.sum())}
+    uit.update({f"ncw_{partij}": float(cw[:, j].sum()) for j, partij in enumerate(PARTIJEN)})
+    uit["baten_kosten_verhouding"] = float(baten / kosten) if kosten > 0 else float("nan")
     return uit
+
+
+def effectuitkomsten(nul, alternatief, p) -> dict[str, float]:
+    """Voorkomen vsv'ers, extra jongeren in duurzaam werk, bediend en wachtend (alleen van de runs)."""
+    from simulatie.mkba import effectkengetallen
+    from simulatie.vergelijking import Vergelijking
+
+    e = Vergelijking(nul, [alternatief], p).effecten()
+    tot = e[(e.scenario == alternatief.naam) & (e.jaar == "totaal")].set_index("indicator")
+    voorkomen, extra = effectkengetallen(e, alternatief.naam)
+    return {"voorkomen_vsv": voorkomen, "extra_duurzaam_werk": extra,
+            "bediend": float(tot.waarde.get("bediend", 0.0)), "wachtend": float(tot.waarde.get("wachtend", 0.0))}
 
 
 # ------------------------------------------------------------------------------------ uitvoerders
@@ -120,9 +181,20 @@ def _uitvoerder(dask: str | None, werkers: int | None):
     return pool.submit, lambda: pool.shutdown(cancel_futures=True)
 
 
-def _reken(evaluator: Callable, geval: int, waarden: dict[str, float]) -> tuple[int, dict[str, float], float]:
-    start = time.perf_counter()
-    return geval, evaluator(waarden), time.perf_counter() - start
+def _reken(evaluator: Callable, gevallen: list[tuple[int, dict[str, float]]]) -> list[tuple[int, dict, float]]:
+    """Reken een taak (één of meer gevallen) uit: per geval (nummer, uitkomsten, seconden)."""
+    if len(gevallen) == 1 or not hasattr(evaluator, "groep"):
+        uit = []
+        for geval, waarden in gevallen:
+            start = time.perf_counter()
+            uit.append((geval, evaluator(waarden), time.perf_counter() - start))
+        return uit
+    uit, start = [], time.perf_counter()
+    for (geval, _), uitkomst in zip(gevallen, evaluator.groep(w for _, w in gevallen)):
+        nu = time.perf_counter()
+        uit.append((geval, uitkomst, nu - start))  # de seconden die dit geval aan de taak toevoegde
+        start = nu
+    return uit
 
 
 # ------------------------------------------------------------------------------------ het experiment
@@ -166,6 +238,17 @@ class Experiment:
             return set()
         return {int(p.stem.split("-")[1]) for p in self.opslag.glob("geval-*.parquet")}
 
+    def taken(self, open_: list[int]) -> list[list[int]]:
+        """De open gevallen in taken voor de werkers: gevallen met dezelfde groepssleutel van de evaluator
+        samen (ze delen simulaties), de grootste taken eerst zodat geen werker aan het eind alleen rekent."""
+        if not hasattr(self.evaluator, "groepssleutels"):
+            return [[i] for i in open_]
+        sleutels = self.evaluator.groepssleutels(self.ontwerp)
+        groepen: dict = {}
+        for i in open_:
+            groepen.setdefault(sleutels[i], []).append(i)
+        return sorted(groepen.values(), key=len, reverse=True)
+
     def _schrijf(self, geval: int, waarden: dict, uitkomst: dict, seconden: float) -> None:
         rij = {"geval": geval, **{f"p:{k}": v for k, v in waarden.items()},
                **{f"u:{k}": v for k, v in uitkomst.items()},
@@ -194,14 +277,15 @@ class Experiment:
         balk = tqdm(total=len(self.ontwerp), initial=len(gedaan), desc="gevallen", unit="geval",
                     disable=None if voortgang else True)
         if open_:
+            rijen = self.ontwerp.to_dict("records")
+            taken = self.taken(open_)
             submit, afsluiten = _uitvoerder(dask, werkers)
             try:
-                rijen = self.ontwerp.to_dict("records")
-                lopend = [submit(_reken, self.evaluator, i, rijen[i]) for i in open_]
+                lopend = [submit(_reken, self.evaluator, [(i, rijen[i]) for i in taak]) for taak in taken]
                 for fut in _als_klaar(lopend, dask is not None):
-                    geval, uitkomst, seconden = fut.result()
-                    self._schrijf(geval, rijen[geval], uitkomst, seconden)
-                    balk.update(1)
+                    for geval, uitkomst, seconden in fut.result():
+                        self._schrijf(geval, rijen[geval], uitkomst, seconden)
+                        balk.update(1)
             finally:
                 afsluiten()
         balk.close()

@@ -168,15 +168,49 @@ def top_drivers(sobol: pd.DataFrame, uitkomst: str = "ncw_maatschappij", k: int 
     return s.head(k).reset_index(drop=True)
 
 
-def rangorde_zeker(sobol: pd.DataFrame, uitkomst: str = "ncw_maatschappij", k: int = 5) -> bool:
-    """Zijn de top-k naar ST te onderscheiden: overlapt het interval van nummer i niet met dat van i+1,
-    of in elk geval de top-k niet met de rest?"""
-    s = sobol[sobol.uitkomst == uitkomst].sort_values("ST", ascending=False).reset_index(drop=True)
-    if len(s) <= k:
-        return True
-    ondergrens_top = (s.ST - s.ST_conf).iloc[:k].min()
-    bovengrens_rest = (s.ST + s.ST_conf).iloc[k:].max()
-    return bool(ondergrens_top > bovengrens_rest)
+def analyse_rangorde(o: Onzekerheden, resultaten: pd.DataFrame, uitkomsten=UITKOMSTEN, k: int = 5,
+                     herhalingen: int = 1000, seed: int = 0) -> pd.DataFrame:
+    """Hoe zeker is de volgorde van de parameters naar totale index (ST)?
+
+    Losse intervallen per parameter overschatten de onzekerheid van een volgorde: alle indices delen
+    dezelfde steekproef en dezelfde variantie in de noemer. Hier de gepaarde bootstrap van SALib
+    (`keep_resamples`: dezelfde hersteekproef voor elke parameter) en per hersteekproef de rangorde.
+    Per uitkomst en parameter: ST, rang, 95%-interval van de rang, de kans om in de top-k te staan en
+    de kans dat hij boven de volgende in de rangorde staat."""
+    from SALib.analyze import sobol
+
+    rijen = []
+    for u in uitkomsten:
+        y = resultaten[f"u:{u}"].to_numpy(dtype=float)
+        if not np.isfinite(y).all() or np.std(y) == 0:
+            continue
+        s = sobol.analyze(o.probleem(), y, calc_second_order=False, num_resamples=herhalingen,
+                          keep_resamples=True, seed=seed)
+        st, boot = np.asarray(s["ST"]), np.asarray(s["ST_conf_all"])      # (d,), (herhalingen, d)
+        volgorde = np.argsort(-st, kind="stable")
+        rang_boot = np.argsort(np.argsort(-boot, axis=1, kind="stable"), axis=1) + 1
+        for plaats, i in enumerate(volgorde):
+            volgende = volgorde[plaats + 1] if plaats + 1 < len(volgorde) else None
+            rijen.append({
+                "uitkomst": u, "parameter": o.namen[i], "ST": st[i], "rang": plaats + 1,
+                "rang_laag": int(np.percentile(rang_boot[:, i], 2.5, method="lower")),
+                "rang_hoog": int(np.percentile(rang_boot[:, i], 97.5, method="higher")),
+                f"kans_top{k}": float((rang_boot[:, i] <= k).mean()),
+                "kans_boven_volgende": float((boot[:, i] > boot[:, volgende]).mean()) if volgende is not None else np.nan,
+            })
+    return pd.DataFrame(rijen)
+
+
+def rangorde_zeker(rangorde: pd.DataFrame, uitkomst: str = "ncw_maatschappij", k: int = 5,
+                   zekerheid: float = 0.95) -> dict[str, bool]:
+    """Is de top-k zeker (als groep: elk van de top-k staat in >= 95% van de hersteekproeven in de top-k,
+    elke andere in <= 5%), en is ook de volgorde binnen de top-k zeker (elk staat met >= 95% boven de
+    volgende, tot en met nummer k tegen k+1)?"""
+    r = rangorde[rangorde.uitkomst == uitkomst].sort_values("rang")
+    top, rest = r.iloc[:k], r.iloc[k:]
+    groep = bool((top[f"kans_top{k}"] >= zekerheid).all() and (rest[f"kans_top{k}"] <= 1 - zekerheid).all())
+    volgorde = bool(groep and (top.kans_boven_volgende.fillna(1.0) >= zekerheid).all())
+    return {"top": groep, "volgorde": volgorde}
 
 
 def schrijf_ontwerp(map_: Path, eenheid: np.ndarray, o: Onzekerheden) -> None:
@@ -218,6 +252,7 @@ def analyseer(methode: str, alternatief, nul, n: int, uit: Path, *, schaal: int 
         ontwerp, eenheid = ontwerp_sobol(o, n, seed)
         res = experiment("sobol", ontwerp)
         tabellen["sobol"] = analyse_sobol(o, res, seed=seed)
+        tabellen["sobol_rangorde"] = analyse_rangorde(o, res, seed=seed)
         figuren.bewaar(figuren.sobol_staaf(tabellen["sobol"], "ncw_maatschappij", label), uit / "sobol")
     elif methode == "morris":
         ontwerp, eenheid = ontwerp_morris(o, n, seed)

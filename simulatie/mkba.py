@@ -176,42 +176,65 @@ def _eindwaarde(boek: _Boek, met_sk: np.ndarray, e: Eenheidsprijzen) -> None:
     _waardeer_toestanden(boek, W, e, voorvoegsel=EINDWAARDE)
 
 
+@dataclass(frozen=True)
+class Tellingen:
+    """Wat het kasboek van één run nodig heeft, zonder prijzen: aantallen per maand en nominale bedragen.
+
+    Hangt alleen van de run af; een experiment dat alleen prijzen varieert, telt dus één keer."""
+
+    datums: pd.DatetimeIndex
+    W: np.ndarray              # (maand, toestand, leeftijdsband, sk, bbl)
+    budget: np.ndarray         # programmabudget per maand (prijzen van het startjaar)
+    besteed: np.ndarray        # daarvan aan gemodelleerde begeleiding besteed
+    levenscoaching: np.ndarray
+    contacten: np.ndarray      # contacten van het Doorstroompunt per maand
+    uit_met_sk: np.ndarray     # (maand, sk): wie de doelgroep verlaat, plus wie er aan het eind nog in zit
+
+    @classmethod
+    def uit(cls, uitkomst) -> "Tellingen":
+        from simulatie.toestanden import STROMEN
+
+        w = uitkomst.waarnemer
+        datums = pd.to_datetime([f"{t // 12:04d}-{t % 12 + 1:02d}-01" for t in w.maanden])
+        W = np.stack(w.waardering).astype(float)
+
+        def per_maand(frame: pd.DataFrame, kolom: str) -> np.ndarray:
+            return frame.groupby("datum")[kolom].sum().reindex(datums, fill_value=0.0).to_numpy(dtype=float)
+
+        b = uitkomst.begeleiding
+        budget = per_maand(uitkomst.budget, "budget")
+        besteed = np.minimum(per_maand(b[b.hefboom != "levenscoaching"], "uitgaven"), budget)
+        met_sk = np.stack(w.uit_27).sum(axis=1).astype(float)  # (maand, sk)
+        met_sk[-1] += W[-1].sum(axis=(0, 1, 3))  # wie aan het eind van de horizon nog in de doelgroep zit
+        contacten = np.stack(w.stromen)[:, STROMEN.index("in_beeld_gekomen")].sum(axis=(1, 2))
+        return cls(datums, W, budget, besteed, per_maand(b[b.hefboom == "levenscoaching"], "uitgaven"),
+                   contacten.astype(float), met_sk)
+
+
 def kasboek_array(uitkomst, p: Parameters, prijsjaar: int | None = None, eindwaarde: bool = True,
                   discontovoet: float | None = None) -> tuple[pd.DatetimeIndex, list[str], np.ndarray]:
     """Het kasboek van één run als (datums, posten, bedragen[maand, post, partij]) in euro van het prijsjaar."""
     e = Eenheidsprijzen.uit(p, prijsjaar, discontovoet)
-    w = uitkomst.waardering
-    datums = pd.DatetimeIndex(sorted(w.datum.unique()))
-    M = len(datums)
-    W = w.aantal.to_numpy().reshape(M, len(c.TOESTANDEN), len(LEEFTIJDSBANDEN), 2, 2)
-    boek = _Boek(M)
-    _waardeer_toestanden(boek, W, e)
+    t = uitkomst.tellingen
+    boek = _Boek(len(t.datums))
+    _waardeer_toestanden(boek, t.W, e)
 
     # programma: het hele budget is een kost (besteed aan coaches of aan overige samenwerking)
     s = uitkomst.scenario
     index = p.prijsindex(e.prijsjaar) / p.prijsindex(s.looptijd.startmaand[0])
-    budget = uitkomst.budget.groupby("datum").budget.sum().reindex(datums, fill_value=0.0).to_numpy() * index
-    b = uitkomst.begeleiding
-    cap = b[b.hefboom != "levenscoaching"]
-    besteed = cap.groupby("datum").uitgaven.sum().reindex(datums, fill_value=0.0).to_numpy() * index
-    besteed = np.minimum(besteed, budget)
+    budget, besteed = t.budget * index, t.besteed * index
     totaal = s.budget.regionaal_programma + s.budget.mbo_begeleiding + s.budget.nazorg_subsidie
     ocw = ((s.budget.mbo_begeleiding + s.budget.nazorg_subsidie + e.regionaal_aandeel_ocw * s.budget.regionaal_programma)
            / totaal) if totaal > 0 else 1.0
     for post, bedrag in (("programmakosten_begeleiding", besteed), ("programmakosten_overig", budget - besteed)):
         boek.boek(post, rijk_ocw=-ocw * bedrag, rijk_szw_fiscus=-(1 - ocw) * bedrag)
-    lc = b[b.hefboom == "levenscoaching"].groupby("datum").uitgaven.sum().reindex(datums, fill_value=0.0).to_numpy() * index
+    lc = t.levenscoaching * index
     g = e.levenscoaching_gemeente_1b if s.levenscoaching.variant == "1B" else 0.0
     boek.boek("levenscoaching", rijk_szw_fiscus=-(1 - g) * lc, gemeenten=-g * lc)
-    contacten = uitkomst.contacten.reindex(datums, fill_value=0.0).to_numpy()
-    boek.boek("doorstroompunt", rijk_ocw=-contacten * e.per_contact)
-
+    boek.boek("doorstroompunt", rijk_ocw=-t.contacten * e.per_contact)
     if eindwaarde:
-        u27 = uitkomst.uit_27.groupby(["datum", "startkwalificatie"]).aantal.sum().unstack(fill_value=0.0)
-        met_sk = np.array(u27.reindex(index=datums, columns=[False, True], fill_value=0.0), dtype=float)
-        met_sk[-1] += W[-1].sum(axis=(0, 1, 3))  # wie aan het eind van de horizon nog in de doelgroep zit
-        _eindwaarde(boek, met_sk, e)
-    return datums, boek.posten, boek.array()
+        _eindwaarde(boek, t.uit_met_sk, e)
+    return t.datums, boek.posten, boek.array()
 
 
 def kasboek(uitkomst, p: Parameters, prijsjaar: int | None = None, eindwaarde: bool = True) -> pd.DataFrame:
@@ -348,25 +371,43 @@ def break_even_schaal(vergelijking, **mkba_opties) -> dict[str, float]:
     return dict(zip(r.kengetallen.scenario, r.kengetallen.break_even_effectschaal))
 
 
-def _kengetallen(naam, posten, verschil, cw, datums, d, effecten, punten: dict[float, float]) -> dict:
-    per_post = cw.sum(axis=1)  # maatschappij per post
+def kosten_en_baten(posten: list[str], cw: np.ndarray) -> tuple[float, float, float]:
+    """(kosten, baten, programmakosten) voor de maatschappij uit de contante waarde per post en partij."""
+    per_post = cw.sum(axis=1)
     groep = np.array([POSTEN[p.removeprefix(EINDWAARDE)][1] for p in posten])
     programma = np.isin(posten, ["programmakosten_begeleiding", "programmakosten_overig", "levenscoaching",
                                  "doorstroompunt"])
-    kosten = -per_post[groep == "kosten"].sum()
-    baten = per_post[groep == "baten"].sum()
-    programmakosten = -per_post[programma].sum()
-    ncw = float(per_post.sum())
+    return -per_post[groep == "kosten"].sum(), per_post[groep == "baten"].sum(), -per_post[programma].sum()
+
+
+def contante_waarde(nul, alternatief, p: Parameters) -> tuple[list[str], np.ndarray]:
+    """Alleen de kern van de MKBA voor één paar runs: (posten, contante waarde[post, partij]) van het
+    verschil alternatief - nul, zonder tabellen (voor experimenten met duizenden gevallen)."""
+    e = Eenheidsprijzen.uit(p)
+    datums, posten_nul, K_nul = kasboek_array(nul, p, e.prijsjaar, True, e.discontovoet)
+    _, posten, K = kasboek_array(alternatief, p, e.prijsjaar, True, e.discontovoet)
+    d = discontering(datums, e.discontovoet)
+    alle = sorted(set(posten) | set(posten_nul), key=_postvolgorde)
+    return alle, (_uitlijnen(posten, K, posten_nul, K_nul) * d[:, None, None]).sum(axis=0)
+
+
+def effectkengetallen(effecten: pd.DataFrame, naam: str) -> tuple[float, float]:
+    """(voorkomen vsv'ers over de looptijd, extra jongeren in duurzaam werk in het laatste jaar)."""
+    eigen = effecten[effecten.scenario == naam]
+    tot = eigen[eigen.jaar == "totaal"].set_index("indicator").verschil_met_nul
+    laatst = eigen[eigen.jaar == max(j for j in eigen.jaar if j != "totaal")].set_index("indicator").verschil_met_nul
+    return -float(tot.get("nieuwe_vsv", 0.0)), float(laatst.get("duurzaam_werk", 0.0))
+
+
+def _kengetallen(naam, posten, verschil, cw, datums, d, effecten, punten: dict[float, float]) -> dict:
+    kosten, baten, programmakosten = kosten_en_baten(posten, cw)
+    ncw = float(cw.sum())
     cumulatief = np.cumsum((verschil.sum(axis=(1, 2)) * d))
     jaar = datums.year.to_numpy()
     eind_van_jaar = pd.Series(cumulatief).groupby(jaar).last()
     positief = eind_van_jaar[eind_van_jaar >= 0]
     terug = int(positief.index[0]) if len(positief) and (eind_van_jaar.loc[positief.index[0]:] >= 0).all() else None
-    tot = effecten[(effecten.scenario == naam) & (effecten.jaar == "totaal")].set_index("indicator").verschil_met_nul
-    laatste_jaar = str(datums.year.max())
-    laatst = effecten[(effecten.scenario == naam) & (effecten.jaar == laatste_jaar)].set_index("indicator").verschil_met_nul
-    voorkomen_vsv = -float(tot.get("nieuwe_vsv", 0.0))
-    extra_duurzaam = float(laatst.get("duurzaam_werk", 0.0))
+    voorkomen_vsv, extra_duurzaam = effectkengetallen(effecten, naam)
     break_even = nulpunt(punten) if len(punten) > 1 else np.nan
     return {
         "scenario": naam,

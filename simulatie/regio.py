@@ -6,6 +6,8 @@ een budget dat zij omzet in coaches en een keuze wie begeleiding krijgt (zie bel
 
 from __future__ import annotations
 
+import itertools
+import weakref
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -44,6 +46,18 @@ class Regiogegevens:
         return cls(regionamen(), aandeel, vsv / (aandeel @ vsv), reeks("krapte"))
 
 
+class _TellerPerModel(weakref.WeakKeyDictionary):
+    """Een teller voor unique_id per model, zonder het model vast te houden."""
+
+    def __getitem__(self, model):
+        try:
+            return super().__getitem__(model)
+        except KeyError:
+            teller = itertools.count(1)
+            self[model] = teller
+            return teller
+
+
 class Regio(mesa.Agent):
     """Eén RMC-regio: zet haar budget om in coaches en kiest wie begeleid wordt.
 
@@ -51,6 +65,11 @@ class Regio(mesa.Agent):
     begeleid werd eerst, dan de toewijzingsregel van het scenario), met hun maandkosten. `step()` bedient
     hen op volgorde zolang het maandbudget reikt; de rest wacht.
     """
+
+    # Mesa 3.3 telt unique_id's in een klassenattribuut dat elk model voor altijd vasthoudt (mesa#3179,
+    # opgelost in mesa#3180 maar nog niet uitgebracht): een experiment met duizenden runs liep zo vol
+    # (7 MB per run). Een eigen teller met een zwakke verwijzing laat het model vrij.
+    _ids = _TellerPerModel()
 
     def __init__(self, model: mesa.Model, nummer: int, naam: str, aandeel: float):
         super().__init__(model)

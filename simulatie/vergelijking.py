@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 import numpy as np
@@ -20,7 +21,8 @@ from simulatie.fouten import InvoerFout
 from simulatie.parameters import Parameters, laad_parameters
 from simulatie.scenario import Scenario, laad_scenario
 from simulatie.uitvoer import Stopwatch
-from simulatie.waarneming import waarderingsframe
+from simulatie.toestanden import STROMEN
+from simulatie.waarneming import Waarnemer, waarderingsframe
 
 # Indicatoren per jaar: stromen tellen op, standen zijn het jaargemiddelde.
 STROOM_INDICATOREN = ("nieuwe_vsv", "diploma", "startkwalificatie_behaald", "baanstart", "baanverlies",
@@ -31,18 +33,18 @@ BEGELEIDING_INDICATOREN = ("gekwalificeerd", "bediend", "wachtend")
 
 @dataclass
 class Uitkomst:
-    """Alles wat een run van één scenario oplevert voor vergelijking en MKBA."""
+    """Alles wat een run van één scenario oplevert voor vergelijking en MKBA.
+
+    De maandkubussen van de waarnemer zijn de bron; tabellen daaruit worden pas gemaakt als iemand ze
+    vraagt (een experiment met duizenden runs heeft alleen de tellingen en de jaarcijfers nodig)."""
 
     scenario: Scenario
     seed: int
     schaal: int
     jaren: int
-    maandcijfers: pd.DataFrame
-    begeleiding: pd.DataFrame
-    budget: pd.DataFrame
-    waardering: pd.DataFrame
-    uit_27: pd.DataFrame
-    contacten: pd.Series
+    waarnemer: Waarnemer = field(repr=False)
+    begeleiding: pd.DataFrame = field(repr=False)
+    budget: pd.DataFrame = field(repr=False)
     parameters: dict[str, float] = field(repr=False, default_factory=dict)
     seconden: float = 0.0
 
@@ -50,60 +52,94 @@ class Uitkomst:
     def naam(self) -> str:
         return self.scenario.naam
 
+    @cached_property
+    def maandcijfers(self) -> pd.DataFrame:
+        """Aantallen en stromen per maand in lang formaat (zie waarneming.py)."""
+        return self.waarnemer.frame()
+
+    @cached_property
+    def waardering(self) -> pd.DataFrame:
+        """Aantallen per maand naar toestand, leeftijdsband, SK en bbl (de basis van het kasboek)."""
+        return waarderingsframe(self.waarnemer)
+
+    @cached_property
+    def tellingen(self):
+        """De prijsloze tellingen voor het kasboek (mkba.Tellingen), één keer berekend."""
+        from simulatie.mkba import Tellingen
+
+        return Tellingen.uit(self)
+
+    @cached_property
+    def jaarcijfers(self) -> pd.Series:
+        """De jaarcijfers met een jaar 'totaal', als reeks op (jaar, indicator): de basis van de effecten."""
+        return _met_totaal(self.per_jaar()).set_index(["jaar", "indicator"]).waarde
+
     def per_jaar(self) -> pd.DataFrame:
-        """Indicatoren per kalenderjaar (lang: jaar, indicator, waarde)."""
-        m = self.maandcijfers
-        nat = m[(m.regio == 0) & (m.schooltype == "alle")]
-        delen = []
-        stromen = nat[nat.indicator.isin(STROOM_INDICATOREN)]
-        delen.append(stromen.groupby([stromen.datum.dt.year, "indicator"]).waarde.sum())
-        standen = nat[(nat.indicator == "aantal") & (nat.toestand != "alle")]
-        delen.append(standen.groupby([standen.datum.dt.year, "toestand"]).waarde.mean()
-                     .rename_axis(["datum", "indicator"]))
-        overig = nat[nat.indicator.isin(("buiten_beeld", "duurzaam_werk"))]
-        delen.append(overig.groupby([overig.datum.dt.year, "indicator"]).waarde.mean())
-        zsk = nat[(nat.indicator == "zonder_startkwalificatie")]
-        delen.append(zsk.groupby(zsk.datum.dt.year).waarde.sum().div(12)
-                     .to_frame().assign(indicator="zonder_startkwalificatie")
-                     .set_index("indicator", append=True).waarde)
+        """Indicatoren per kalenderjaar (lang: jaar, indicator, waarde), landelijk."""
+        w = self.waarnemer
+        jaar = np.asarray(w.maanden) // 12
+        jaren, per = np.unique(jaar, return_inverse=True)
+
+        def som(x: np.ndarray) -> np.ndarray:  # (maand, ...) -> (jaar, ...)
+            uit = np.zeros((len(jaren),) + x.shape[1:])
+            np.add.at(uit, per, x)
+            return uit
+
+        maanden = som(np.ones(len(jaar)))
+        stromen = np.stack(w.stromen).sum(axis=(2, 3))
+        standen = np.stack(w.aantallen).sum(axis=(2, 3))
+        reeksen = {n: som(stromen[:, STROMEN.index(n)]) for n in STROOM_INDICATOREN}
+        reeksen.update({n: som(standen[:, i]) / maanden for i, n in enumerate(c.TOESTANDEN)})
+        reeksen["buiten_beeld"] = som(np.stack(w.buiten_beeld).sum(axis=1)) / maanden
+        reeksen["duurzaam_werk"] = som(np.stack(w.duurzaam).sum(axis=1)) / maanden
+        reeksen["zonder_startkwalificatie"] = som(np.stack(w.zonder_sk).sum(axis=1)) / 12
+        delen = [pd.DataFrame({"jaar": jaren, "indicator": n, "waarde": v}) for n, v in reeksen.items()]
         b = self.begeleiding
         if len(b):
             cap = b[b.hefboom != "levenscoaching"]
             maandelijks = cap.groupby("datum")[list(BEGELEIDING_INDICATOREN)].sum()
             per_jaar = maandelijks.groupby(maandelijks.index.year).mean().stack()
-            delen.append(per_jaar.rename_axis(["datum", "indicator"]))
+            delen.append(per_jaar.rename_axis(["jaar", "indicator"]).rename("waarde").reset_index())
             uitgaven = b.groupby(b.datum.dt.year).uitgaven.sum()
-            delen.append(uitgaven.to_frame().assign(indicator="uitgaven_begeleiding")
-                         .set_index("indicator", append=True).uitgaven)
-        uit = pd.concat(delen).rename("waarde").reset_index()
-        uit.columns = ["jaar", "indicator", "waarde"]
-        return uit
+            delen.append(pd.DataFrame({"jaar": uitgaven.index, "indicator": "uitgaven_begeleiding",
+                                       "waarde": uitgaven.to_numpy()}))
+        return pd.concat(delen, ignore_index=True)[["jaar", "indicator", "waarde"]]
+
+
+def _met_totaal(per_jaar: pd.DataFrame) -> pd.DataFrame:
+    """Voeg een regel 'totaal' toe: stromen opgeteld over de jaren, standen gemiddeld."""
+    optellen = per_jaar.indicator.isin(STROOM_INDICATOREN + ("uitgaven_begeleiding",))
+    som = per_jaar[optellen].groupby("indicator").waarde.sum()
+    gem = per_jaar[~optellen].groupby("indicator").waarde.mean()
+    totaal = pd.concat([som, gem]).reset_index().assign(jaar="totaal")
+    uit = pd.concat([per_jaar.assign(jaar=per_jaar.jaar.astype(str)), totaal], ignore_index=True)
+    return uit[["jaar", "indicator", "waarde"]]
 
 
 def simuleer(scenario: Scenario | str | Path, *, jaren: int | None = None, seed: int = 0, schaal: int = 1,
              parameters: Parameters | None = None, voortgang: bool = False) -> Uitkomst:
     """Draai één scenario en geef zijn uitkomst (zonder het model zelf: dat is groot)."""
-    from simulatie.model import JongerenModel
-
     scenario = scenario if isinstance(scenario, Scenario) else laad_scenario(scenario)
     jaren = jaren or scenario.looptijd.jaren
     klok = Stopwatch()
+    model = draai_model(scenario, jaren=jaren, seed=seed, schaal=schaal, parameters=parameters, voortgang=voortgang)
+    return uitkomst_van(model, jaren, klok.seconden)
+
+
+def draai_model(scenario: Scenario, *, jaren: int, seed: int, schaal: int, parameters: Parameters | None,
+                voortgang: bool = False):
+    """Bouw het model en simuleer `jaren` jaar; geeft het model."""
+    from simulatie.model import JongerenModel
+
     model = JongerenModel(scenario, seed=seed, schaal=schaal, parameters=parameters)
     model.run_for(12 * jaren, voortgang=voortgang)
-    w = model.waarnemer
-    datums = pd.to_datetime([f"{t // 12:04d}-{t % 12 + 1:02d}-01" for t in w.maanden])
-    U = np.stack(w.uit_27)
-    uit_27 = pd.DataFrame({
-        "datum": np.repeat(datums, len(c.TOESTANDEN) * 2),
-        "toestand": np.tile(np.repeat(np.array(c.TOESTANDEN), 2), len(datums)),
-        "startkwalificatie": np.tile([False, True], len(datums) * len(c.TOESTANDEN)),
-        "aantal": U.reshape(-1),
-    })
-    m = model.maandcijfers()
-    contacten = m[(m.indicator == "in_beeld_gekomen") & (m.regio == 0) & (m.schooltype == "alle")]
-    return Uitkomst(scenario, seed, schaal, jaren, m, model.beleid.frame(), model.beleid.budget_frame(),
-                    waarderingsframe(w), uit_27, contacten.set_index("datum").waarde,
-                    model.parameters.als_dict(), klok.seconden)
+    return model
+
+
+def uitkomst_van(model, jaren: int, seconden: float = 0.0) -> Uitkomst:
+    """De uitkomst van een gedraaid model: de waarnemer, de begeleiding en het budget (zonder de populatie)."""
+    return Uitkomst(model.scenario, model.zaad, model.schaal, jaren, model.waarnemer, model.beleid.frame(),
+                    model.beleid.budget_frame(), model.parameters.als_dict(), seconden)
 
 
 @dataclass
@@ -123,23 +159,13 @@ class Vergelijking:
     def effecten(self) -> pd.DataFrame:
         """Per scenario, jaar (en 'totaal') en indicator: waarde en verschil met het nulalternatief."""
         tabellen = []
-        nul = self._met_totaal(self.nul.per_jaar()).set_index(["jaar", "indicator"]).waarde
+        nul = self.nul.jaarcijfers
         for u in self.uitkomsten:
-            t = self._met_totaal(u.per_jaar()).set_index(["jaar", "indicator"]).waarde
+            t = u.jaarcijfers
             df = pd.DataFrame({"waarde": t, "verschil_met_nul": t.sub(nul, fill_value=0.0)}).reset_index()
             df.insert(0, "scenario", u.naam)
             tabellen.append(df)
         return pd.concat(tabellen, ignore_index=True)[["scenario", "jaar", "indicator", "waarde", "verschil_met_nul"]]
-
-    @staticmethod
-    def _met_totaal(per_jaar: pd.DataFrame) -> pd.DataFrame:
-        """Voeg een regel 'totaal' toe: stromen opgeteld over de jaren, standen gemiddeld."""
-        optellen = per_jaar.indicator.isin(STROOM_INDICATOREN + ("uitgaven_begeleiding",))
-        som = per_jaar[optellen].groupby("indicator").waarde.sum()
-        gem = per_jaar[~optellen].groupby("indicator").waarde.mean()
-        totaal = pd.concat([som, gem]).reset_index().assign(jaar="totaal")
-        uit = pd.concat([per_jaar.assign(jaar=per_jaar.jaar.astype(str)), totaal], ignore_index=True)
-        return uit[["jaar", "indicator", "waarde"]]
 
     def kasboek(self, prijsjaar: int | None = None, eindwaarde: bool = True) -> pd.DataFrame:
         """Het kasboek per maand, post en partij van elk scenario (euro van het prijsjaar, niet contant)."""

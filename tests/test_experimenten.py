@@ -14,9 +14,9 @@ import pandas as pd
 import pytest
 
 from simulatie import laad_parameters, laad_scenario
-from simulatie.experimenten import Experiment, Ishigami, Vergelijkingsevaluator
-from simulatie.gevoeligheid import (Onzekerheden, analyse_sobol, convergentie, ontwerp_psa, ontwerp_tornado,
-                                    rangorde_zeker)
+from simulatie.experimenten import Experiment, Ishigami, Runcache, Vergelijkingsevaluator
+from simulatie.gevoeligheid import (Onzekerheden, analyse_rangorde, analyse_sobol, convergentie, ontwerp_psa,
+                                    ontwerp_sobol, ontwerp_tornado, rangorde_zeker)
 from simulatie.parameters import Verdeling
 
 ISHIGAMI = Onzekerheden(("x1", "x2", "x3"), tuple(Verdeling("uniform", -np.pi, np.pi) for _ in range(3)))
@@ -129,9 +129,79 @@ def test_onbekend_patroon_geeft_nederlandse_fout():
         Onzekerheden.kies(laad_parameters(), ("beleid.bestaat_niet",))
 
 
-def test_rangorde_zeker():
-    s = pd.DataFrame({"uitkomst": "u", "parameter": list("abcdef"), "ST": [0.6, 0.5, 0.4, 0.3, 0.2, 0.01],
-                      "ST_conf": [0.02] * 6, "S1": 0.0, "S1_conf": 0.0})
-    assert rangorde_zeker(s, "u", k=5)
-    s.loc[5, "ST"] = 0.19
-    assert not rangorde_zeker(s, "u", k=5)
+def _lineair(gewichten: list[float], n: int) -> tuple[Onzekerheden, pd.DataFrame]:
+    """y = som gewicht_i * x_i op [0, 1]: ST_i is evenredig met gewicht_i kwadraat (geen interacties)."""
+    namen = tuple(f"x{i + 1}" for i in range(len(gewichten)))
+    o = Onzekerheden(namen, tuple(Verdeling("uniform", 0.0, 1.0) for _ in namen))
+    ontwerp, _ = ontwerp_sobol(o, n, seed=3)
+    return o, pd.DataFrame({"u:y": ontwerp.to_numpy() @ np.asarray(gewichten)})
+
+
+def test_rangorde_uit_gepaarde_bootstrap():
+    # duidelijk verschillende gewichten: top 5 en volgorde zeker; x6 en x7 staan er zeker buiten
+    o, res = _lineair([6, 5, 4, 3, 2, 0.5, 0.4], 512)
+    r = analyse_rangorde(o, res, uitkomsten=("y",), seed=1).set_index("parameter")
+    assert r.rang.loc[["x1", "x2", "x3", "x4", "x5"]].tolist() == [1, 2, 3, 4, 5]
+    assert (r.rang_laag <= r.rang).all() and (r.rang <= r.rang_hoog).all()
+    assert rangorde_zeker(analyse_rangorde(o, res, uitkomsten=("y",), seed=1), "y") == {"top": True, "volgorde": True}
+    # twee gelijke gewichten: de groep is zeker, hun onderlinge volgorde niet (kans rond 1/2)
+    o, res = _lineair([6, 5, 4, 4, 2, 0.5, 0.4], 512)
+    r = analyse_rangorde(o, res, uitkomsten=("y",), seed=1)
+    assert rangorde_zeker(r, "y") == {"top": True, "volgorde": False}
+    gelijk = r[r.parameter.isin(["x3", "x4"])].sort_values("rang")
+    assert 0.05 < gelijk.kans_boven_volgende.iloc[0] < 0.95
+    # te weinig trekkingen voor gewichten die dicht bij elkaar liggen: de top is niet zeker
+    o, res = _lineair([3, 2.9, 2.8, 2.7, 2.6, 2.5, 2.4], 8)
+    assert not rangorde_zeker(analyse_rangorde(o, res, uitkomsten=("y",), seed=1), "y")["top"]
+
+
+# ------------------------------------------------------------------------------ gedeelde simulaties
+
+def _drie_soorten_parameters():
+    """Een prijs (leest de simulatie niet), een effect dat alleen de wet kent, en een effect van nazorg
+    (bestaat ook in het nulalternatief)."""
+    return ("prijzen.mkba.discontovoet", "beleid.effect.begeleiding_tijdens_vsv", "beleid.effect.nazorg_baanvinden")
+
+
+def test_simulatie_leest_geen_prijzen_en_nul_geen_effecten_van_de_wet():
+    from simulatie.vergelijking import draai_model
+
+    prijs, wet, nazorg = _drie_soorten_parameters()
+    gelezen = {}
+    for naam in ("nulalternatief", "wet"):
+        p, namen = laad_parameters().registrerend()
+        draai_model(laad_scenario(naam), jaren=1, seed=0, schaal=2000, parameters=p)
+        gelezen[naam] = namen
+    assert nazorg in gelezen["nulalternatief"] and nazorg in gelezen["wet"]
+    assert wet in gelezen["wet"] and wet not in gelezen["nulalternatief"]
+    assert not any(n.startswith(("prijzen.mkba.", "prijzen.loon.", "prijzen.eindwaarde.")) for n in gelezen["wet"])
+
+
+def test_gedeelde_simulaties_geven_precies_dezelfde_uitkomsten(klein_model_ontwerp):
+    _, evaluator = klein_model_ontwerp
+    p = laad_parameters()
+    o = Onzekerheden.kies(p, _drie_soorten_parameters())
+    ontwerp, _ = ontwerp_sobol(o, 2, seed=4)  # per trekking: A, AB_prijs, AB_wet, AB_nazorg, B
+    rijen = ontwerp.to_dict("records")
+    los = [evaluator(r) for r in rijen]
+    runs = Runcache(evaluator.seed, evaluator.schaal, evaluator.jaren)
+    samen = list(evaluator.groep(rijen[:3], runs))  # A, AB_prijs, AB_wet: één nulrun, twee runs van de wet
+    assert samen == los[:3]
+    assert len(runs) == 3
+    assert samen[0]["ncw_maatschappij"] != samen[1]["ncw_maatschappij"] != samen[2]["ncw_maatschappij"]
+    # de groepssleutel: wat het nulalternatief leest (hier alleen het nazorgeffect)
+    sleutels = evaluator.groepssleutels(ontwerp)
+    assert sleutels[0] == sleutels[1] == sleutels[2] != sleutels[3]
+    assert sleutels == [(w,) for w in ontwerp["beleid.effect.nazorg_baanvinden"]]
+
+
+def test_experiment_met_groepen_gelijk_aan_los(tmp_path, klein_model_ontwerp):
+    _, evaluator = klein_model_ontwerp
+    o = Onzekerheden.kies(laad_parameters(), _drie_soorten_parameters())
+    ontwerp, _ = ontwerp_sobol(o, 2, seed=4)
+    e = Experiment(tmp_path / "samen", ontwerp, evaluator)
+    # per trekking twee taken: {A, AB_prijs, AB_wet} en {AB_nazorg, B} (AB_nazorg heeft de nazorgwaarde van B)
+    assert sorted(len(t) for t in e.taken(list(range(len(ontwerp))))) == [2, 2, 3, 3]
+    samen = e.draai(werkers=2, voortgang=False)
+    los = pd.DataFrame([evaluator(r) for r in ontwerp.to_dict("records")]).add_prefix("u:")
+    pd.testing.assert_frame_equal(samen[los.columns], los)

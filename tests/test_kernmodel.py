@@ -155,3 +155,18 @@ def test_startpopulatie_past_bij_de_inschrijving(parameters):
         gemodelleerd = ((ond.schooltype == "mbo") & (ond.niveau == niveau)).sum() * 10
         assert abs(gemodelleerd - doel) < 4 * np.sqrt(doel * 10) + 20
     assert abs((ond.schooltype == "pro").sum() * 10 - parameters["populatie.ingeschreven.pro"]) < 1000
+
+
+def test_model_wordt_vrijgegeven_na_gebruik():
+    """Een experiment maakt duizenden modellen: een model dat niemand meer kent, moet weg kunnen (mesa#3179)."""
+    import gc
+    import weakref
+
+    model = JongerenModel(seed=1, schaal=2000)
+    model.run_for(2)
+    regio_ids = [r.unique_id for r in model.regios]
+    zwak = weakref.ref(model)
+    del model
+    gc.collect()
+    assert zwak() is None
+    assert regio_ids == list(range(1, len(regio_ids) + 1))  # unique_id's blijven per model genummerd

@@ -90,7 +90,7 @@ class Parameters:
     def groep(self, voorvoegsel: str) -> dict[str, float]:
         """Alle waarden onder een voorvoegsel, op hun laatste naamdeel: groep('overgangen.vsv_kans')."""
         prefix = voorvoegsel.rstrip(".") + "."
-        return {n[len(prefix):]: p.waarde for n, p in self.items.items() if n.startswith(prefix)}
+        return {n[len(prefix):]: self[n] for n in self.items if n.startswith(prefix)}
 
     def onzeker(self) -> list[str]:
         """Namen van de parameters met een verdeling (de onzekerheden van de gevoeligheidsanalyse)."""
@@ -125,6 +125,15 @@ class Parameters:
                              toegestaan=f"een jaar uit prijzen.yaml: {', '.join(jaren)}")
         return self[sleutel]
 
+    def registrerend(self) -> tuple["Parameters", set[str]]:
+        """Dezelfde parameters, plus de verzameling namen die sindsdien gelezen worden.
+
+        Een run hangt alleen af van de parameters die hij leest: twee runs die op alle gelezen namen
+        dezelfde waarden hebben, zijn gelijk. Zo hergebruikt een experiment simulaties tussen gevallen
+        die alleen verschillen in parameters die de simulatie niet leest (bijvoorbeeld prijzen)."""
+        lezer = _Lezer(self.items)
+        return Parameters(lezer, self.herkomst), lezer.gelezen
+
     def als_dict(self) -> dict[str, float]:
         return {n: p.waarde for n, p in self.items.items()}
 
@@ -141,6 +150,28 @@ class Parameters:
                 "hoog": v.hoog if v else math.nan,
             })
         return pd.DataFrame(rijen)
+
+
+class _Lezer(Mapping):
+    """Een mapping die onthoudt welke sleutels gelezen zijn (itereren over de namen telt niet)."""
+
+    def __init__(self, items: Mapping[str, Parameter]):
+        self._items = items
+        self.gelezen: set[str] = set()
+
+    def __getitem__(self, naam: str) -> Parameter:
+        waarde = self._items[naam]
+        self.gelezen.add(naam)
+        return waarde
+
+    def __iter__(self):
+        return iter(self._items)
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __contains__(self, naam) -> bool:
+        return naam in self._items
 
 
 def _jaartal(p: Parameter) -> int:
