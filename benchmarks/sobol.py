@@ -22,12 +22,11 @@ import pandas as pd
 def runs_in_ontwerp(ontwerp: pd.DataFrame, nul, alt, schaal: int, jaren: int) -> int:
     """Hoeveel simulaties het experiment doet: per groep (gedeelde nulrun) de verschillende runs."""
     from simulatie.experimenten import Vergelijkingsevaluator
-    from simulatie.vergelijking import draai_model
+    from simulatie.vergelijking import gelezen_parameters
 
     e = Vergelijkingsevaluator(nul.als_dict(), alt.als_dict(), schaal=schaal, jaren=jaren)
-    _, alternatief, p = e._invoer({})
-    gevolgd, gelezen = p.registrerend()
-    draai_model(alternatief, jaren=jaren, seed=0, schaal=schaal, parameters=gevolgd)
+    _, alternatief, p = e.invoer({})
+    gelezen = gelezen_parameters(alternatief, jaren=jaren, seed=e.seed, schaal=schaal, parameters=p)
     sleutels = e.groepssleutels(ontwerp)
     alt_kolommen = [k for k in ontwerp.columns if k in gelezen]
     groepen = pd.DataFrame({"nul": sleutels}).join(ontwerp[alt_kolommen])

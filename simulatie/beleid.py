@@ -54,13 +54,15 @@ def _masker(groepen: tuple[str, ...]) -> np.ndarray:
 class Beleid:
     def __init__(self, scenario: Scenario, p: Parameters, model):
         self.scenario = scenario
-        self.p = p
         self.model = model
         self.doelgroep = doelgroep_tabel()
         n = scenario.nazorg
         self.tijdens = _masker(n.tijdens_opleiding)
         self.na = _masker(n.na_uitstroom)
         self.coaching = _masker(scenario.coaching.doelgroepen)
+        # welke hefbomen dit scenario gebruikt (per HEFBOMEN)
+        self.actief = np.array([self.coaching.any(), self.tijdens.any(), self.na.any(),
+                                scenario.gemeente.preventieve_begeleiding, scenario.levenscoaching.variant != "geen"])
         self._kosten(p)
         self._effecten(p)
         self.prioriteit_sk = p["beleid.prioriteit.zonder_sk"]
@@ -73,12 +75,6 @@ class Beleid:
         self._budget: list[np.ndarray] = []          # (regio,) euro deze maand
 
     # ------------------------------------------------------------------------------ instellingen
-    def _actief(self) -> np.ndarray:
-        """Welke hefbomen dit scenario gebruikt (per HEFBOMEN)."""
-        s = self.scenario
-        return np.array([self.coaching.any(), self.tijdens.any(), self.na.any(), s.gemeente.preventieve_begeleiding,
-                         s.levenscoaching.variant != "geen"])
-
     # Alleen de parameters van gebruikte hefbomen worden gelezen: zo hangt een run aantoonbaar niet af van
     # de kosten en effecten van begeleiding die het scenario niet kent (zie Parameters.registrerend).
     def _kosten(self, p: Parameters) -> None:
@@ -98,14 +94,13 @@ class Beleid:
             GEMEENTE: lambda: fte_kosten() / p[b + "caseload_gemeente"],
             LEVENSCOACHING: lambda: p.prijs(b + "levenscoaching_per_jaar", jaar),
         }
-        actief = self._actief()
-        self.kosten_maand = np.array([per_jaar[h]() if actief[h] else np.nan for h in range(len(HEFBOMEN))]) / 12.0
+        self.kosten_maand = np.array([per_jaar[h]() if self.actief[h] else np.nan for h in range(len(HEFBOMEN))]) / 12.0
 
     def _effecten(self, p: Parameters) -> None:
         """Factoren per hefboom; een ongebruikte hefboom houdt de neutrale waarde (geen daling, factor 1)."""
         e = "beleid.effect."
         s = self.scenario.effect_schaal  # 0 = begeleiding zonder effect (alleen kosten)
-        actief = self._actief()
+        actief = self.actief
         self.vsv_daling = np.zeros(len(HEFBOMEN))
         self.baanvinden = np.ones(len(HEFBOMEN))
         self.baanbehoud, self.terugkeer, self.zorg_uitstroom = 1.0, 1.0, 1.0
@@ -155,7 +150,7 @@ class Beleid:
         """Wie komt deze maand in aanmerking, voor welke hefboom; geeft elke regio haar kandidaten."""
         delen, hefboom = [], []
         ond = np.flatnonzero(pop.toestand == c.ONDERWIJS)
-        if self.tijdens.any() or self.coaching.any():
+        if self.actief[TIJDENS] or self.actief[COACHING]:
             ond = ond[pop.leerjaar[ond] >= 1]
             dg = self.doelgroep[self.model.regels.cel(pop, ond)]
             coach = ond[self.coaching[dg]]
@@ -163,7 +158,7 @@ class Beleid:
             delen += [coach, tijdens]
             hefboom += [COACHING, TIJDENS]
         buiten = None
-        if self.na.any():
+        if self.actief[NAZORG]:
             n = self.scenario.nazorg
             recent = np.flatnonzero((pop.uitstroommaand >= 0) & (t - pop.uitstroommaand < n.maanden_na_uitstroom)
                                     & (pop.toestand != c.ONDERWIJS) & pop.actief())
@@ -173,7 +168,7 @@ class Beleid:
             delen.append(recent)
             hefboom.append(NAZORG)
             buiten = recent
-        if self.scenario.gemeente.preventieve_begeleiding:
+        if self.actief[GEMEENTE]:
             # nieuw onder art. 7a: ook wie geen uitkering heeft (thuis, in beeld); bijstandsgerechtigden kregen
             # al begeleiding onder de Participatiewet en zitten dus ook in het nulalternatief
             gem = np.flatnonzero((pop.toestand == c.THUIS) & pop.in_beeld)
@@ -240,7 +235,7 @@ class Beleid:
 
     def _levenscoaching(self, pop: Populatie) -> np.ndarray:
         self._lc = np.zeros(0, np.int64)
-        if self.scenario.levenscoaching.variant == "geen":
+        if not self.actief[LEVENSCOACHING]:
             return self._lc
         leeftijd = pop.leeftijd_maanden()
         self._lc = np.flatnonzero(pop.multiproblematiek & np.isin(pop.toestand, (c.THUIS, c.UITKERING, c.ZORG))
@@ -259,11 +254,10 @@ class Beleid:
             code = (hefboom.astype(np.int64) * vorm[1] + dg) * vorm[2] + pop.regio[rijen]
             return np.bincount(code, minlength=np.prod(vorm)).reshape(vorm).astype(float)
 
-        lc_h = np.full(len(self._lc), LEVENSCOACHING, np.int8)
+        lc = kubus(self._lc, np.full(len(self._lc), LEVENSCOACHING, np.int8))  # levenscoaching: iedereen bediend
         self._maanden.append(t)
-        self._gekwalificeerd.append((kubus(self.kandidaten, self.hefboom) + kubus(self._lc, lc_h)) * self.model.schaal)
-        self._bediend.append((kubus(self._bediend_rijen, self._bediend_hefboom) + kubus(self._lc, lc_h))
-                             * self.model.schaal)
+        self._gekwalificeerd.append((kubus(self.kandidaten, self.hefboom) + lc) * self.model.schaal)
+        self._bediend.append((kubus(self._bediend_rijen, self._bediend_hefboom) + lc) * self.model.schaal)
         self._budget.append(self.budget_per_jaar / 12.0)
 
     # ------------------------------------------------------------------------------ inzage
@@ -274,7 +268,7 @@ class Beleid:
             return pd.DataFrame({k: [] for k in kolommen})
         G, B = np.stack(self._gekwalificeerd), np.stack(self._bediend)
         idx = np.nonzero(G > 0)
-        datums = pd.to_datetime([f"{t // 12:04d}-{t % 12 + 1:02d}-01" for t in self._maanden])
+        datums = c.maanddatums(self._maanden)
         df = pd.DataFrame({
             "datum": datums[idx[0]],
             "hefboom": np.array(HEFBOMEN)[idx[1]],
@@ -289,7 +283,7 @@ class Beleid:
 
     def budget_frame(self) -> pd.DataFrame:
         """Budget per maand en regio (euro), ook als het niet aan begeleiding is besteed."""
-        datums = pd.to_datetime([f"{t // 12:04d}-{t % 12 + 1:02d}-01" for t in self._maanden])
+        datums = c.maanddatums(self._maanden)
         M = np.stack(self._budget) if self._budget else np.zeros((0, AANTAL_REGIOS))
         return pd.DataFrame({
             "datum": np.repeat(datums, AANTAL_REGIOS),

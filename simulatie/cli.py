@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 from simulatie.fouten import InvoerFout
+from simulatie.opmaak import getal
 
 
 class _Parser(argparse.ArgumentParser):
@@ -137,10 +138,6 @@ def main(argv: list[str] | None = None) -> int:
 
 # ------------------------------------------------------------------------------------ opdrachten
 
-def _getal(x: float) -> str:
-    return f"{x:,.0f}".replace(",", ".")
-
-
 def _run(args) -> int:
     from simulatie import __version__
     from simulatie.figuren import bewaar, toestanden_over_tijd
@@ -156,8 +153,8 @@ def _run(args) -> int:
         print(f"Scenario '{scenario.naam}': {jaren} jaar vanaf {scenario.looptijd.start}, "
               f"schaal {args.schaal}, seed {args.seed}.", flush=True)
         model = JongerenModel(scenario, seed=args.seed, schaal=args.schaal)
-        print(f"Populatie gebouwd: {_getal(len(model.populatie))} rijen "
-              f"({_getal(len(model.populatie) * args.schaal)} jongeren).", flush=True)
+        print(f"Populatie gebouwd: {getal(len(model.populatie))} rijen "
+              f"({getal(len(model.populatie) * args.schaal)} jongeren).", flush=True)
         model.run_for(12 * jaren, voortgang=True)
         cijfers = model.maandcijfers()
         cijfers.to_parquet(map_ / "maandcijfers.parquet", index=False)
@@ -322,9 +319,9 @@ def _vergelijkingstabel(effecten, resultaat, nul: str) -> str:
         v = t.set_index("indicator")
         w = v.waarde
         bk = k.loc[scenario, "baten_kosten_verhouding"]
-        regels.append(f"{scenario:<28}{_getal(v.verschil_met_nul.get('nieuwe_vsv', 0)):>15}"
-                      f"{_getal(v.verschil_met_nul.get('werk', 0)):>13}{_getal(w.get('bediend', 0)):>10}"
-                      f"{_getal(w.get('wachtend', 0)):>10}{k.loc[scenario, 'ncw_maatschappij'] / 1e6:>10.1f}"
+        regels.append(f"{scenario:<28}{getal(v.verschil_met_nul.get('nieuwe_vsv', 0)):>15}"
+                      f"{getal(v.verschil_met_nul.get('werk', 0)):>13}{getal(w.get('bediend', 0)):>10}"
+                      f"{getal(w.get('wachtend', 0)):>10}{k.loc[scenario, 'ncw_maatschappij'] / 1e6:>10.1f}"
                       f"{bk:>6.2f}")
     return "\n".join(regels)
 
@@ -337,11 +334,11 @@ def _samenvatting(cijfers, jaren: int) -> str:
     begin, eind = aantal.iloc[0], aantal.iloc[-1]
     regels = [f"{'Toestand':<12}{'eerste maand':>16}{'laatste maand':>16}"]
     for t in c.TOESTANDEN:
-        regels.append(f"{t:<12}{_getal(begin[t]):>16}{_getal(eind[t]):>16}")
-    regels.append(f"{'totaal':<12}{_getal(begin.sum()):>16}{_getal(eind.sum()):>16}")
+        regels.append(f"{t:<12}{getal(begin[t]):>16}{getal(eind[t]):>16}")
+    regels.append(f"{'totaal':<12}{getal(begin.sum()):>16}{getal(eind.sum()):>16}")
     stromen = tot[tot.indicator.isin(["nieuwe_vsv", "diploma", "baanstart"])].groupby("indicator").waarde.sum() / jaren
-    regels.append(f"Per jaar gemiddeld: {_getal(stromen.get('nieuwe_vsv', 0))} nieuwe vsv'ers, "
-                  f"{_getal(stromen.get('diploma', 0))} diploma's, {_getal(stromen.get('baanstart', 0))} baanstarts.")
+    regels.append(f"Per jaar gemiddeld: {getal(stromen.get('nieuwe_vsv', 0))} nieuwe vsv'ers, "
+                  f"{getal(stromen.get('diploma', 0))} diploma's, {getal(stromen.get('baanstart', 0))} baanstarts.")
     return "\n".join(regels)
 
 

@@ -46,3 +46,10 @@ def maandindex(jaar: int, maand: int) -> int:
 
 def jaar_maand(index: int) -> tuple[int, int]:
     return index // 12, index % 12 + 1
+
+
+def maanddatums(indices):
+    """Maandindices als datums (de eerste van de maand), voor tabellen: een pandas DatetimeIndex."""
+    import pandas as pd
+
+    return pd.to_datetime([f"{i // 12:04d}-{i % 12 + 1:02d}-01" for i in indices])

@@ -23,6 +23,7 @@ import numpy as np
 import pandas as pd
 
 from simulatie.fouten import InvoerFout
+from simulatie.uitvoer import atomair
 
 ONTWERP = "ontwerp.parquet"
 OPSLAG = "gevallen"
@@ -56,7 +57,7 @@ class Vergelijkingsevaluator:
         runs = runs if runs is not None else Runcache(self.seed, self.schaal, self.jaren)
         effecten: dict[tuple[int, int], dict[str, float]] = {}
         for waarden in gevallen:
-            nul, alt, p = self._invoer(waarden)
+            nul, alt, p = self.invoer(waarden)
             u_nul, u_alt = runs.haal(nul, p), runs.haal(alt, p)
             paar = (id(u_nul), id(u_alt))
             if paar not in effecten:
@@ -67,17 +68,17 @@ class Vergelijkingsevaluator:
         """Per geval de waarden van de gevarieerde parameters die het nulalternatief leest: gevallen met
         dezelfde sleutel delen hun nulrun en gaan samen naar één werker. Een proefrun met de
         basiswaarden laat zien welke parameters dat zijn."""
-        from simulatie.vergelijking import draai_model
+        from simulatie.vergelijking import gelezen_parameters
 
-        nul, _, p = self._invoer({})
-        gevolgd, gelezen = p.registrerend()
-        draai_model(nul, jaren=self.jaren, seed=self.seed, schaal=self.schaal, parameters=gevolgd)
+        nul, _, p = self.invoer({})
+        gelezen = gelezen_parameters(nul, jaren=self.jaren, seed=self.seed, schaal=self.schaal, parameters=p)
         relevant = [k for k in ontwerp.columns if k in gelezen]
         if not relevant:
             return [()] * len(ontwerp)
         return list(ontwerp[relevant].itertuples(index=False, name=None))
 
-    def _invoer(self, waarden: Mapping[str, float]):
+    def invoer(self, waarden: Mapping[str, float]):
+        """(nulalternatief, alternatief, parameters) van een geval."""
         from simulatie.parameters import laad_parameters
         from simulatie.scenario import valideer
 
@@ -119,7 +120,7 @@ class Runcache:
 
 def ncw_uitkomsten(nul, alternatief, p) -> dict[str, float]:
     """NCW per partij en voor de maatschappij, en de baten/kostenverhouding (hangen van de prijzen af)."""
-    from simulatie.mkba import MAATSCHAPPIJ, PARTIJEN, contante_waarde, kosten_en_baten
+    from simulatie.mkba import PARTIJEN, contante_waarde, kosten_en_baten
 
     posten, cw = contante_waarde(nul, alternatief, p)
     kosten, baten, _ = kosten_en_baten(posten, cw)
@@ -254,9 +255,8 @@ class Experiment:
                **{f"u:{k}": v for k, v in uitkomst.items()},
                **{f"h:{k}": v for k, v in self.herkomst.items() if isinstance(v, (int, float, str))},
                "seconden": seconden}
-        tijdelijk = self.opslag / f".geval-{geval:06d}.tmp"
-        pd.DataFrame([rij]).to_parquet(tijdelijk, index=False)
-        tijdelijk.replace(self.opslag / f"geval-{geval:06d}.parquet")
+        with atomair(self.opslag / f"geval-{geval:06d}.parquet") as tijdelijk:
+            pd.DataFrame([rij]).to_parquet(tijdelijk, index=False)
 
     def resultaten(self) -> pd.DataFrame:
         """De opslag als één tabel, gesorteerd op geval."""

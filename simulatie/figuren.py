@@ -14,6 +14,7 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, PercentFormatter
 
 from simulatie import codes as c
+from simulatie.opmaak import nl
 
 A4_BREED = (6.3, 3.6)  # inch: 16 cm tekstbreedte
 KLEUREN = {"onderwijs": "#4477AA", "werk": "#228833", "uitkering": "#CCBB44", "zorg": "#AA3377",
@@ -23,7 +24,8 @@ LABELS = {"onderwijs": "Onderwijs", "werk": "Werk", "uitkering": "Uitkering", "z
 
 
 def duizendtallen(x, _pos=None) -> str:
-    return f"{x:,.0f}".replace(",", ".")
+    """Asopmaak (matplotlib-formatter): hele getallen met punten voor duizendtallen."""
+    return nl(x, 0)
 
 
 def bewaar(fig: Figure, pad_zonder_extensie: str | Path, formaten=("png", "svg")) -> list[Path]:

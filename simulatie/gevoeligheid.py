@@ -16,6 +16,7 @@ import pandas as pd
 
 from simulatie.fouten import InvoerFout
 from simulatie.parameters import Parameters, Verdeling
+from simulatie.uitvoer import atomair
 
 # De standaardset onzekerheden: effecten, kosten, waardering en de belangrijkste ongefitte kansen.
 # Gekalibreerde parameters staan er niet in: hun bandbreedte is die van vóór de fit.
@@ -100,14 +101,19 @@ def ontwerp_tornado(o: Onzekerheden, p: Parameters) -> pd.DataFrame:
 
 # ------------------------------------------------------------------------------------ analyses
 
+def _analyseerbaar(resultaten: pd.DataFrame, uitkomsten):
+    """(uitkomst, waarden) voor de uitkomsten die iets te analyseren geven: eindig en niet constant."""
+    for u in uitkomsten:
+        y = resultaten[f"u:{u}"].to_numpy(dtype=float)
+        if np.isfinite(y).all() and np.std(y) > 0:
+            yield u, y
+
+
 def analyse_sobol(o: Onzekerheden, resultaten: pd.DataFrame, uitkomsten=UITKOMSTEN, seed: int = 0) -> pd.DataFrame:
     from SALib.analyze import sobol
 
     rijen = []
-    for u in uitkomsten:
-        y = resultaten[f"u:{u}"].to_numpy(dtype=float)
-        if not np.isfinite(y).all() or np.std(y) == 0:
-            continue
+    for u, y in _analyseerbaar(resultaten, uitkomsten):
         s = sobol.analyze(o.probleem(), y, calc_second_order=False, conf_level=0.95, seed=seed)
         for i, n in enumerate(o.namen):
             rijen.append({"uitkomst": u, "parameter": n, "S1": s["S1"][i], "S1_conf": s["S1_conf"][i],
@@ -120,10 +126,7 @@ def analyse_morris(o: Onzekerheden, eenheid: np.ndarray, resultaten: pd.DataFram
     from SALib.analyze import morris
 
     rijen = []
-    for u in uitkomsten:
-        y = resultaten[f"u:{u}"].to_numpy(dtype=float)
-        if not np.isfinite(y).all() or np.std(y) == 0:
-            continue
+    for u, y in _analyseerbaar(resultaten, uitkomsten):
         s = morris.analyze(o.probleem(), eenheid, y, num_levels=4, conf_level=0.95, seed=seed)
         for i, n in enumerate(o.namen):
             rijen.append({"uitkomst": u, "parameter": n, "mu_star": s["mu_star"][i],
@@ -180,10 +183,7 @@ def analyse_rangorde(o: Onzekerheden, resultaten: pd.DataFrame, uitkomsten=UITKO
     from SALib.analyze import sobol
 
     rijen = []
-    for u in uitkomsten:
-        y = resultaten[f"u:{u}"].to_numpy(dtype=float)
-        if not np.isfinite(y).all() or np.std(y) == 0:
-            continue
+    for u, y in _analyseerbaar(resultaten, uitkomsten):
         s = sobol.analyze(o.probleem(), y, calc_second_order=False, num_resamples=herhalingen,
                           keep_resamples=True, seed=seed)
         st, boot = np.asarray(s["ST"]), np.asarray(s["ST_conf_all"])      # (d,), (herhalingen, d)
@@ -285,8 +285,7 @@ def analyseer(methode: str, alternatief, nul, n: int, uit: Path, *, schaal: int 
         figuren.bewaar(figuren.convergentie_figuur(tabellen["convergentie"], label), uit / "convergentie")
         figuren.bewaar(figuren.kans_budget_figuur(tabellen["kans_positief_budget"]), uit / "kans_positief_budget")
     for naam, tabel in tabellen.items():
-        tijdelijk = uit / f".{naam}.csv.tmp"
-        tabel.to_csv(tijdelijk, index=False)
-        tijdelijk.replace(uit / f"{naam}.csv")
+        with atomair(uit / f"{naam}.csv") as tijdelijk:
+            tabel.to_csv(tijdelijk, index=False)
     schrijf_ontwerp(uit, eenheid, o)
     return tabellen

@@ -28,6 +28,7 @@ import yaml
 from simulatie import codes as c
 from simulatie.fouten import InvoerFout
 from simulatie.parameters import Parameters, gekalibreerd_bestand, laad_parameters
+from simulatie.uitvoer import atomair
 
 MAP = Path(__file__).resolve().parent.parent / "kalibratie"
 MAANDEN = 30
@@ -138,31 +139,26 @@ class Kalibratie:
     def parameters(self, x: np.ndarray) -> Parameters:
         return self.basis.vervang(dict(zip(self.namen, map(float, x))), bron="kalibratie")
 
+    @staticmethod
+    def _sleutel(x: np.ndarray, schaal: int) -> str:
+        return json.dumps([schaal] + [float(v) for v in x])
+
     def waarden(self, x: np.ndarray, schaal: int | None = None) -> dict[tuple[str, str], float]:
         """Modelwaarden voor parametervector x (uit het geheugen als deze run al gedaan is)."""
-        from simulatie.model import JongerenModel
-        from simulatie.scenario import laad_scenario
-
         schaal = schaal or self.schaal
-        sleutel = json.dumps([schaal] + [float(v) for v in x])
+        sleutel = self._sleutel(x, schaal)
         if sleutel not in self.cache:
-            model = JongerenModel(laad_scenario("nulalternatief"), seed=self.seed, schaal=schaal,
-                                  parameters=self.parameters(x))
-            model.run_for(MAANDEN)
-            self.cache[sleutel] = {f"{d}/{g}": float(v) for (d, g), v in modelwaarden(model).items()}
+            self.cache[sleutel] = _run((self.parameters(x), self.seed, schaal))
             self._bewaar()
         return {tuple(k.split("/", 1)): v for k, v in self.cache[sleutel].items()}
 
     def _bewaar(self) -> None:
         if self.voortgangsbestand:
-            tijdelijk = self.voortgangsbestand.with_suffix(".tmp")
-            tijdelijk.write_text(json.dumps({"instellingen": self._instellingen(), "runs": self.cache}))
-            tijdelijk.replace(self.voortgangsbestand)
+            with atomair(self.voortgangsbestand) as tijdelijk:
+                tijdelijk.write_text(json.dumps({"instellingen": self._instellingen(), "runs": self.cache}))
 
     def residuen(self, x: np.ndarray) -> np.ndarray:
-        w = self.waarden(x)
-        return np.array([(w[(d, g)] - v) / t for d, g, v, t in
-                         zip(self.gefit.doel, self.gefit.groep, self.gefit.waarde, self.gefit.tolerantie)])
+        return self.residuen_van(self.waarden(x))
 
     def residuen_van(self, waarden: dict) -> np.ndarray:
         return np.array([(waarden[(d, g)] - v) / t for d, g, v, t in
@@ -170,18 +166,19 @@ class Kalibratie:
 
     def veel_residuen(self, xs: list[np.ndarray], werkers: int) -> list[np.ndarray]:
         """Residuen voor veel parametervectoren, de nog niet gerekende parallel over `werkers` processen."""
-        open_ = [x for x in xs if json.dumps([self.schaal] + [float(v) for v in x]) not in self.cache]
+        open_ = [x for x in xs if self._sleutel(x, self.schaal) not in self.cache]
         if open_ and werkers > 1:
             from concurrent.futures import ProcessPoolExecutor
 
             with ProcessPoolExecutor(max_workers=werkers) as pool:
                 for x, w in zip(open_, pool.map(_run, [(self.parameters(x), self.seed, self.schaal) for x in open_])):
-                    self.cache[json.dumps([self.schaal] + [float(v) for v in x])] = w
+                    self.cache[self._sleutel(x, self.schaal)] = w
             self._bewaar()
         return [self.residuen(x) for x in xs]
 
 
 def _run(taak) -> dict[str, float]:
+    """Eén kalibratierun (parameters, seed, schaal) -> de modelwaarden als 'doel/groep': waarde."""
     from simulatie.model import JongerenModel
     from simulatie.scenario import laad_scenario
 
@@ -370,11 +367,10 @@ def figuur_fit(fit: pd.DataFrame):
 
 
 def rapport_markdown(fit: pd.DataFrame, ident: pd.DataFrame, toets: pd.DataFrame, info: dict) -> str:
+    from simulatie.opmaak import tabel_md
+
     def tabel(df: pd.DataFrame) -> str:
-        kop = "| " + " | ".join(df.columns) + " |"
-        streep = "|" + "---|" * len(df.columns)
-        rijen = ["| " + " | ".join(_fmt(v) for v in rij) + " |" for rij in df.itertuples(index=False)]
-        return "\n".join([kop, streep, *rijen])
+        return tabel_md(df, _fmt, index=False)
 
     binnen = int(fit.binnen_tolerantie.sum())
     regels = [
@@ -434,10 +430,12 @@ def _reden(doel: str, groep: str) -> str:
 
 
 def _fmt(v) -> str:
+    from simulatie.opmaak import getal
+
     if isinstance(v, (bool, np.bool_)):
         return "ja" if v else "nee"
     if isinstance(v, (float, np.floating)):
         if not np.isfinite(v):
             return "n.v.t."
-        return f"{v:,.0f}".replace(",", ".") if abs(v) >= 100 else f"{v:.4g}".replace(".", ",")
+        return getal(v) if abs(v) >= 100 else f"{v:.4g}".replace(".", ",")
     return str(v)

@@ -195,7 +195,7 @@ class Tellingen:
         from simulatie.toestanden import STROMEN
 
         w = uitkomst.waarnemer
-        datums = pd.to_datetime([f"{t // 12:04d}-{t % 12 + 1:02d}-01" for t in w.maanden])
+        datums = c.maanddatums(w.maanden)
         W = np.stack(w.waardering).astype(float)
 
         def per_maand(frame: pd.DataFrame, kolom: str) -> np.ndarray:

@@ -65,6 +65,8 @@ def bandbreedte(nul: str, alternatief: str, inst: Instellingen, **vast) -> pd.Da
 
 def interval(reeks: pd.Series, schaal: float = 1e6, eenheid: str = "mln") -> str:
     """'gemiddeld x (90%: a tot b)' in Nederlandse notatie."""
+    from simulatie.opmaak import nl
+
     def f(x):
-        return f"{x / schaal:,.1f}".replace(",", "X").replace(".", ",").replace("X", ".")
+        return nl(x / schaal)
     return f"{f(reeks.mean())} {eenheid} (90%: {f(reeks.quantile(0.05))} tot {f(reeks.quantile(0.95))})"

@@ -11,23 +11,7 @@ from matplotlib.ticker import FuncFormatter, PercentFormatter
 
 from simulatie.figuren import A4_BREED, bewaar, duizendtallen
 from simulatie.mkba import MAATSCHAPPIJ, NIET_GEWAARDEERD, PARTIJEN, PARTIJNAMEN, POSTEN, EINDWAARDE, Resultaat
-
-
-def _mln(x: float) -> str:
-    return f"{x / 1e6:,.1f}".replace(",", "X").replace(".", ",").replace("X", ".")
-
-
-def _getal(x: float) -> str:
-    if x is None or (isinstance(x, float) and not np.isfinite(x)):
-        return "n.v.t."
-    return f"{x:,.0f}".replace(",", ".")
-
-
-def _tabel_md(df: pd.DataFrame) -> str:
-    kop = "| " + " | ".join([df.index.name or ""] + [str(c) for c in df.columns]) + " |"
-    streep = "|" + "---|" * (len(df.columns) + 1)
-    rijen = ["| " + " | ".join([str(i)] + [str(v) for v in rij]) + " |" for i, rij in zip(df.index, df.to_numpy())]
-    return "\n".join([kop, streep, *rijen])
+from simulatie.opmaak import getal, mln, nl, tabel_md
 
 
 def postnaam(post: str) -> str:
@@ -56,19 +40,19 @@ def mkba_markdown(resultaat: Resultaat, vergelijking) -> str:
     ]
     k = r.kengetallen.set_index("scenario")
     tabel = pd.DataFrame({
-        "NCW maatschappij (mln)": k.ncw_maatschappij.map(_mln),
-        "kosten (mln)": k.kosten.map(_mln),
-        "baten (mln)": k.baten.map(_mln),
+        "NCW maatschappij (mln)": k.ncw_maatschappij.map(mln),
+        "kosten (mln)": k.kosten.map(mln),
+        "baten (mln)": k.baten.map(mln),
         "B/K": k.baten_kosten_verhouding.map(lambda x: f"{x:.2f}".replace(".", ",") if np.isfinite(x) else "n.v.t."),
         "terugverdienjaar": k.terugverdienjaar.map(lambda x: "niet binnen de horizon" if x is None or pd.isna(x) else str(int(x))),
-        "voorkomen vsv'ers": k.voorkomen_vsv.map(_getal),
-        "kosten per voorkomen vsv'er": k.kosten_per_voorkomen_vsv.map(_getal),
-        "kosten per extra jongere in duurzaam werk": k.kosten_per_extra_duurzaam_werk.map(_getal),
+        "voorkomen vsv'ers": k.voorkomen_vsv.map(getal),
+        "kosten per voorkomen vsv'er": k.kosten_per_voorkomen_vsv.map(getal),
+        "kosten per extra jongere in duurzaam werk": k.kosten_per_extra_duurzaam_werk.map(getal),
         "break-even effect": k.break_even_effectschaal.map(
             lambda x: "n.v.t." if not np.isfinite(x) else f"{x:.0%} van het aangenomen effect".replace(".", ",")),
     })
     tabel.index.name = "scenario"
-    regels += [_tabel_md(tabel), "",
+    regels += [tabel_md(tabel), "",
                "*Break-even effect*: bij welk deel van de aangenomen begeleidingseffecten de netto contante "
                "waarde nul is (lineair tussen een run zonder effect en de run met effect). Onder 100%: het "
                "effect mag zo veel kleiner zijn; boven 100%: het effect moet zo veel groter zijn.", ""]
@@ -77,9 +61,9 @@ def mkba_markdown(resultaat: Resultaat, vergelijking) -> str:
         o = o.loc[(o.abs() > 1e-9).any(axis=1)]  # posten zonder verschil weglaten
         o.index = [postnaam(p) for p in o.index]
         o.loc["Saldo"] = o.sum()
-        o = o.map(lambda x: f"{round(x, 1) + 0.0:,.1f}".replace(",", "X").replace(".", ",").replace("X", "."))
+        o = o.map(nl)
         o.index.name = "post (mln euro)"
-        regels += [f"## {alt.naam}: {alt.scenario.beschrijving}", "", _tabel_md(o), "",
+        regels += [f"## {alt.naam}: {alt.scenario.beschrijving}", "", tabel_md(o), "",
                    f"![Kosten en baten per partij over de tijd](mkba_per_partij_{alt.naam}.png)", ""]
     regels += ["## Niet in euro's uitgedrukte effecten", "",
                "| effect | richting | toelichting |", "|---|---|---|"]

@@ -324,7 +324,7 @@ class Overgangsregels:
     def _diplomeer(self, pop: Populatie, klaar: np.ndarray, t, leeftijd, u, stromen: Stromen) -> None:
         """Juli: diploma. Dan doorstromen (vanaf september) of de arbeidsmarkt op."""
         stromen.voeg("diploma", klaar)
-        st, nv, lw = pop.schooltype[klaar], pop.niveau[klaar], pop.leerweg[klaar]
+        st, nv = pop.schooltype[klaar], pop.niveau[klaar]
         sk_nieuw = klaar[(st == c.MBO) & (nv >= 2) & ~pop.startkwalificatie[klaar]]
         pop.startkwalificatie[sk_nieuw] = True
         stromen.voeg("startkwalificatie_behaald", sk_nieuw)

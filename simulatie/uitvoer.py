@@ -45,6 +45,19 @@ def uitvoermap(doel: str | Path) -> Iterator[Path]:
         shutil.rmtree(tijdelijk, ignore_errors=True)
 
 
+@contextmanager
+def atomair(pad: str | Path) -> Iterator[Path]:
+    """Schrijf naar de gegeven tijdelijke naam; pas als dat lukt, vervangt hij `pad` in één stap. Een
+    onderbreking laat dus nooit een half bestand achter (de verborgen tijdelijke naam wordt genegeerd)."""
+    pad = Path(pad)
+    tijdelijk = pad.with_name(f".{pad.name}.tmp")
+    try:
+        yield tijdelijk
+        tijdelijk.replace(pad)
+    finally:
+        tijdelijk.unlink(missing_ok=True)
+
+
 def herkomst(**gegevens) -> dict:
     """Wat nodig is om een resultaat te herleiden en te herhalen."""
     import mesa

@@ -136,6 +136,13 @@ def draai_model(scenario: Scenario, *, jaren: int, seed: int, schaal: int, param
     return model
 
 
+def gelezen_parameters(scenario: Scenario, *, jaren: int, seed: int, schaal: int, parameters: Parameters) -> set[str]:
+    """De namen van de parameters die een run van dit scenario leest (een proefrun met deze waarden)."""
+    gevolgd, gelezen = parameters.registrerend()
+    draai_model(scenario, jaren=jaren, seed=seed, schaal=schaal, parameters=gevolgd)
+    return gelezen
+
+
 def uitkomst_van(model, jaren: int, seconden: float = 0.0) -> Uitkomst:
     """De uitkomst van een gedraaid model: de waarnemer, de begeleiding en het budget (zonder de populatie)."""
     return Uitkomst(model.scenario, model.zaad, model.schaal, jaren, model.waarnemer, model.beleid.frame(),

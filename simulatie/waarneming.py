@@ -105,7 +105,7 @@ class Waarnemer:
         """Alle maanden in lang formaat."""
         if not self.maanden:
             return pd.DataFrame({k: [] for k in KOLOMMEN})
-        datums = pd.to_datetime([f"{t // 12:04d}-{t % 12 + 1:02d}-01" for t in self.maanden])
+        datums = c.maanddatums(self.maanden)
         A = np.stack(self.aantallen)          # (maand, toestand, schooltype, regio)
         S = np.stack(self.stromen)            # (maand, stroom, schooltype, regio)
         B = np.stack(self.buiten_beeld)       # (maand, regio)
@@ -142,7 +142,7 @@ def waarderingsframe(w: Waarnemer) -> pd.DataFrame:
     """Aantallen per maand naar toestand, leeftijdsband, SK en bbl: de basis van het MKBA-kasboek."""
     if not w.maanden:
         return pd.DataFrame()
-    datums = pd.to_datetime([f"{t // 12:04d}-{t % 12 + 1:02d}-01" for t in w.maanden])
+    datums = c.maanddatums(w.maanden)
     W = np.stack(w.waardering)
     idx = np.indices(W.shape).reshape(W.ndim, -1)
     return pd.DataFrame({

@@ -7,7 +7,6 @@ import pandas as pd
 import pytest
 
 from simulatie import JongerenModel, codes as c
-from simulatie.populatie import UIT
 from simulatie.toestanden import Effecten, Overgangsregels, maandkans
 
 from conftest import START, maak_populatie
