@@ -269,7 +269,8 @@ class PerAgentModel(mesa.Model):
             self.stromen[stroom] += 1
 
     def _effecten(self, t: int) -> Effecten:
-        e = self.beleid.effecten(self.bron.populatie, t)  # zonder hefbomen: geen kandidaten, niets verandert
+        geen = np.zeros(len(self.beleid.kandidaten), bool)  # zonder hefbomen: geen kandidaten, niets verandert
+        e = self.beleid.effecten(self.bron.populatie, t, geen)
         for naam in ("vsv", "baanvinden", "baanverlies", "terugkeer", "zorg_uitstroom"):
             if isinstance(getattr(e, naam), np.ndarray):
                 raise ValueError(f"effect '{naam}' verschilt per rij; de per-agent-versie kent dat niet")

@@ -3,7 +3,7 @@
 Elke maand, in deze volgorde (zie JongerenModel.step):
   1. `bepaal_kandidaten`: wie komt in aanmerking voor welke begeleiding (hefboom), met maandkosten en
      prioriteit; elke regio krijgt haar kandidaten;
-  2. elke `Regio.step()` kiest binnen haar budget wie begeleid wordt (de rest wacht);
+  2. `Regio.bedien`: elke regio kiest binnen haar budget wie begeleid wordt (de rest wacht);
   3. `effecten`: de factoren op de kansen voor wie begeleid wordt (en levenscoaching, Doorstroompunt);
   4. `na_stap`: de boekhouding van de maand (gekwalificeerd, bediend, wachtend, uitgaven).
 Een jongere krijgt hooguit één begeleiding uit het regionale budget: op school coaching vóór
@@ -11,6 +11,8 @@ aanvullende loopbaanbegeleiding, na school nazorg vóór gemeentelijke begeleidi
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
@@ -69,6 +71,8 @@ class Beleid:
         self.budget_per_jaar = self._verdeel_budget(model)
         self.kandidaten = np.zeros(0, np.int64)
         self.hefboom = np.zeros(0, np.int8)
+        self.kosten = np.zeros(0)                            # maandkosten per kandidaat (euro)
+        self.grenzen = np.zeros(AANTAL_REGIOS + 1, np.int64)  # kandidaten per regio: [grenzen[i], grenzen[i+1])
         self._maanden: list[int] = []
         self._gekwalificeerd: list[np.ndarray] = []  # (hefboom, doelgroep, regio)
         self._bediend: list[np.ndarray] = []
@@ -193,19 +197,14 @@ class Beleid:
         else:
             sleutel = self.model.toeval("beleid", t).random(len(pop))[rijen]
         volgorde = np.lexsort((sleutel, ~al_bediend, pop.regio[rijen]))
-        rijen, kosten = rijen[volgorde], self.kosten_maand[self.hefboom[volgorde]]
-        self.kandidaten, self.hefboom = rijen, self.hefboom[volgorde]
-        grenzen = np.searchsorted(pop.regio[rijen], np.arange(AANTAL_REGIOS + 1))
-        for regio in self.model.regios:
-            a, b = grenzen[regio.index], grenzen[regio.index + 1]
-            regio.kandidaten(slice(a, b), kosten[a:b], self.budget_per_jaar[regio.index] / 12.0)
+        self.kandidaten, self.hefboom = rijen[volgorde], self.hefboom[volgorde]
+        # de schaal vermenigvuldigt elke rij; het budget is in euro voor echte jongeren
+        self.kosten = self.kosten_maand[self.hefboom] * self.model.schaal
+        self.grenzen = np.searchsorted(pop.regio[self.kandidaten], np.arange(AANTAL_REGIOS + 1))
 
-    def effecten(self, pop: Populatie, t: int) -> Effecten:
-        """Factoren op de kansen voor wie deze maand begeleid wordt."""
+    def effecten(self, pop: Populatie, t: int, bediend: np.ndarray) -> Effecten:
+        """Factoren op de kansen voor wie deze maand begeleid wordt (`bediend`: per kandidaat)."""
         n = len(pop)
-        bediend = np.zeros(len(self.kandidaten), bool)
-        for regio in self.model.regios:
-            bediend[regio.selectie] = regio.bediend
         oud = pop.begeleiding.copy()
         pop.begeleiding[oud != 0] = 0
         pop.begeleiding[self.kandidaten] = np.where(bediend, 1, 2)
@@ -261,16 +260,37 @@ class Beleid:
         self._budget.append(self.budget_per_jaar / 12.0)
 
     # ------------------------------------------------------------------------------ inzage
+    def cijfers(self) -> "Begeleidingscijfers":
+        """De boekhouding van alle maanden tot nu toe, als arrays."""
+        vorm = (0, len(HEFBOMEN), len(DOELGROEPEN) + 1, AANTAL_REGIOS)
+        stapel = (lambda x: np.stack(x) if x else np.zeros(vorm))  # noqa: E731
+        return Begeleidingscijfers(list(self._maanden), stapel(self._gekwalificeerd), stapel(self._bediend),
+                                   np.nan_to_num(self.kosten_maand),
+                                   np.stack(self._budget) if self._budget else np.zeros((0, AANTAL_REGIOS)))
+
+
+@dataclass
+class Begeleidingscijfers:
+    """De begeleiding van een hele run (echte jongeren, euro): de bron van de tabellen en van de MKBA."""
+
+    maanden: list[int]
+    gekwalificeerd: np.ndarray  # (maand, hefboom, doelgroep, regio)
+    bediend: np.ndarray         # (maand, hefboom, doelgroep, regio)
+    kosten_maand: np.ndarray    # (hefboom,) per jongere per maand; 0 voor hefbomen die het scenario niet kent
+    budget: np.ndarray          # (maand, regio) het programmabudget van de maand
+
+    def uitgaven(self) -> np.ndarray:
+        """Uitgaven aan begeleiding per maand en hefboom (euro)."""
+        return self.bediend.sum(axis=(2, 3)) * self.kosten_maand
+
     def frame(self) -> pd.DataFrame:
         """Per maand, hefboom, doelgroep en regio: gekwalificeerd, bediend, wachtend, uitgaven (euro)."""
         kolommen = ["datum", "hefboom", "doelgroep", "regio", "gekwalificeerd", "bediend", "wachtend", "uitgaven"]
-        if not self._maanden:
-            return pd.DataFrame({k: [] for k in kolommen})
-        G, B = np.stack(self._gekwalificeerd), np.stack(self._bediend)
+        G, B = self.gekwalificeerd, self.bediend
         idx = np.nonzero(G > 0)
-        datums = c.maanddatums(self._maanden)
+        datums = c.maanddatums(self.maanden)
         df = pd.DataFrame({
-            "datum": datums[idx[0]],
+            "datum": datums[idx[0]] if len(datums) else pd.DatetimeIndex([]),
             "hefboom": np.array(HEFBOMEN)[idx[1]],
             "doelgroep": np.array(DOELGROEPEN + ("overig",))[idx[2]],
             "regio": (idx[3] + 1).astype(np.int16),
@@ -283,10 +303,9 @@ class Beleid:
 
     def budget_frame(self) -> pd.DataFrame:
         """Budget per maand en regio (euro), ook als het niet aan begeleiding is besteed."""
-        datums = c.maanddatums(self._maanden)
-        M = np.stack(self._budget) if self._budget else np.zeros((0, AANTAL_REGIOS))
+        datums = c.maanddatums(self.maanden)
         return pd.DataFrame({
             "datum": np.repeat(datums, AANTAL_REGIOS),
             "regio": np.tile(np.arange(1, AANTAL_REGIOS + 1), len(datums)).astype(np.int16),
-            "budget": M.reshape(-1),
+            "budget": self.budget.reshape(-1),
         })

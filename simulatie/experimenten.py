@@ -133,13 +133,12 @@ def ncw_uitkomsten(nul, alternatief, p) -> dict[str, float]:
 def effectuitkomsten(nul, alternatief, p) -> dict[str, float]:
     """Voorkomen vsv'ers, extra jongeren in duurzaam werk, bediend en wachtend (alleen van de runs)."""
     from simulatie.mkba import effectkengetallen
-    from simulatie.vergelijking import Vergelijking
 
-    e = Vergelijking(nul, [alternatief], p).effecten()
-    tot = e[(e.scenario == alternatief.naam) & (e.jaar == "totaal")].set_index("indicator")
-    voorkomen, extra = effectkengetallen(e, alternatief.naam)
-    return {"voorkomen_vsv": voorkomen, "extra_duurzaam_werk": extra,
-            "bediend": float(tot.waarde.get("bediend", 0.0)), "wachtend": float(tot.waarde.get("wachtend", 0.0))}
+    voorkomen, extra = effectkengetallen(nul, alternatief)
+    _, r = alternatief.jaarreeksen
+    gemiddeld = {n: float(np.nanmean(r[n])) if np.isfinite(r.get(n, np.nan)).any() else 0.0
+                 for n in ("bediend", "wachtend")}
+    return {"voorkomen_vsv": voorkomen, "extra_duurzaam_werk": extra, **gemiddeld}
 
 
 # ------------------------------------------------------------------------------------ uitvoerders

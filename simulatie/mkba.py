@@ -20,6 +20,7 @@ import numpy as np
 import pandas as pd
 
 from simulatie import codes as c
+from simulatie.beleid import LEVENSCOACHING
 from simulatie.parameters import Parameters
 from simulatie.waarneming import LEEFTIJDSBANDEN
 
@@ -198,17 +199,14 @@ class Tellingen:
         datums = c.maanddatums(w.maanden)
         W = np.stack(w.waardering).astype(float)
 
-        def per_maand(frame: pd.DataFrame, kolom: str) -> np.ndarray:
-            return frame.groupby("datum")[kolom].sum().reindex(datums, fill_value=0.0).to_numpy(dtype=float)
-
-        b = uitkomst.begeleiding
-        budget = per_maand(uitkomst.budget, "budget")
-        besteed = np.minimum(per_maand(b[b.hefboom != "levenscoaching"], "uitgaven"), budget)
+        b = uitkomst.begeleidingscijfers
+        uitgaven = b.uitgaven()  # (maand, hefboom)
+        budget = b.budget.sum(axis=1)
+        besteed = np.minimum(np.delete(uitgaven, LEVENSCOACHING, axis=1).sum(axis=1), budget)
         met_sk = np.stack(w.uit_27).sum(axis=1).astype(float)  # (maand, sk)
         met_sk[-1] += W[-1].sum(axis=(0, 1, 3))  # wie aan het eind van de horizon nog in de doelgroep zit
         contacten = np.stack(w.stromen)[:, STROMEN.index("in_beeld_gekomen")].sum(axis=(1, 2))
-        return cls(datums, W, budget, besteed, per_maand(b[b.hefboom == "levenscoaching"], "uitgaven"),
-                   contacten.astype(float), met_sk)
+        return cls(datums, W, budget, besteed, uitgaven[:, LEVENSCOACHING], contacten.astype(float), met_sk)
 
 
 def kasboek_array(uitkomst, p: Parameters, prijsjaar: int | None = None, eindwaarde: bool = True,
@@ -283,7 +281,6 @@ def bereken(vergelijking, prijsjaar: int | None = None, discontovoet: float | No
     datums, posten_nul, K_nul = kasboek_array(vergelijking.nul, p, e.prijsjaar, eindwaarde, e.discontovoet)
     d = discontering(datums, e.discontovoet)
     tabellen, kengetallen, jaren = [], [], []
-    effecten = vergelijking.effecten()
     for alt in vergelijking.alternatieven:
         _, posten, K = kasboek_array(alt, p, e.prijsjaar, eindwaarde, e.discontovoet)
         verschil = _uitlijnen(posten, K, posten_nul, K_nul)
@@ -295,7 +292,7 @@ def bereken(vergelijking, prijsjaar: int | None = None, discontovoet: float | No
         for s, u in vergelijking.effectruns.get(alt.naam, {}).items():
             _, pn, Kn = kasboek_array(u, p, e.prijsjaar, eindwaarde, e.discontovoet)
             punten[s] = float((_uitlijnen(pn, Kn, posten_nul, K_nul) * d[:, None, None]).sum())
-        kengetallen.append(_kengetallen(alt.naam, alle_posten, verschil, cw, datums, d, effecten, punten))
+        kengetallen.append(_kengetallen(vergelijking.nul, alt, alle_posten, verschil, cw, datums, d, punten))
     aannames = p.frame()
     belangrijk = aannames.naam.str.startswith(("beleid.effect.", "prijzen.mkba.", "prijzen.loon.factor",
                                                "prijzen.zorg.volwassen_per"))
@@ -391,15 +388,15 @@ def contante_waarde(nul, alternatief, p: Parameters) -> tuple[list[str], np.ndar
     return alle, (_uitlijnen(posten, K, posten_nul, K_nul) * d[:, None, None]).sum(axis=0)
 
 
-def effectkengetallen(effecten: pd.DataFrame, naam: str) -> tuple[float, float]:
+def effectkengetallen(nul, alternatief) -> tuple[float, float]:
     """(voorkomen vsv'ers over de looptijd, extra jongeren in duurzaam werk in het laatste jaar)."""
-    eigen = effecten[effecten.scenario == naam]
-    tot = eigen[eigen.jaar == "totaal"].set_index("indicator").verschil_met_nul
-    laatst = eigen[eigen.jaar == max(j for j in eigen.jaar if j != "totaal")].set_index("indicator").verschil_met_nul
-    return -float(tot.get("nieuwe_vsv", 0.0)), float(laatst.get("duurzaam_werk", 0.0))
+    _, r_nul = nul.jaarreeksen
+    _, r_alt = alternatief.jaarreeksen
+    voorkomen = r_nul["nieuwe_vsv"].sum() - r_alt["nieuwe_vsv"].sum()
+    return float(voorkomen), float(r_alt["duurzaam_werk"][-1] - r_nul["duurzaam_werk"][-1])
 
 
-def _kengetallen(naam, posten, verschil, cw, datums, d, effecten, punten: dict[float, float]) -> dict:
+def _kengetallen(nul, alt, posten, verschil, cw, datums, d, punten: dict[float, float]) -> dict:
     kosten, baten, programmakosten = kosten_en_baten(posten, cw)
     ncw = float(cw.sum())
     cumulatief = np.cumsum((verschil.sum(axis=(1, 2)) * d))
@@ -407,10 +404,10 @@ def _kengetallen(naam, posten, verschil, cw, datums, d, effecten, punten: dict[f
     eind_van_jaar = pd.Series(cumulatief).groupby(jaar).last()
     positief = eind_van_jaar[eind_van_jaar >= 0]
     terug = int(positief.index[0]) if len(positief) and (eind_van_jaar.loc[positief.index[0]:] >= 0).all() else None
-    voorkomen_vsv, extra_duurzaam = effectkengetallen(effecten, naam)
+    voorkomen_vsv, extra_duurzaam = effectkengetallen(nul, alt)
     break_even = nulpunt(punten) if len(punten) > 1 else np.nan
     return {
-        "scenario": naam,
+        "scenario": alt.naam,
         "ncw_maatschappij": ncw,
         "kosten": kosten,
         "baten": baten,

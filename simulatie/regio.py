@@ -62,8 +62,9 @@ class Regio(mesa.Agent):
     """Eén RMC-regio: zet haar budget om in coaches en kiest wie begeleid wordt.
 
     Elke maand krijgt de regio van het beleid haar kandidaten, al op volgorde van voorrang (wie al
-    begeleid werd eerst, dan de toewijzingsregel van het scenario), met hun maandkosten. `step()` bedient
-    hen op volgorde zolang het maandbudget reikt; de rest wacht.
+    begeleid werd eerst, dan de toewijzingsregel van het scenario), met hun maandkosten. Zij bedient hen
+    op volgorde zolang haar maandbudget reikt; de rest wacht. `bedien` doet dat voor alle regio's in
+    één keer, gevectoriseerd zoals de populatie: veertig losse stappen kostten een tiende van de maand.
     """
 
     # Mesa 3.3 telt unique_id's in een klassenattribuut dat elk model voor altijd vasthoudt (mesa#3179,
@@ -77,9 +78,8 @@ class Regio(mesa.Agent):
         self.naam = naam
         self.aandeel = aandeel
         self.budget_maand = 0.0
-        self.selectie = slice(0, 0)
-        self._kosten = np.zeros(0)
-        self.bediend = np.zeros(0, bool)
+        self.kandidaten_maand = 0
+        self.bediend_maand = 0
         self.uitgaven_maand = 0.0
 
     @property
@@ -90,16 +90,25 @@ class Regio(mesa.Agent):
         """Aantal fte aan coaches dat het budget betaalt."""
         return self.budget_maand * 12.0 / kosten_per_fte
 
-    def kandidaten(self, selectie: slice, kosten_per_maand: np.ndarray, budget_maand: float) -> None:
-        self.selectie = selectie
-        self._kosten = kosten_per_maand
-        self.budget_maand = budget_maand
+    @staticmethod
+    def bedien(regios: list["Regio"], kosten: np.ndarray, grenzen: np.ndarray, budget_maand: np.ndarray) -> np.ndarray:
+        """Elke regio bedient haar kandidaten op volgorde zolang haar maandbudget reikt.
 
-    def step(self) -> None:
-        # de schaal vermenigvuldigt elke rij; het budget is in euro voor echte jongeren
-        kosten = self._kosten * self.model.schaal
-        self.bediend = np.cumsum(kosten) <= self.budget_maand + 1e-9
-        self.uitgaven_maand = float(kosten[self.bediend].sum())
+        `kosten` zijn de maandkosten per kandidaat (euro voor echte jongeren), gesorteerd op regio en
+        voorrang; de kandidaten van regio i staan in `kosten[grenzen[i]:grenzen[i + 1]]`. Geeft per
+        kandidaat of hij bediend wordt; elke regio onthoudt budget, kandidaten, bediend en uitgaven."""
+        aantal = np.diff(grenzen)
+        cumulatief = np.cumsum(kosten)
+        voor_regio = np.concatenate([[0.0], cumulatief])[grenzen[:-1]]
+        bediend = cumulatief - np.repeat(voor_regio, aantal) <= np.repeat(budget_maand, aantal) + 1e-9
+        regio = np.repeat(np.arange(len(aantal)), aantal)
+        uitgaven = np.bincount(regio, weights=kosten * bediend, minlength=len(aantal))
+        n_bediend = np.bincount(regio, weights=bediend, minlength=len(aantal))
+        for r in regios:
+            i = r.index
+            r.budget_maand, r.kandidaten_maand = float(budget_maand[i]), int(aantal[i])
+            r.bediend_maand, r.uitgaven_maand = int(n_bediend[i]), float(uitgaven[i])
+        return bediend
 
     def __repr__(self) -> str:
         return f"Regio({self.nummer}, {self.naam!r})"

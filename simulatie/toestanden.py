@@ -157,6 +157,7 @@ class Overgangsregels:
         f = "overgangen.factor."
         for naar in (c.UITKERING, c.ZORG, c.THUIS):
             self.H[c.WERK, naar] *= p[f + "baanverlies_schaal"]
+        self.H_naar_van = self.H.T.astype(np.float32)  # [naar, van]: kolommen per rij in `kansen`
         self.duur_per_jaar = p[f + "baanvinden_duur_per_jaar"]
         self.onder_18 = p[f + "baanvinden_onder_18"]
         self.terug_vanaf_23 = p[f + "terugkeer_onderwijs_vanaf_23"]
@@ -222,19 +223,16 @@ class Overgangsregels:
         stromen = Stromen()
         leeftijd = t - pop.geboortemaand
         begin = pop.toestand.copy()
-        per_toestand = {s: np.flatnonzero(begin == s) for s in range(len(c.TOESTANDEN))}
         gewijzigd = np.zeros(len(pop), dtype=bool)
 
-        for s, rijen in per_toestand.items():  # 1. 27 jaar: de doelgroep uit
-            oud = rijen[leeftijd[rijen] >= c.LEEFTIJDSGRENS_MAANDEN]
-            if len(oud):
-                stromen.voeg("uit_27", oud)
-                stromen.uit_27_toestand = np.concatenate([stromen.uit_27_toestand, np.full(len(oud), s, np.int8)])
-                pop.toestand[oud] = UIT
-                gewijzigd[oud] = True
-                per_toestand[s] = rijen[leeftijd[rijen] < c.LEEFTIJDSGRENS_MAANDEN]
+        # 1. 27 jaar: de doelgroep uit
+        oud = np.flatnonzero((leeftijd >= c.LEEFTIJDSGRENS_MAANDEN) & (begin != UIT))
+        stromen.voeg("uit_27", oud)
+        stromen.uit_27_toestand = begin[oud]
+        pop.toestand[oud] = UIT
+        gewijzigd[oud] = True
 
-        ond = per_toestand[c.ONDERWIJS]
+        ond = np.flatnonzero((begin == c.ONDERWIJS) & ~gewijzigd)
         if m == 7:  # 2. diploma's
             klaar = ond[pop.leerjaar[ond] >= self.duur[pop.schooltype[ond], pop.niveau[ond]]]
             self._diplomeer(pop, klaar, t, leeftijd, u, stromen)
@@ -258,14 +256,13 @@ class Overgangsregels:
         self._verlaat_school(pop, uitval, groep.astype(np.int8), t, leeftijd, u, stromen, vsv_mogelijk=True)
         gewijzigd[uitval] = True
 
-        for s in (c.WERK, c.UITKERING, c.ZORG, c.THUIS):  # 5. concurrerende risico's
-            rijen = per_toestand[s]
-            self._wissel(pop, s, rijen[~gewijzigd[rijen]], t, leeftijd, u, effect, stromen, gewijzigd)
+        # 5. werk, uitkering, zorg en thuis: concurrerende risico's, voor de vier toestanden in één keer
+        buiten_school = np.flatnonzero((begin != c.ONDERWIJS) & (begin != UIT) & ~gewijzigd)
+        self._wissel(pop, begin[buiten_school], buiten_school, t, leeftijd, u, effect, stromen, gewijzigd)
 
         # 6. Doorstroompunt bereikt thuiszitters buiten beeld (onder de leeftijdsgrens, zonder SK)
-        thuis = per_toestand[c.THUIS]
-        thuis = thuis[~gewijzigd[thuis] & ~pop.in_beeld[thuis] & ~pop.startkwalificatie[thuis]
-                      & (leeftijd[thuis] < effect.leeftijdsgrens_doorstroompunt_maanden)]
+        thuis = np.flatnonzero((begin == c.THUIS) & ~gewijzigd & ~pop.in_beeld & ~pop.startkwalificatie
+                               & (leeftijd < effect.leeftijdsgrens_doorstroompunt_maanden))
         bereikt = thuis[u[2, thuis] < effect.bereik_doorstroompunt]
         pop.in_beeld[bereikt] = True
         stromen.voeg("in_beeld_gekomen", bereikt)
@@ -367,63 +364,63 @@ class Overgangsregels:
              np.where(bbl, g["mbo2_bbl"], g["mbo2_bol"])],
             np.where(bbl, g["mbo34_bbl"], g["mbo34_bol"])).astype(np.int8)
 
-    def kansen(self, pop: Populatie, s: int, rijen: np.ndarray, leeftijd: np.ndarray,
+    def kansen(self, pop: Populatie, van, rijen: np.ndarray, leeftijd: np.ndarray,
                effect: Effecten) -> np.ndarray:
-        """Maandkans per bestemming (vorm: toestanden x rijen) voor wie nu in toestand s is."""
+        """Maandkans per bestemming (vorm: toestanden x rijen); `van` is de huidige toestand buiten het
+        onderwijs, per rij of één voor alle rijen."""
+        van = np.broadcast_to(np.asarray(van, dtype=np.intp), rijen.shape)
         code = risicocode(pop, rijen)
         lft = leeftijd[rijen]
-        k = np.empty((len(c.TOESTANDEN), len(rijen)), dtype=np.float32)
-        k[:] = self.H[s][:, None]
-        in_beeld_thuis = (pop.in_beeld[rijen] & (s == c.THUIS)) * (self.in_beeld_factor - 1.0) + 1.0
+        k = self.H_naar_van[:, van]  # float32, een kolom per rij
+        in_beeld_thuis = (pop.in_beeld[rijen] & (van == c.THUIS)) * (self.in_beeld_factor - 1.0) + 1.0
+        # de duur telt niet voor wie werkt: diens kans op 'werk' wordt hieronder toch 0
         duur = np.maximum(pop.maanden_in_toestand[rijen] - 6, 0) / 12.0
         k[c.WERK] *= (self.baanvinden_risico[code] * self.regio_baanfactor[pop.regio[rijen]]
                       * np.where(lft < 18 * 12, self.onder_18, 1.0) * in_beeld_thuis
-                      * (self.duur_per_jaar ** duur if s != c.WERK else 1.0) * _deel(effect.baanvinden, rijen))
+                      * self.duur_per_jaar ** duur * _deel(effect.baanvinden, rijen))
         k[c.ONDERWIJS] *= (np.where(lft >= 23 * 12, self.terug_vanaf_23, 1.0)
                            * np.where(pop.startkwalificatie[rijen], self.terug_met_sk, 1.0)
                            * in_beeld_thuis * _deel(effect.terugkeer, rijen))
         k[c.UITKERING] *= lft >= 18 * 12  # geen bijstand of WW onder 18
-        if s == c.WERK:
-            verlies = self.baanverlies_risico[code] * _deel(effect.baanverlies, rijen)
-            for naar in (c.UITKERING, c.ZORG, c.THUIS):
-                k[naar] *= verlies
-        if s == c.ZORG:
-            k *= _deel(effect.zorg_uitstroom, rijen)
-        k[s] = 0.0
+        werk = van == c.WERK
+        verlies = np.where(werk, self.baanverlies_risico[code] * _deel(effect.baanverlies, rijen), 1.0)
+        for naar in (c.UITKERING, c.ZORG, c.THUIS):
+            k[naar] *= verlies
+        if isinstance(effect.zorg_uitstroom, np.ndarray) or effect.zorg_uitstroom != 1.0:
+            k *= np.where(van == c.ZORG, _deel(effect.zorg_uitstroom, rijen), 1.0)
+        k[van, np.arange(len(rijen))] = 0.0
         return k
 
-    def _wissel(self, pop, s, rijen, t, leeftijd, u, effect, stromen, gewijzigd) -> None:
+    def _wissel(self, pop, van, rijen, t, leeftijd, u, effect, stromen, gewijzigd) -> None:
+        """Wie werkt, een uitkering heeft, in zorg is of thuis zit: weg naar een andere toestand?"""
         if not len(rijen):
             return
-        k = self.kansen(pop, s, rijen, leeftijd, effect)
+        k = self.kansen(pop, van, rijen, leeftijd, effect)
         weg = u[0, rijen] < np.minimum(k.sum(axis=0), 0.95)
-        rijen = rijen[weg]
+        rijen, van = rijen[weg], van[weg]
         cum = np.cumsum(k[:, weg], axis=0)  # alleen voor wie vertrekt: de bestemming
         naar = (u[1, rijen] * cum[-1] >= cum).sum(axis=0).astype(np.int8)
         gewijzigd[rijen] = True
 
-        school = rijen[naar == c.ONDERWIJS]
-        if len(school):
-            self._naar_school(pop, school, t, s)
-            stromen.voeg("terug_naar_school", school)
-        anders = naar != c.ONDERWIJS
-        overig, doel = rijen[anders], naar[anders]
+        school = naar == c.ONDERWIJS
+        if school.any():
+            self._naar_school(pop, rijen[school], t, van[school])
+            stromen.voeg("terug_naar_school", rijen[school])
+        overig, doel, bron = rijen[~school], naar[~school], van[~school]
         self._zet(pop, overig, doel, u[2, overig])
-        if s == c.WERK:
-            stromen.voeg("baanverlies", overig)
-        else:
-            self._tel_start(pop, overig, doel, stromen)
-        if s == c.UITKERING:
-            stromen.voeg("uit_uitkering", rijen)
+        uit_werk = bron == c.WERK
+        stromen.voeg("baanverlies", overig[uit_werk])
+        self._tel_start(pop, overig[~uit_werk], doel[~uit_werk], stromen)
+        stromen.voeg("uit_uitkering", rijen[van == c.UITKERING])
 
-    def _naar_school(self, pop: Populatie, rijen: np.ndarray, t: int, vanuit: int) -> None:
+    def _naar_school(self, pop: Populatie, rijen: np.ndarray, t: int, vanuit: np.ndarray) -> None:
         """Terug naar school: zonder SK naar niveau 2 (entree na pro/vso), met SK een niveau hoger."""
         st, nv, sk = pop.schooltype[rijen], pop.niveau[rijen], pop.startkwalificatie[rijen]
         zonder = np.where((st == c.PRO) | (st == c.VSO), 1, np.maximum(nv, 2))
         met = np.where((st == c.HO) | (nv >= 4), 0, np.maximum(nv + 1, 3))
         niveau = np.where(sk, met, zonder).astype(np.int8)
         schooltype = np.where(sk & (niveau == 0), c.HO, c.MBO).astype(np.int8)
-        leerweg = np.where(schooltype == c.HO, c.GEEN, c.BBL if vanuit == c.WERK else c.BOL).astype(np.int8)
+        leerweg = np.where(schooltype == c.HO, c.GEEN, np.where(vanuit == c.WERK, c.BBL, c.BOL)).astype(np.int8)
         m = t % 12 + 1
         leerjaar = 1 if (m >= 9 or m <= 2) else 0  # tot en met februari meteen in, later wacht tot september
         self._start_opleiding(pop, rijen, schooltype, niveau, leerweg, leerjaar)

@@ -17,6 +17,7 @@ import numpy as np
 import pandas as pd
 
 from simulatie import codes as c
+from simulatie.beleid import LEVENSCOACHING, Begeleidingscijfers
 from simulatie.fouten import InvoerFout
 from simulatie.parameters import Parameters, laad_parameters
 from simulatie.scenario import Scenario, laad_scenario
@@ -43,8 +44,7 @@ class Uitkomst:
     schaal: int
     jaren: int
     waarnemer: Waarnemer = field(repr=False)
-    begeleiding: pd.DataFrame = field(repr=False)
-    budget: pd.DataFrame = field(repr=False)
+    begeleidingscijfers: Begeleidingscijfers = field(repr=False)
     parameters: dict[str, float] = field(repr=False, default_factory=dict)
     seconden: float = 0.0
 
@@ -56,6 +56,16 @@ class Uitkomst:
     def maandcijfers(self) -> pd.DataFrame:
         """Aantallen en stromen per maand in lang formaat (zie waarneming.py)."""
         return self.waarnemer.frame()
+
+    @cached_property
+    def begeleiding(self) -> pd.DataFrame:
+        """Per maand, hefboom, doelgroep en regio: gekwalificeerd, bediend, wachtend, uitgaven."""
+        return self.begeleidingscijfers.frame()
+
+    @cached_property
+    def budget(self) -> pd.DataFrame:
+        """Het programmabudget per maand en regio."""
+        return self.begeleidingscijfers.budget_frame()
 
     @cached_property
     def waardering(self) -> pd.DataFrame:
@@ -74,8 +84,10 @@ class Uitkomst:
         """De jaarcijfers met een jaar 'totaal', als reeks op (jaar, indicator): de basis van de effecten."""
         return _met_totaal(self.per_jaar()).set_index(["jaar", "indicator"]).waarde
 
-    def per_jaar(self) -> pd.DataFrame:
-        """Indicatoren per kalenderjaar (lang: jaar, indicator, waarde), landelijk."""
+    @cached_property
+    def jaarreeksen(self) -> tuple[np.ndarray, dict[str, np.ndarray]]:
+        """(kalenderjaren, per indicator een waarde per jaar): stromen opgeteld, standen het jaargemiddelde.
+        NaN waar een indicator in een jaar niet bestaat (begeleiding in een jaar zonder kandidaten)."""
         w = self.waarnemer
         jaar = np.asarray(w.maanden) // 12
         jaren, per = np.unique(jaar, return_inverse=True)
@@ -93,17 +105,23 @@ class Uitkomst:
         reeksen["buiten_beeld"] = som(np.stack(w.buiten_beeld).sum(axis=1)) / maanden
         reeksen["duurzaam_werk"] = som(np.stack(w.duurzaam).sum(axis=1)) / maanden
         reeksen["zonder_startkwalificatie"] = som(np.stack(w.zonder_sk).sum(axis=1)) / 12
-        delen = [pd.DataFrame({"jaar": jaren, "indicator": n, "waarde": v}) for n, v in reeksen.items()]
-        b = self.begeleiding
-        if len(b):
-            cap = b[b.hefboom != "levenscoaching"]
-            maandelijks = cap.groupby("datum")[list(BEGELEIDING_INDICATOREN)].sum()
-            per_jaar = maandelijks.groupby(maandelijks.index.year).mean().stack()
-            delen.append(per_jaar.rename_axis(["jaar", "indicator"]).rename("waarde").reset_index())
-            uitgaven = b.groupby(b.datum.dt.year).uitgaven.sum()
-            delen.append(pd.DataFrame({"jaar": uitgaven.index, "indicator": "uitgaven_begeleiding",
-                                       "waarde": uitgaven.to_numpy()}))
-        return pd.concat(delen, ignore_index=True)[["jaar", "indicator", "waarde"]]
+        b = self.begeleidingscijfers
+        if (b.gekwalificeerd > 0).any():
+            # begeleiding uit het budget (zonder levenscoaching), gemiddeld over de maanden met kandidaten
+            cap = [h for h in range(b.gekwalificeerd.shape[1]) if h != LEVENSCOACHING]
+            G, B = (x[:, cap].sum(axis=(1, 2, 3)) for x in (b.gekwalificeerd, b.bediend))
+            met = som((G > 0).astype(float))
+            for naam, x in (("gekwalificeerd", G), ("bediend", B), ("wachtend", G - B)):
+                reeksen[naam] = np.where(met > 0, som(np.where(G > 0, x, 0.0)) / np.maximum(met, 1), np.nan)
+            reeksen["uitgaven_begeleiding"] = som(b.uitgaven().sum(axis=1))
+        return jaren, reeksen
+
+    def per_jaar(self) -> pd.DataFrame:
+        """Indicatoren per kalenderjaar (lang: jaar, indicator, waarde), landelijk."""
+        jaren, reeksen = self.jaarreeksen
+        df = pd.concat([pd.DataFrame({"jaar": jaren, "indicator": n, "waarde": v}) for n, v in reeksen.items()],
+                       ignore_index=True)
+        return df[df.waarde.notna()].reset_index(drop=True)
 
 
 def _met_totaal(per_jaar: pd.DataFrame) -> pd.DataFrame:
@@ -145,8 +163,8 @@ def gelezen_parameters(scenario: Scenario, *, jaren: int, seed: int, schaal: int
 
 def uitkomst_van(model, jaren: int, seconden: float = 0.0) -> Uitkomst:
     """De uitkomst van een gedraaid model: de waarnemer, de begeleiding en het budget (zonder de populatie)."""
-    return Uitkomst(model.scenario, model.zaad, model.schaal, jaren, model.waarnemer, model.beleid.frame(),
-                    model.beleid.budget_frame(), model.parameters.als_dict(), seconden)
+    return Uitkomst(model.scenario, model.zaad, model.schaal, jaren, model.waarnemer, model.beleid.cijfers(),
+                    model.parameters.als_dict(), seconden)
 
 
 @dataclass

@@ -54,10 +54,10 @@ def test_gemeenschappelijke_toevalsgetallen_verkleinen_de_spreiding():
 def test_capaciteit_begrenst_de_uitgaven_per_regio():
     model = JongerenModel("wet", seed=2, schaal=200)
     model.run_for(14)
-    b = model.beleid.frame()
+    b = model.beleid.cijfers().frame()
     cap = b[b.hefboom != "levenscoaching"]
     uitgaven = cap.groupby(["datum", "regio"]).uitgaven.sum()
-    budget = model.beleid.budget_frame().set_index(["datum", "regio"]).budget
+    budget = model.beleid.cijfers().budget_frame().set_index(["datum", "regio"]).budget
     assert (uitgaven <= budget.reindex(uitgaven.index) + 1e-6).all()
     # de vraag is groter dan het budget: er wachten jongeren, en het budget wordt vrijwel helemaal gebruikt
     assert cap.wachtend.sum() > 0
@@ -69,7 +69,7 @@ def test_zonder_budget_niemand_met_ruim_budget_iedereen(budget, verwacht):
     s = _variant("wet", "x", budget__regionaal_programma=budget, budget__mbo_begeleiding=0.0)
     model = JongerenModel(s, seed=1, schaal=400)
     model.run_for(3)
-    b = model.beleid.frame()
+    b = model.beleid.cijfers().frame()
     cap = b[b.hefboom != "levenscoaching"]
     if verwacht == "geen":
         assert cap.bediend.sum() == 0 and cap.gekwalificeerd.sum() > 0

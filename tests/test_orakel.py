@@ -52,7 +52,7 @@ def draai(effect: Effecten | None = None, verstoor=None, schaal: int = SCHAAL) -
     vector = JongerenModel(Scenario(naam="orakel_zonder_hefbomen"), seed=ZAAD_VECTOR, schaal=schaal)
     if effect is not None:  # alleen op deze instantie (beide lezen hetzelfde beleid); de boekhouding blijft
         boekhouding = vector.beleid.effecten
-        vector.beleid.effecten = lambda pop, t: (boekhouding(pop, t), effect)[1]
+        vector.beleid.effecten = lambda pop, t, bediend: (boekhouding(pop, t, bediend), effect)[1]
     agent = PerAgentModel(vector, seed=ZAAD_AGENT)
     if verstoor is not None:
         verstoor(agent)
