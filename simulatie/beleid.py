@@ -69,6 +69,7 @@ class Beleid:
         self._effecten(p)
         self.prioriteit_sk = p["beleid.prioriteit.zonder_sk"]
         self.budget_per_jaar = self._verdeel_budget(model)
+        self.rij_maximum = np.nan_to_num(self.kosten_maand).max() * model.schaal  # de duurste rij per maand
         self.kandidaten = np.zeros(0, np.int64)
         self.hefboom = np.zeros(0, np.int8)
         self.kosten = np.zeros(0)                            # maandkosten per kandidaat (euro)

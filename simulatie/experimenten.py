@@ -96,23 +96,20 @@ class Runcache:
     en de parameters die hij las; een geval dat op al die parameters gelijk is, krijgt dezelfde run."""
 
     def __init__(self, seed: int, schaal: int, jaren: int):
+        from simulatie.parameters import Geheugen
+
         self.seed, self.schaal, self.jaren = seed, schaal, jaren
-        self._runs: list[tuple[str, dict[str, float], object]] = []
+        self._runs = Geheugen()
 
     def haal(self, scenario, p):
         from simulatie.vergelijking import draai_model, uitkomst_van
 
-        sleutel = json.dumps(scenario.als_dict(), sort_keys=True, default=str)
-        for s, gelezen, uitkomst in self._runs:
-            if s == sleutel and all(p[n] == w for n, w in gelezen.items()):
-                return uitkomst
-        start = time.perf_counter()
-        gevolgd, namen = p.registrerend()
-        model = draai_model(scenario, jaren=self.jaren, seed=self.seed, schaal=self.schaal, parameters=gevolgd)
-        gelezen = {n: p[n] for n in namen}  # vóór uitkomst_van: het kopiëren van alle parameters telt niet
-        uitkomst = uitkomst_van(model, self.jaren, time.perf_counter() - start)
-        self._runs.append((sleutel, gelezen, uitkomst))
-        return uitkomst
+        def draai(gevolgd):
+            start = time.perf_counter()
+            model = draai_model(scenario, jaren=self.jaren, seed=self.seed, schaal=self.schaal, parameters=gevolgd)
+            return uitkomst_van(model, self.jaren, time.perf_counter() - start)
+
+        return self._runs.haal(json.dumps(scenario.als_dict(), sort_keys=True, default=str), p, draai)
 
     def __len__(self) -> int:
         return len(self._runs)

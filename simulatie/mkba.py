@@ -202,7 +202,9 @@ class Tellingen:
         b = uitkomst.begeleidingscijfers
         uitgaven = b.uitgaven()  # (maand, hefboom)
         budget = b.budget.sum(axis=1)
-        besteed = np.minimum(np.delete(uitgaven, LEVENSCOACHING, axis=1).sum(axis=1), budget)
+        # een regio schuift onbesteed budget door (regio.py): tel wat tot en met elke maand besteed is
+        cumulatief = np.minimum(np.cumsum(np.delete(uitgaven, LEVENSCOACHING, axis=1).sum(axis=1)), np.cumsum(budget))
+        besteed = np.diff(cumulatief, prepend=0.0)
         met_sk = np.stack(w.uit_27).sum(axis=1).astype(float)  # (maand, sk)
         met_sk[-1] += W[-1].sum(axis=(0, 1, 3))  # wie aan het eind van de horizon nog in de doelgroep zit
         contacten = np.stack(w.stromen)[:, STROMEN.index("in_beeld_gekomen")].sum(axis=(1, 2))

@@ -17,7 +17,7 @@ import pandas as pd
 from simulatie import codes as c
 from simulatie.beleid import Beleid
 from simulatie.fouten import InvoerFout
-from simulatie.parameters import Parameters, laad_parameters
+from simulatie.parameters import Geheugen, Parameters, laad_parameters
 from simulatie.populatie import KOLOMMEN, Populatie, bouw_populatie, nieuw_cohort
 from simulatie.regio import Regio, Regiogegevens
 from simulatie.scenario import Scenario, laad_scenario
@@ -26,6 +26,11 @@ from simulatie.waarneming import Waarnemer
 
 # Vaste nummers per toevalsstroom: een stroom hangt nooit af van hoeveel een andere stroom trok.
 _STROOM = {"populatie": 1, "cohort": 2, "maand": 3, "beleid": 4}
+
+# De startpopulatie en de cohorten hangen alleen af van zaad, schaal, maand en de parameters die het
+# bouwen leest; in een experiment zijn ze voor bijna alle runs gelijk (een tiende van de rekentijd).
+# Begrensd op 64 MB aan kolommen, zodat een notebook op schaal 1 er niet vol van loopt.
+_GEBOUWD = Geheugen(maximum=64e6, grootte=lambda kolommen: sum(k.nbytes for k in kolommen.values()))
 
 
 class JongerenModel(mesa.Model):
@@ -58,8 +63,9 @@ class JongerenModel(mesa.Model):
             Regio(self, i + 1, naam, float(self.regiogegevens.aandeel[i]))
         self.regios: list[Regio] = sorted(self.agents_by_type[Regio], key=lambda r: r.nummer)
 
-        self.populatie: Populatie = bouw_populatie(self.parameters, self.schaal, self.toeval("populatie"),
-                                                   self.startmaand, self.regiogegevens.aandeel)
+        self.populatie = Populatie(self._gebouwd("populatie", self.startmaand, lambda p: bouw_populatie(
+            p, self.schaal, self.toeval("populatie"), self.startmaand, self.regiogegevens.aandeel).kolommen()),
+            self.startmaand)
         self._volgend_id = len(self.populatie)
         self.regels = Overgangsregels(self.parameters, self.populatie, self.regiogegevens.vsv_factor,
                                       self.regiogegevens.krapte)
@@ -83,7 +89,8 @@ class JongerenModel(mesa.Model):
             self._nieuw_schooljaar(t)
         u = self.toeval("maand", t).random((4, len(self.populatie)), dtype=np.float32)
         self.beleid.bepaal_kandidaten(self.populatie, t)
-        bediend = Regio.bedien(self.regios, self.beleid.kosten, self.beleid.grenzen, self.beleid.budget_per_jaar / 12.0)
+        b = self.beleid
+        bediend = Regio.bedien(self.regios, b.kosten, b.grenzen, b.budget_per_jaar / 12.0, b.rij_maximum)
         effect = self.beleid.effecten(self.populatie, t, bediend)
         stromen = self.regels.stap(self.populatie, t, u, effect)
         self.beleid.na_stap(self.populatie, stromen, t)
@@ -96,13 +103,19 @@ class JongerenModel(mesa.Model):
         """September: wie 27 werd gaat uit de arrays, het nieuwe cohort komt erbij."""
         self.populatie.houd(self.populatie.actief())
         jaren = (t - self.startmaand) // 12
-        cohort = nieuw_cohort(self.parameters, self.schaal, self.toeval("cohort", t), t,
-                              self.regiogegevens.aandeel, jaren)
+        cohort = self._gebouwd("cohort", t, lambda p: nieuw_cohort(p, self.schaal, self.toeval("cohort", t), t,
+                                                                   self.regiogegevens.aandeel, jaren))
         n = len(cohort["id"])
         cohort["id"] = np.arange(self._volgend_id, self._volgend_id + n, dtype=np.int64)
         cohort["leerjaar"][:] = 0  # de stap van september zet iedereen in het onderwijs een jaar verder
         self._volgend_id += n
         self.populatie.voeg_toe(cohort)
+
+    def _gebouwd(self, wat: str, t: int, bouw) -> dict[str, np.ndarray]:
+        """Kolommen van `bouw(parameters)` (startpopulatie of cohort), uit het geheugen als dat kan; een kopie,
+        want de populatie verandert ze."""
+        sleutel = (wat, self.zaad, self.schaal, t, self.startmaand, self.regiogegevens.aandeel.tobytes())
+        return {k: v.copy() for k, v in _GEBOUWD.haal(sleutel, self.parameters, bouw).items()}
 
     def run_for(self, maanden: int, voortgang: bool = False) -> None:
         """Simuleer een aantal maanden; met `voortgang` een voortgangsbalk."""

@@ -65,6 +65,11 @@ class Regio(mesa.Agent):
     begeleid werd eerst, dan de toewijzingsregel van het scenario), met hun maandkosten. Zij bedient hen
     op volgorde zolang haar maandbudget reikt; de rest wacht. `bedien` doet dat voor alle regio's in
     één keer, gevectoriseerd zoals de populatie: veertig losse stappen kostten een tiende van de maand.
+
+    Wat een maand overblijft schuift door naar de volgende, tot de kosten van één rij. Op schaal k is
+    een rij k jongeren: zonder doorschuiven bleef elke maand tot een rij aan budget liggen (op schaal
+    200 in het nulalternatief vier vijfde van het budget). Zo besteedt een regio op elke schaal
+    gemiddeld haar budget, zoals zij dat jongere voor jongere zou doen.
     """
 
     # Mesa 3.3 telt unique_id's in een klassenattribuut dat elk model voor altijd vasthoudt (mesa#3179,
@@ -78,6 +83,7 @@ class Regio(mesa.Agent):
         self.naam = naam
         self.aandeel = aandeel
         self.budget_maand = 0.0
+        self.saldo = 0.0  # onbesteed budget dat naar de volgende maand schuift
         self.kandidaten_maand = 0
         self.bediend_maand = 0
         self.uitgaven_maand = 0.0
@@ -91,22 +97,29 @@ class Regio(mesa.Agent):
         return self.budget_maand * 12.0 / kosten_per_fte
 
     @staticmethod
-    def bedien(regios: list["Regio"], kosten: np.ndarray, grenzen: np.ndarray, budget_maand: np.ndarray) -> np.ndarray:
-        """Elke regio bedient haar kandidaten op volgorde zolang haar maandbudget reikt.
+    def bedien(regios: list["Regio"], kosten: np.ndarray, grenzen: np.ndarray, budget_maand: np.ndarray,
+               rij_maximum: float) -> np.ndarray:
+        """Elke regio bedient haar kandidaten op volgorde zolang haar maandbudget plus saldo reikt.
 
         `kosten` zijn de maandkosten per kandidaat (euro voor echte jongeren), gesorteerd op regio en
-        voorrang; de kandidaten van regio i staan in `kosten[grenzen[i]:grenzen[i + 1]]`. Geeft per
-        kandidaat of hij bediend wordt; elke regio onthoudt budget, kandidaten, bediend en uitgaven."""
+        voorrang; de kandidaten van regio i staan in `kosten[grenzen[i]:grenzen[i + 1]]`. Wat overblijft
+        schuift door, tot `rij_maximum` (de duurste rij). Geeft per kandidaat of hij bediend wordt; elke
+        regio onthoudt budget, saldo, kandidaten, bediend en uitgaven."""
         aantal = np.diff(grenzen)
+        saldo = np.zeros(len(aantal))
+        for r in regios:
+            saldo[r.index] = r.saldo
+        beschikbaar = budget_maand + saldo
         cumulatief = np.cumsum(kosten)
         voor_regio = np.concatenate([[0.0], cumulatief])[grenzen[:-1]]
-        bediend = cumulatief - np.repeat(voor_regio, aantal) <= np.repeat(budget_maand, aantal) + 1e-9
+        bediend = cumulatief - np.repeat(voor_regio, aantal) <= np.repeat(beschikbaar, aantal) + 1e-9
         regio = np.repeat(np.arange(len(aantal)), aantal)
         uitgaven = np.bincount(regio, weights=kosten * bediend, minlength=len(aantal))
         n_bediend = np.bincount(regio, weights=bediend, minlength=len(aantal))
+        rest = np.minimum(beschikbaar - uitgaven, rij_maximum)
         for r in regios:
             i = r.index
-            r.budget_maand, r.kandidaten_maand = float(budget_maand[i]), int(aantal[i])
+            r.budget_maand, r.saldo, r.kandidaten_maand = float(budget_maand[i]), float(rest[i]), int(aantal[i])
             r.bediend_maand, r.uitgaven_maand = int(n_bediend[i]), float(uitgaven[i])
         return bediend
 

@@ -135,7 +135,11 @@ class Parameters:
         return Parameters(lezer, self.herkomst), lezer.gelezen
 
     def als_dict(self) -> dict[str, float]:
-        return {n: p.waarde for n, p in self.items.items()}
+        """Alle waarden, voor de herkomst van een uitkomst: dit kopiëren telt niet als lezen (`registrerend`)."""
+        items = self.items
+        while isinstance(items, _Lezer):
+            items = items._items
+        return {n: p.waarde for n, p in items.items()}
 
     def frame(self):
         """De parameters als pandas DataFrame, met bron en onzekerheid: voor notebooks en rapporten."""
@@ -150,6 +154,40 @@ class Parameters:
                 "hoog": v.hoog if v else math.nan,
             })
         return pd.DataFrame(rijen)
+
+
+class Geheugen:
+    """Onthoudt wat een deterministische berekening met parameters opleverde.
+
+    Een uitkomst geldt voor elke parameterset met dezelfde waarden op alle parameters die de berekening
+    las (zie `Parameters.registrerend`): ook voor een set die alleen verschilt in parameters die zij niet
+    leest. Wordt het geheugen groter dan `maximum` (in `grootte`-eenheden, standaard aantal uitkomsten),
+    dan gaan de oudste uitkomsten eruit."""
+
+    def __init__(self, maximum: float = math.inf, grootte=lambda waarde: 1):
+        self.maximum, self._grootte = maximum, grootte
+        self._uitkomsten: dict[Any, list[tuple[dict[str, float], Any, float]]] = {}
+        self.totaal = 0.0
+
+    def haal(self, sleutel, p: "Parameters", bereken):
+        """De uitkomst van `bereken(p)` voor deze sleutel (de invoer die geen parameter is)."""
+        for gelezen, waarde, _ in self._uitkomsten.get(sleutel, ()):
+            if all(p[n] == w for n, w in gelezen.items()):  # leest via p: een omhullende registratie ziet het
+                return waarde
+        gevolgd, namen = p.registrerend()
+        waarde = bereken(gevolgd)
+        grootte = self._grootte(waarde)
+        self._uitkomsten.setdefault(sleutel, []).append(({n: p[n] for n in namen}, waarde, grootte))
+        self.totaal += grootte
+        while self.totaal > self.maximum and self._uitkomsten:
+            oudste = next(iter(self._uitkomsten))
+            self.totaal -= self._uitkomsten[oudste].pop(0)[2]
+            if not self._uitkomsten[oudste]:
+                del self._uitkomsten[oudste]
+        return waarde
+
+    def __len__(self) -> int:
+        return sum(len(v) for v in self._uitkomsten.values())
 
 
 class _Lezer(Mapping):
