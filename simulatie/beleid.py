@@ -176,10 +176,10 @@ class Beleid:
         if self.actief[GEMEENTE]:
             # nieuw onder art. 7a: ook wie geen uitkering heeft (thuis, in beeld); bijstandsgerechtigden kregen
             # al begeleiding onder de Participatiewet en zitten dus ook in het nulalternatief
-            gem = np.flatnonzero((pop.toestand == c.THUIS) & pop.in_beeld)
+            gem = (pop.toestand == c.THUIS) & pop.in_beeld
             if buiten is not None:
-                gem = np.setdiff1d(gem, buiten, assume_unique=True)
-            delen.append(gem)
+                gem[buiten] = False
+            delen.append(np.flatnonzero(gem))
             hefboom.append(GEMEENTE)
         self.kandidaten = np.concatenate(delen) if delen else np.zeros(0, np.int64)
         self.hefboom = (np.concatenate([np.full(len(d), h, np.int8) for d, h in zip(delen, hefboom)])
@@ -211,6 +211,7 @@ class Beleid:
         pop.begeleiding[self.kandidaten] = np.where(bediend, 1, 2)
         weg = (oud != 0) & (pop.begeleiding == 0)
         pop.begeleiding_sinds[weg] = -1
+        self._bediend_masker = bediend
         self._bediend_rijen, self._bediend_hefboom = self.kandidaten[bediend], self.hefboom[bediend]
 
         effect = Effecten(bereik_doorstroompunt=self.bereik,
@@ -245,19 +246,20 @@ class Beleid:
     def na_stap(self, pop: Populatie, stromen: Stromen, t: int) -> None:
         """Boekhouding: gekwalificeerd en bediend per hefboom, doelgroep en regio; budget per regio."""
         vorm = (len(HEFBOMEN), len(DOELGROEPEN) + 1, AANTAL_REGIOS)
-        cel = self.model.regels.cel
 
-        def kubus(rijen, hefboom):
-            if not len(rijen):
-                return np.zeros(vorm)
-            dg = self.doelgroep[cel(pop, rijen)]
-            code = (hefboom.astype(np.int64) * vorm[1] + dg) * vorm[2] + pop.regio[rijen]
-            return np.bincount(code, minlength=np.prod(vorm)).reshape(vorm).astype(float)
+        def code(rijen, hefboom):
+            dg = self.doelgroep[self.model.regels.cel(pop, rijen)]
+            return (hefboom.astype(np.int64) * vorm[1] + dg) * vorm[2] + pop.regio[rijen]
 
-        lc = kubus(self._lc, np.full(len(self._lc), LEVENSCOACHING, np.int8))  # levenscoaching: iedereen bediend
+        def kubus(codes):
+            return np.bincount(codes, minlength=np.prod(vorm)).reshape(vorm).astype(float)
+
+        kandidaten = code(self.kandidaten, self.hefboom)
+        # levenscoaching: iedereen bediend
+        lc = kubus(code(self._lc, np.full(len(self._lc), LEVENSCOACHING, np.int8))) if len(self._lc) else 0.0
         self._maanden.append(t)
-        self._gekwalificeerd.append((kubus(self.kandidaten, self.hefboom) + lc) * self.model.schaal)
-        self._bediend.append((kubus(self._bediend_rijen, self._bediend_hefboom) + lc) * self.model.schaal)
+        self._gekwalificeerd.append((kubus(kandidaten) + lc) * self.model.schaal)
+        self._bediend.append((kubus(kandidaten[self._bediend_masker]) + lc) * self.model.schaal)
         self._budget.append(self.budget_per_jaar / 12.0)
 
     # ------------------------------------------------------------------------------ inzage

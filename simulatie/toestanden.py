@@ -79,6 +79,26 @@ def _deel(x, rijen):
     return x[rijen] if isinstance(x, np.ndarray) else x
 
 
+def _groeptabellen() -> tuple[np.ndarray, np.ndarray]:
+    """Uitstroomgroep per opleidingscel (schooltype x niveau x leerweg, plat zoals `Overgangsregels.cel`):
+    na een diploma, en bij uitval (tweede as: zonder/met startkwalificatie)."""
+    g = c.UITSTROOMGROEP
+    st, nv, lw = (x.reshape(-1) for x in np.indices((len(c.SCHOOLTYPEN), 5, len(c.LEERWEGEN))))
+    bbl = lw == c.BBL
+    diploma = np.select(
+        [st == c.PRO, st == c.VSO, nv == 1, nv == 2],
+        [g["pro"], g["vso"], np.where(bbl, g["entree_bbl"], g["entree_bol"]),
+         np.where(bbl, g["mbo2_bbl"], g["mbo2_bol"])],
+        np.where(bbl, g["mbo34_bbl"], g["mbo34_bol"])).astype(np.int8)
+    zonder_sk = np.select([st == c.MBO, st == c.PRO, st == c.VSO, st == c.HO],
+                          [g["vsv_mbo"], g["pro"], g["vso"], g["ho"]], g["vsv_vo"]).astype(np.int8)
+    met_sk = np.where(st == c.MBO, diploma, zonder_sk)  # uitval met SK uit het mbo: de groep van het niveau
+    return diploma, np.stack([zonder_sk, met_sk], axis=1)
+
+
+DIPLOMAGROEP, UITVALGROEP = _groeptabellen()
+
+
 @dataclass
 class Stromen:
     """De rijen die deze maand een stroom doormaakten (voor tellingen per regio en schooltype)."""
@@ -159,6 +179,9 @@ class Overgangsregels:
             self.H[c.WERK, naar] *= p[f + "baanverlies_schaal"]
         self.H_naar_van = self.H.T.astype(np.float32)  # [naar, van]: kolommen per rij in `kansen`
         self.duur_per_jaar = p[f + "baanvinden_duur_per_jaar"]
+        # factor op de baankans naar maanden in de toestand (een tabel: machtsverheffen per rij is traag)
+        maanden = np.arange(c.LEEFTIJDSGRENS_MAANDEN + 1)
+        self.duur_factor = self.duur_per_jaar ** (np.maximum(maanden - 6, 0) / 12.0)
         self.onder_18 = p[f + "baanvinden_onder_18"]
         self.terug_vanaf_23 = p[f + "terugkeer_onderwijs_vanaf_23"]
         self.terug_met_sk = p[f + "terugkeer_onderwijs_met_sk"]
@@ -245,15 +268,8 @@ class Overgangsregels:
         kans = (self.vsv_maand[self.cel(pop, ond)] * self.vsv_risico[risicocode(pop, ond)]
                 * self.regio_vsv_factor[pop.regio[ond]] * _deel(effect.vsv, ond))
         uitval = ond[u[0, ond] < kans]
-        groep = np.where(pop.schooltype[uitval] == c.MBO,
-                         np.where(pop.startkwalificatie[uitval],
-                                  self._diplomagroep(pop, uitval),  # uitval met SK: de groep van het niveau
-                                  c.UITSTROOMGROEP["vsv_mbo"]),
-                         np.select([pop.schooltype[uitval] == c.PRO, pop.schooltype[uitval] == c.VSO,
-                                    pop.schooltype[uitval] == c.HO],
-                                   [c.UITSTROOMGROEP["pro"], c.UITSTROOMGROEP["vso"], c.UITSTROOMGROEP["ho"]],
-                                   c.UITSTROOMGROEP["vsv_vo"]))
-        self._verlaat_school(pop, uitval, groep.astype(np.int8), t, leeftijd, u, stromen, vsv_mogelijk=True)
+        groep = UITVALGROEP[self.cel(pop, uitval), pop.startkwalificatie[uitval].astype(np.intp)]
+        self._verlaat_school(pop, uitval, groep, t, leeftijd, u, stromen, vsv_mogelijk=True)
         gewijzigd[uitval] = True
 
         # 5. werk, uitkering, zorg en thuis: concurrerende risico's, voor de vier toestanden in één keer
@@ -285,8 +301,8 @@ class Overgangsregels:
         rest = 1.0 - werk
         uitk = rest * self.uitkering_van_rest * (leeftijd[rijen] >= 18 * 12)
         zorg = rest * self.zorg_van_rest[groep]
-        return np.select([u2 < werk, u2 < werk + uitk, u2 < werk + uitk + zorg],
-                         [c.WERK, c.UITKERING, c.ZORG], c.THUIS).astype(np.int8)
+        # werk, uitkering, zorg en thuis hebben opeenvolgende codes: tel de drempels die u2 passeert
+        return (c.WERK + (u2 >= werk).astype(np.int8) + (u2 >= werk + uitk) + (u2 >= werk + uitk + zorg)).astype(np.int8)
 
     def _verlaat_school(self, pop, rijen, groep, t, leeftijd, u, stromen, vsv_mogelijk: bool) -> None:
         if not len(rijen):
@@ -356,13 +372,7 @@ class Overgangsregels:
 
     @staticmethod
     def _diplomagroep(pop: Populatie, rijen: np.ndarray) -> np.ndarray:
-        st, nv, bbl = pop.schooltype[rijen], pop.niveau[rijen], pop.leerweg[rijen] == c.BBL
-        g = c.UITSTROOMGROEP
-        return np.select(
-            [st == c.PRO, st == c.VSO, nv == 1, nv == 2],
-            [g["pro"], g["vso"], np.where(bbl, g["entree_bbl"], g["entree_bol"]),
-             np.where(bbl, g["mbo2_bbl"], g["mbo2_bol"])],
-            np.where(bbl, g["mbo34_bbl"], g["mbo34_bol"])).astype(np.int8)
+        return DIPLOMAGROEP[Overgangsregels.cel(pop, rijen)]
 
     def kansen(self, pop: Populatie, van, rijen: np.ndarray, leeftijd: np.ndarray,
                effect: Effecten) -> np.ndarray:
@@ -374,10 +384,10 @@ class Overgangsregels:
         k = self.H_naar_van[:, van]  # float32, een kolom per rij
         in_beeld_thuis = (pop.in_beeld[rijen] & (van == c.THUIS)) * (self.in_beeld_factor - 1.0) + 1.0
         # de duur telt niet voor wie werkt: diens kans op 'werk' wordt hieronder toch 0
-        duur = np.maximum(pop.maanden_in_toestand[rijen] - 6, 0) / 12.0
+        duur = self.duur_factor[np.minimum(pop.maanden_in_toestand[rijen], c.LEEFTIJDSGRENS_MAANDEN)]
         k[c.WERK] *= (self.baanvinden_risico[code] * self.regio_baanfactor[pop.regio[rijen]]
                       * np.where(lft < 18 * 12, self.onder_18, 1.0) * in_beeld_thuis
-                      * self.duur_per_jaar ** duur * _deel(effect.baanvinden, rijen))
+                      * duur * _deel(effect.baanvinden, rijen))
         k[c.ONDERWIJS] *= (np.where(lft >= 23 * 12, self.terug_vanaf_23, 1.0)
                            * np.where(pop.startkwalificatie[rijen], self.terug_met_sk, 1.0)
                            * in_beeld_thuis * _deel(effect.terugkeer, rijen))

@@ -27,12 +27,6 @@ def leeftijdsband(leeftijd_maanden: np.ndarray) -> np.ndarray:
     return np.clip(leeftijd_maanden // 12 - 15, 0, NL - 1)
 
 
-def _kubus(toestand: np.ndarray, schooltype: np.ndarray, regio: np.ndarray) -> np.ndarray:
-    """Aantallen per (toestand, schooltype, regio); toestand mag UIT (= NT) zijn: dat vak komt mee."""
-    code = (toestand.astype(np.int32) * NS + schooltype) * NR + regio
-    return np.bincount(code, minlength=(NT + 1) * NS * NR).reshape(NT + 1, NS, NR)
-
-
 class Waarnemer:
     """Verzamelt de maandcijfers; gewicht is gelijk voor alle rijen, dus tellen maal schaal."""
 
@@ -57,19 +51,20 @@ class Waarnemer:
         # wie 27 werd heeft toestand UIT (= NT): tel over alle rijen met UIT als extra vak en laat dat vak
         # weg, in plaats van eerst te filteren (scheelt kopieën van elke kolom)
         st = pop.toestand
-        kubus = _kubus(st, pop.schooltype, pop.regio)[:NT] * self.schaal
+        schooltype_regio = pop.schooltype.astype(np.int32) * NR + pop.regio
+        kubus = np.bincount(st.astype(np.int32) * (NS * NR) + schooltype_regio,
+                            minlength=(NT + 1) * NS * NR).reshape(NT + 1, NS, NR)[:NT] * self.schaal
         self.maanden.append(t)
         self.aantallen.append(kubus)
         self.buiten_beeld.append(np.bincount(pop.regio, weights=(st == c.THUIS) & ~pop.in_beeld, minlength=NR)
                                  * self.schaal)
         self.zonder_sk.append(np.bincount(st, weights=~pop.startkwalificatie, minlength=NT + 1)[:NT] * self.schaal)
-        stroom = np.zeros((len(STROMEN), NS, NR))
-        for i, naam in enumerate(STROMEN):
-            rijen = stromen.alle(naam)
-            if len(rijen):
-                stroom[i] = np.bincount(pop.schooltype[rijen].astype(np.int32) * NR + pop.regio[rijen],
-                                        minlength=NS * NR).reshape(NS, NR) * self.schaal
-        self.stromen.append(stroom)
+        # alle stromen in één telling: per rij de code (stroom, schooltype, regio)
+        codes = [i * NS * NR + schooltype_regio[rijen] for i, naam in enumerate(STROMEN)
+                 for rijen in stromen.rijen[naam]]
+        stroom = (np.bincount(np.concatenate(codes), minlength=len(STROMEN) * NS * NR) if codes
+                  else np.zeros(len(STROMEN) * NS * NR, np.int64)).reshape(len(STROMEN), NS, NR) * self.schaal
+        self.stromen.append(stroom.astype(float))
         werk = (st == c.WERK) & (pop.maanden_in_toestand >= DUURZAAM_MAANDEN)
         self.duurzaam.append(np.bincount(pop.regio, weights=werk, minlength=NR) * self.schaal)
         bbl = (pop.leerweg == c.BBL) & (st == c.ONDERWIJS)
