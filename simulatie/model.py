@@ -88,10 +88,10 @@ class JongerenModel(mesa.Model):
         if t % 12 + 1 == 9 and t > self.startmaand:
             self._nieuw_schooljaar(t)
         u = self.toeval("maand", t).random((4, len(self.populatie)), dtype=np.float32)
-        self.beleid.bepaal_kandidaten(self.populatie, t)
         b = self.beleid
+        b.bepaal_kandidaten(self.populatie, t)
         bediend = Regio.bedien(self.regios, b.kosten, b.grenzen, b.budget_per_jaar / 12.0, b.rij_maximum)
-        effect = self.beleid.effecten(self.populatie, t, bediend)
+        effect = b.effecten(self.populatie, t, bediend)
         stromen = self.regels.stap(self.populatie, t, u, effect)
         self.beleid.na_stap(self.populatie, stromen, t)
         self.waarnemer.neem_waar(self.populatie, stromen, t)

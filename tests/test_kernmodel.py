@@ -169,3 +169,26 @@ def test_model_wordt_vrijgegeven_na_gebruik():
     gc.collect()
     assert zwak() is None
     assert regio_ids == list(range(1, len(regio_ids) + 1))  # unique_id's blijven per model genummerd
+
+
+def test_populatie_uit_het_geheugen_is_gelijk_aan_nieuw_gebouwd(parameters):
+    """Startpopulatie en cohorten komen uit een geheugen op de parameters die het bouwen leest: een
+    tweede run is gelijk aan een run met een leeg geheugen, en een andere instroomparameter geeft een
+    ander cohort (geen verkeerd hergebruik)."""
+    from simulatie import model as m
+
+    def run(p):
+        model = JongerenModel("wet", seed=3, schaal=500, parameters=p)
+        model.run_for(26)  # door twee septembers heen: twee nieuwe cohorten
+        return model.populatie.frame(alle=True)
+
+    m._GEBOUWD._uitkomsten.clear()
+    m._GEBOUWD.totaal = 0.0
+    eerste = run(parameters)
+    assert len(m._GEBOUWD) == 3  # de startpopulatie en twee cohorten
+    pd.testing.assert_frame_equal(run(parameters), eerste)
+    assert len(m._GEBOUWD) == 3
+    meer = parameters.vervang({"populatie.instroom.groei_per_jaar": 0.5}, bron="test")
+    anders = run(meer)
+    assert len(m._GEBOUWD) == 5  # dezelfde startpopulatie, twee nieuwe cohorten
+    assert len(anders) > len(eerste)  # het tweede cohort is anderhalf keer zo groot

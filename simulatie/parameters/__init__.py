@@ -162,7 +162,8 @@ class Geheugen:
     Een uitkomst geldt voor elke parameterset met dezelfde waarden op alle parameters die de berekening
     las (zie `Parameters.registrerend`): ook voor een set die alleen verschilt in parameters die zij niet
     leest. Wordt het geheugen groter dan `maximum` (in `grootte`-eenheden, standaard aantal uitkomsten),
-    dan gaan de oudste uitkomsten eruit."""
+    dan gaan de oudste uitkomsten eruit; een uitkomst groter dan een achtste van het maximum wordt niet
+    bewaard (een geheugen dat maar een paar uitkomsten houdt, wint niets)."""
 
     def __init__(self, maximum: float = math.inf, grootte=lambda waarde: 1):
         self.maximum, self._grootte = maximum, grootte
@@ -177,6 +178,8 @@ class Geheugen:
         gevolgd, namen = p.registrerend()
         waarde = bereken(gevolgd)
         grootte = self._grootte(waarde)
+        if grootte * 8 > self.maximum:
+            return waarde
         self._uitkomsten.setdefault(sleutel, []).append(({n: p[n] for n in namen}, waarde, grootte))
         self.totaal += grootte
         while self.totaal > self.maximum and self._uitkomsten:
