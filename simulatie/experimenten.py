@@ -132,10 +132,8 @@ def effectuitkomsten(nul, alternatief, p) -> dict[str, float]:
     from simulatie.mkba import effectkengetallen
 
     voorkomen, extra = effectkengetallen(nul, alternatief)
-    _, r = alternatief.jaarreeksen
-    gemiddeld = {n: float(np.nanmean(r[n])) if np.isfinite(r.get(n, np.nan)).any() else 0.0
-                 for n in ("bediend", "wachtend")}
-    return {"voorkomen_vsv": voorkomen, "extra_duurzaam_werk": extra, **gemiddeld}
+    return {"voorkomen_vsv": voorkomen, "extra_duurzaam_werk": extra,
+            **{n: alternatief.totalen.get(n, 0.0) for n in ("bediend", "wachtend")}}
 
 
 # ------------------------------------------------------------------------------------ uitvoerders

@@ -392,10 +392,9 @@ def contante_waarde(nul, alternatief, p: Parameters) -> tuple[list[str], np.ndar
 
 def effectkengetallen(nul, alternatief) -> tuple[float, float]:
     """(voorkomen vsv'ers over de looptijd, extra jongeren in duurzaam werk in het laatste jaar)."""
-    _, r_nul = nul.jaarreeksen
-    _, r_alt = alternatief.jaarreeksen
-    voorkomen = r_nul["nieuwe_vsv"].sum() - r_alt["nieuwe_vsv"].sum()
-    return float(voorkomen), float(r_alt["duurzaam_werk"][-1] - r_nul["duurzaam_werk"][-1])
+    voorkomen = nul.totalen["nieuwe_vsv"] - alternatief.totalen["nieuwe_vsv"]
+    laatste_jaar = alternatief.jaarreeksen[1]["duurzaam_werk"][-1] - nul.jaarreeksen[1]["duurzaam_werk"][-1]
+    return float(voorkomen), float(laatste_jaar)
 
 
 def _kengetallen(nul, alt, posten, verschil, cw, datums, d, punten: dict[float, float]) -> dict:

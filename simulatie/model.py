@@ -19,7 +19,7 @@ from simulatie.beleid import Beleid
 from simulatie.fouten import InvoerFout
 from simulatie.parameters import Geheugen, Parameters, laad_parameters
 from simulatie.populatie import KOLOMMEN, Populatie, bouw_populatie, nieuw_cohort
-from simulatie.regio import Regio, Regiogegevens
+from simulatie.regio import Regio, Regiogegevens, Regiostand
 from simulatie.scenario import Scenario, laad_scenario
 from simulatie.toestanden import STROMEN, Overgangsregels
 from simulatie.waarneming import Waarnemer
@@ -59,8 +59,9 @@ class JongerenModel(mesa.Model):
         self.maand = self.startmaand  # de maand die de volgende stap simuleert
 
         self.regiogegevens = Regiogegevens.uit(self.parameters)
+        self.regiostand = Regiostand.leeg()
         for i, naam in enumerate(self.regiogegevens.namen):
-            Regio(self, i + 1, naam, float(self.regiogegevens.aandeel[i]))
+            Regio(self, i + 1, naam, float(self.regiogegevens.aandeel[i]), self.regiostand)
         self.regios: list[Regio] = sorted(self.agents_by_type[Regio], key=lambda r: r.nummer)
 
         self.populatie = Populatie(self._gebouwd("populatie", self.startmaand, lambda p: bouw_populatie(
@@ -90,7 +91,7 @@ class JongerenModel(mesa.Model):
         u = self.toeval("maand", t).random((4, len(self.populatie)), dtype=np.float32)
         b = self.beleid
         b.bepaal_kandidaten(self.populatie, t)
-        bediend = Regio.bedien(self.regios, b.kosten, b.grenzen, b.budget_per_jaar / 12.0, b.rij_maximum)
+        bediend = Regio.bedien(self.regiostand, b.kosten, b.grenzen, b.budget_per_jaar / 12.0, b.rij_maximum)
         effect = b.effecten(self.populatie, t, bediend)
         stromen = self.regels.stap(self.populatie, t, u, effect)
         self.beleid.na_stap(self.populatie, stromen, t)

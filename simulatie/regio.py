@@ -58,13 +58,29 @@ class _TellerPerModel(weakref.WeakKeyDictionary):
             return teller
 
 
+@dataclass
+class Regiostand:
+    """De stand van alle regio's deze maand, als arrays (index = regionummer - 1), zoals de populatie."""
+
+    budget_maand: np.ndarray   # euro
+    saldo: np.ndarray          # onbesteed budget dat naar de volgende maand schuift
+    kandidaten: np.ndarray     # rijen die in aanmerking kwamen
+    bediend: np.ndarray        # rijen die begeleid worden
+    uitgaven: np.ndarray       # euro
+
+    @classmethod
+    def leeg(cls, aantal: int = AANTAL_REGIOS) -> "Regiostand":
+        return cls(*(np.zeros(aantal) for _ in range(5)))
+
+
 class Regio(mesa.Agent):
     """Eén RMC-regio: zet haar budget om in coaches en kiest wie begeleid wordt.
 
     Elke maand krijgt de regio van het beleid haar kandidaten, al op volgorde van voorrang (wie al
     begeleid werd eerst, dan de toewijzingsregel van het scenario), met hun maandkosten. Zij bedient hen
     op volgorde zolang haar maandbudget reikt; de rest wacht. `bedien` doet dat voor alle regio's in
-    één keer, gevectoriseerd zoals de populatie: veertig losse stappen kostten een tiende van de maand.
+    één keer, gevectoriseerd zoals de populatie (veertig losse stappen kostten een tiende van de maand);
+    elke regio leest haar eigen plek in de gedeelde `Regiostand`.
 
     Wat een maand overblijft schuift door naar de volgende, tot de kosten van één rij. Op schaal k is
     een rij k jongeren: zonder doorschuiven bleef elke maand tot een rij aan budget liggen (op schaal
@@ -77,50 +93,52 @@ class Regio(mesa.Agent):
     # (7 MB per run). Een eigen teller met een zwakke verwijzing laat het model vrij.
     _ids = _TellerPerModel()
 
-    def __init__(self, model: mesa.Model, nummer: int, naam: str, aandeel: float):
+    def __init__(self, model: mesa.Model, nummer: int, naam: str, aandeel: float, stand: Regiostand):
         super().__init__(model)
         self.nummer = nummer
         self.naam = naam
         self.aandeel = aandeel
-        self.budget_maand = 0.0
-        self.saldo = 0.0  # onbesteed budget dat naar de volgende maand schuift
-        self.kandidaten_maand = 0
-        self.bediend_maand = 0
-        self.uitgaven_maand = 0.0
+        self.stand = stand
 
     @property
     def index(self) -> int:
         return self.nummer - 1
+
+    @property
+    def budget_maand(self) -> float:
+        return float(self.stand.budget_maand[self.index])
+
+    @property
+    def saldo(self) -> float:
+        return float(self.stand.saldo[self.index])
+
+    @property
+    def uitgaven_maand(self) -> float:
+        return float(self.stand.uitgaven[self.index])
 
     def coaches(self, kosten_per_fte: float) -> float:
         """Aantal fte aan coaches dat het budget betaalt."""
         return self.budget_maand * 12.0 / kosten_per_fte
 
     @staticmethod
-    def bedien(regios: list["Regio"], kosten: np.ndarray, grenzen: np.ndarray, budget_maand: np.ndarray,
+    def bedien(stand: Regiostand, kosten: np.ndarray, grenzen: np.ndarray, budget_maand: np.ndarray,
                rij_maximum: float) -> np.ndarray:
         """Elke regio bedient haar kandidaten op volgorde zolang haar maandbudget plus saldo reikt.
 
         `kosten` zijn de maandkosten per kandidaat (euro voor echte jongeren), gesorteerd op regio en
         voorrang; de kandidaten van regio i staan in `kosten[grenzen[i]:grenzen[i + 1]]`. Wat overblijft
-        schuift door, tot `rij_maximum` (de duurste rij). Geeft per kandidaat of hij bediend wordt; elke
-        regio onthoudt budget, saldo, kandidaten, bediend en uitgaven."""
+        schuift door, tot `rij_maximum` (de duurste rij). Geeft per kandidaat of hij bediend wordt en
+        werkt de stand bij (budget, saldo, kandidaten, bediend, uitgaven)."""
         aantal = np.diff(grenzen)
-        saldo = np.zeros(len(aantal))
-        for r in regios:
-            saldo[r.index] = r.saldo
-        beschikbaar = budget_maand + saldo
+        beschikbaar = budget_maand + stand.saldo
         cumulatief = np.cumsum(kosten)
         voor_regio = np.concatenate([[0.0], cumulatief])[grenzen[:-1]]
         bediend = cumulatief - np.repeat(voor_regio, aantal) <= np.repeat(beschikbaar, aantal) + 1e-9
         regio = np.repeat(np.arange(len(aantal)), aantal)
-        uitgaven = np.bincount(regio, weights=kosten * bediend, minlength=len(aantal))
-        n_bediend = np.bincount(regio, weights=bediend, minlength=len(aantal))
-        rest = np.minimum(beschikbaar - uitgaven, rij_maximum)
-        for r in regios:
-            i = r.index
-            r.budget_maand, r.saldo, r.kandidaten_maand = float(budget_maand[i]), float(rest[i]), int(aantal[i])
-            r.bediend_maand, r.uitgaven_maand = int(n_bediend[i]), float(uitgaven[i])
+        stand.budget_maand, stand.kandidaten = budget_maand, aantal
+        stand.uitgaven = np.bincount(regio, weights=kosten * bediend, minlength=len(aantal))
+        stand.bediend = np.bincount(regio, weights=bediend, minlength=len(aantal))
+        stand.saldo = np.minimum(beschikbaar - stand.uitgaven, rij_maximum)
         return bediend
 
     def __repr__(self) -> str:

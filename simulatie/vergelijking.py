@@ -82,7 +82,19 @@ class Uitkomst:
     @cached_property
     def jaarcijfers(self) -> pd.Series:
         """De jaarcijfers met een jaar 'totaal', als reeks op (jaar, indicator): de basis van de effecten."""
-        return _met_totaal(self.per_jaar()).set_index(["jaar", "indicator"]).waarde
+        per_jaar = self.per_jaar()
+        totaal = pd.DataFrame({"jaar": "totaal", "indicator": list(self.totalen), "waarde": list(self.totalen.values())})
+        return (pd.concat([per_jaar.assign(jaar=per_jaar.jaar.astype(str)), totaal], ignore_index=True)
+                .set_index(["jaar", "indicator"]).waarde)
+
+    @cached_property
+    def totalen(self) -> dict[str, float]:
+        """Per indicator over de looptijd: stromen en uitgaven opgeteld, standen gemiddeld over de jaren."""
+        _, reeksen = self.jaarreeksen
+        optellen = STROOM_INDICATOREN + ("uitgaven_begeleiding",)
+        aanwezig = {n: v[np.isfinite(v)] for n, v in reeksen.items() if np.isfinite(v).any()}
+        return ({n: float(v.sum()) for n, v in sorted(aanwezig.items()) if n in optellen}
+                | {n: float(v.mean()) for n, v in sorted(aanwezig.items()) if n not in optellen})
 
     @cached_property
     def jaarreeksen(self) -> tuple[np.ndarray, dict[str, np.ndarray]]:
@@ -122,16 +134,6 @@ class Uitkomst:
         df = pd.concat([pd.DataFrame({"jaar": jaren, "indicator": n, "waarde": v}) for n, v in reeksen.items()],
                        ignore_index=True)
         return df[df.waarde.notna()].reset_index(drop=True)
-
-
-def _met_totaal(per_jaar: pd.DataFrame) -> pd.DataFrame:
-    """Voeg een regel 'totaal' toe: stromen opgeteld over de jaren, standen gemiddeld."""
-    optellen = per_jaar.indicator.isin(STROOM_INDICATOREN + ("uitgaven_begeleiding",))
-    som = per_jaar[optellen].groupby("indicator").waarde.sum()
-    gem = per_jaar[~optellen].groupby("indicator").waarde.mean()
-    totaal = pd.concat([som, gem]).reset_index().assign(jaar="totaal")
-    uit = pd.concat([per_jaar.assign(jaar=per_jaar.jaar.astype(str)), totaal], ignore_index=True)
-    return uit[["jaar", "indicator", "waarde"]]
 
 
 def simuleer(scenario: Scenario | str | Path, *, jaren: int | None = None, seed: int = 0, schaal: int = 1,
