@@ -1,15 +1,16 @@
 """Dezelfde maandregels per agent: één Mesa-agent per jongere, met een `step()` in gewone Python.
 
 Dit is de meetlat voor de snelheid van het gevectoriseerde model (benchmarks/snelheid.py) en een
-statistisch orakel voor zijn regels (tests/test_orakel.py). De stappen 1-6 van
+statistisch orakel voor zijn regels (tests/test_orakel.py). De stappen 1-7 van
 `Overgangsregels.stap` (simulatie/toestanden.py) zijn hier onafhankelijk opnieuw geschreven, per
 jongere en per maand, met eigen trekkingen uit `model.rng`. Alleen de opzoektabellen (kansen per groep,
 risicofactoren, genormeerde uitvalkansen en werkkansen) komen uit dezelfde `Overgangsregels`, zodat
 beide implementaties dezelfde parameters gebruiken.
 
-Nieuwe cohorten: in september komt, net als in `JongerenModel._nieuw_schooljaar`, het cohort van
-`nieuw_cohort` binnen, met dezelfde argumenten en dezelfde toevalsstroom (`bron.toeval("cohort", t)`):
-beide implementaties krijgen dus precies dezelfde nieuwe rijen.
+Nieuwe jongeren: in september komt, net als in `JongerenModel._nieuw_schooljaar`, het cohort van
+`nieuw_cohort` binnen, en in januari de nieuwkomers van `aanvulling`, met dezelfde argumenten en dezelfde
+toevalsstromen: beide implementaties krijgen dus precies dezelfde nieuwe rijen (het aantal per leeftijd
+hangt alleen van de leeftijden af, en die zijn in beide gelijk).
 
 Beperking: het beleid wordt niet per agent nagebouwd. Alleen scenario's zonder capaciteitshefbomen en
 zonder levenscoaching worden aanvaard; dan geeft `beleid.effecten` voor iedereen dezelfde factoren
@@ -24,15 +25,16 @@ import mesa
 import numpy as np
 
 from simulatie import codes as c
-from simulatie.populatie import nieuw_cohort
-from simulatie.toestanden import STROMEN, Effecten
+from simulatie.populatie import aanvulling, nieuw_cohort
+from simulatie.toestanden import HERKOMSTEN, STROMEN, Effecten
 
 UIT = len(c.TOESTANDEN)  # 27 geworden: telt niet meer mee
 KENMERKEN = ("toestand", "schooltype", "niveau", "leerweg", "leerjaar", "geboortemaand", "regio",
              "multiproblematiek", "migratie", "beperking", "startkwalificatie", "vsv", "in_beeld",
-             "maanden_in_toestand", "uitstroomgroep", "uitstroommaand")
+             "maanden_in_toestand", "uitstroomgroep", "uitstroommaand", "uitkering_type")
 G = c.UITSTROOMGROEP
 JAAR_18, JAAR_23 = 18 * 12, 23 * 12
+GEEN, BIJSTAND, WW, WAJONG = c.GEEN_UITKERING, c.BIJSTAND, c.WW, c.WAJONG
 
 
 class Jongere(mesa.Agent):
@@ -43,6 +45,7 @@ class Jongere(mesa.Agent):
         for naam in KENMERKEN:
             setattr(self, naam, kenmerken[naam])
         self.gewijzigd = False
+        self.ervaren = False
 
     def risicocode(self) -> int:
         return (self.startkwalificatie | self.migratie << 1 | self.beperking << 2
@@ -56,48 +59,100 @@ class Jongere(mesa.Agent):
         t = m.maand
         leeftijd = t - self.geboortemaand
         begin = self.toestand
-        self.gewijzigd = False
+        self.gewijzigd = self.ervaren = False
         if leeftijd >= c.LEEFTIJDSGRENS_MAANDEN:  # 1. 27 jaar
             self.toestand = UIT
             m.tel("uit_27")
             return
-        if begin == c.ONDERWIJS:
-            self.onderwijs(t, leeftijd)  # 2-4
-        else:
-            self.wissel(t, leeftijd)  # 5
-            e = m.effect  # 6. Doorstroompunt
-            if (begin == c.THUIS and not self.gewijzigd and not self.in_beeld and not self.startkwalificatie
-                    and leeftijd < e.leeftijdsgrens_doorstroompunt_maanden
-                    and m.rng.random() < e.bereik_doorstroompunt):
-                self.in_beeld = True
-                m.tel("in_beeld_gekomen")
-        self.maanden_in_toestand = 0 if self.gewijzigd else self.maanden_in_toestand + 1
+        if not self.uitkering_verandert(leeftijd):  # 2. zoektermijn voorbij, WW op, Wajong op 18
+            if begin == c.ONDERWIJS:
+                self.onderwijs(t, leeftijd)  # 3-5
+            else:
+                self.wissel(t, leeftijd)  # 6
+                e = m.effect  # 7. Doorstroompunt
+                if (begin == c.THUIS and not self.gewijzigd and not self.in_beeld and not self.startkwalificatie
+                        and leeftijd < e.leeftijdsgrens_doorstroompunt_maanden
+                        and m.rng.random() < e.bereik_doorstroompunt):
+                    self.in_beeld = True
+                    m.tel("in_beeld_gekomen")
+        self.maanden_in_toestand = 12 if self.ervaren else 0 if self.gewijzigd else self.maanden_in_toestand + 1
+
+    def uitkering_verandert(self, leeftijd: int) -> bool:
+        m, tab = self.model, self.model.tab
+        if (leeftijd == JAAR_18 and self.toestand in (c.THUIS, c.ZORG) and self.beperking
+                and self.uitkering_type == GEEN and self.uitstroommaand >= 0):
+            if m.rng.random() < tab["wajong"]["school"]:
+                self.uitkering_type = WAJONG
+                m.tel("wajong_toegekend")
+                if self.toestand == c.THUIS:
+                    self.toestand, self.in_beeld, self.gewijzigd = c.UITKERING, True, True
+                    m.tel("naar_uitkering")
+                    return True
+            return False
+        if self.toestand == c.THUIS and self.uitkering_type == BIJSTAND:  # de zoektermijn is voorbij
+            if m.rng.random() < tab["afzien"]:
+                self.uitkering_type = GEEN
+                return False  # ziet af en blijft thuis: gewoon door de maand
+            self.toestand, self.gewijzigd = c.UITKERING, True
+            m.tel("naar_uitkering")
+            return True
+        if self.toestand == c.UITKERING and self.uitkering_type == WW and self.maanden_in_toestand >= tab["ww_duur"]:
+            bijstand = m.rng.random() < tab["na_ww_bijstand"]
+            self.toestand, self.gewijzigd = c.THUIS, True
+            self.uitkering_type = BIJSTAND if bijstand else GEEN
+            self.in_beeld = bijstand or m.rng.random() < tab["in_beeld_bij_thuiskomst"]
+            m.tel("uit_uitkering")
+            return True
+        return False
 
     def onderwijs(self, t: int, leeftijd: int) -> None:
         m, tab = self.model, self.model.tab
         maand = t % 12 + 1
-        if maand == 7 and self.leerjaar >= tab["duur"][self.schooltype][self.niveau]:
-            self.diplomeer(t, leeftijd)
-            return
-        if maand == 9:
+        if maand == 7:
+            if self.leerjaar >= tab["duur"][self.schooltype][self.niveau]:
+                self.diplomeer(t, leeftijd)
+                return
+            if self.afstroom():
+                return
+        if maand == 9 and (self.leerjaar == 0 or m.rng.random() >= tab["zittenblijven"][self.schooltype]):
             self.leerjaar += 1
         if self.leerjaar < 1:  # wacht op de start in september
             return
         cel = (self.schooltype * 5 + self.niveau) * len(c.LEERWEGEN) + self.leerweg
         kans = (tab["vsv_maand"][cel] * tab["vsv_risico"][self.risicocode()]
-                * tab["regio_vsv"][self.regio] * m.effect.vsv)
+                * tab["regio_vsv"][self.regio] * m.effect.vsv * m.effect.vsv_trend)
         if m.rng.random() < kans:
-            if self.schooltype == c.MBO:
-                if self.startkwalificatie:  # uitval met SK: de groep van het niveau
-                    bbl = self.leerweg == c.BBL
-                    groep = (G["entree_bbl" if bbl else "entree_bol"] if self.niveau == 1
-                             else G["mbo2_bbl" if bbl else "mbo2_bol"] if self.niveau == 2
-                             else G["mbo34_bbl" if bbl else "mbo34_bol"])
-                else:
-                    groep = G["vsv_mbo"]
+            st = self.schooltype
+            if st == c.MBO:
+                groep = self.diplomagroep() if self.startkwalificatie else G["vsv_mbo"]
+            elif st == c.HO:
+                groep = G["ho_uitval"]
+            elif st in (c.HAVO, c.VWO):
+                groep = G["vsv_havo_vwo"]
             else:
-                groep = {c.PRO: G["pro"], c.VSO: G["vso"], c.HO: G["ho"]}.get(self.schooltype, G["vsv_vo"])
+                groep = {c.PRO: G["pro"], c.VSO: G["vso"]}.get(st, G["vsv_vo"])
             self.verlaat_school(groep, t, leeftijd, vsv_mogelijk=True)
+
+    def afstroom(self) -> bool:
+        """Juli: havo naar mbo-4, vwo naar havo, met de afstroomkans per jaar."""
+        m, tab = self.model, self.model.tab
+        if self.schooltype not in (c.HAVO, c.VWO) or m.rng.random() >= tab["afstroom"][self.schooltype]:
+            return False
+        if self.schooltype == c.HAVO:
+            self.start(c.MBO, 4, c.BBL if m.rng.random() < tab["bbl_aandeel"][4] else c.BOL, 0)
+        else:
+            self.start(c.HAVO, 0, c.GEEN, min(self.leerjaar, tab["duur"][c.HAVO][0] - 1))
+        return True
+
+    def diplomagroep(self) -> int:
+        bbl = self.leerweg == c.BBL
+        if self.schooltype in (c.PRO, c.VSO):
+            return G["pro"] if self.schooltype == c.PRO else G["vso"]
+        if self.niveau == 1:
+            return G["entree_bbl"] if bbl else G["entree_bol"]
+        if self.niveau == 2:
+            return G["mbo2_bbl"] if bbl else G["mbo2_bol"]
+        return G["mbo34_bbl"] if bbl else G["mbo34_bol"]
 
     def diplomeer(self, t: int, leeftijd: int) -> None:
         """Juli, laatste leerjaar af: diploma, dan doorstromen of de arbeidsmarkt op."""
@@ -105,17 +160,34 @@ class Jongere(mesa.Agent):
         m.tel("diploma")
         self.gewijzigd = True
         st, nv = self.schooltype, self.niveau
-        if st == c.MBO and nv >= 2 and not self.startkwalificatie:
+        if ((st == c.MBO and nv >= 2) or st in (c.HAVO, c.VWO)) and not self.startkwalificatie:
             self.startkwalificatie = True
             m.tel("startkwalificatie_behaald")
         if st == c.VMBO:
             if rng.random() < tab["vmbo_naar_mbo"]:
+                gt = self.leerweg in (c.GEMENGD, c.THEORETISCH)
+                if gt and rng.random() < tab["vmbo_gt_naar_havo"]:
+                    self.start(c.HAVO, 0, c.GEEN, 1)
+                    return
                 kans_hoog, laag, hoog = tab["vmbo_niveau"][self.leerweg]
                 niveau = hoog if rng.random() < kans_hoog else laag
                 leerweg = c.BBL if rng.random() < tab["bbl_aandeel"][niveau] else c.BOL
                 self.start(c.MBO, niveau, leerweg, 0)
             else:
                 self.verlaat_school(G["vsv_vo"], t, leeftijd, vsv_mogelijk=True)
+        elif st == c.HAVO:
+            u = rng.random()
+            if u < tab["havo_naar_ho"]:
+                self.start(c.HO, c.HBO, c.GEEN, 0)
+            elif u < tab["havo_naar_ho"] + tab["havo_naar_mbo"]:
+                self.start(c.MBO, 4, c.BBL if rng.random() < tab["bbl_aandeel"][4] else c.BOL, 0)
+            else:
+                self.verlaat_school(G["havo_vwo"], t, leeftijd, vsv_mogelijk=False)
+        elif st == c.VWO:
+            if rng.random() < tab["vwo_naar_ho"]:
+                self.start(c.HO, c.WO if rng.random() < tab["vwo_naar_wo"] else c.HBO, c.GEEN, 0)
+            else:
+                self.verlaat_school(G["havo_vwo"], t, leeftijd, vsv_mogelijk=False)
         elif st == c.HO:
             self.verlaat_school(G["ho"], t, leeftijd, vsv_mogelijk=False)
         else:
@@ -129,16 +201,7 @@ class Jongere(mesa.Agent):
                     leerweg = self.leerweg
                 self.start(volgend_type, volgend_niveau, leerweg, 0)
             else:
-                bbl = self.leerweg == c.BBL
-                if st in (c.PRO, c.VSO):
-                    groep = G["pro"] if st == c.PRO else G["vso"]
-                elif nv == 1:
-                    groep = G["entree_bbl"] if bbl else G["entree_bol"]
-                elif nv == 2:
-                    groep = G["mbo2_bbl"] if bbl else G["mbo2_bol"]
-                else:
-                    groep = G["mbo34_bbl"] if bbl else G["mbo34_bol"]
-                self.verlaat_school(groep, t, leeftijd, vsv_mogelijk=st == c.MBO)
+                self.verlaat_school(self.diplomagroep(), t, leeftijd, vsv_mogelijk=st == c.MBO)
 
     def verlaat_school(self, groep: int, t: int, leeftijd: int, vsv_mogelijk: bool) -> None:
         """Van school: werk met een persoonlijke kans (log-odds), anders uitkering, zorg of thuis."""
@@ -150,30 +213,60 @@ class Jongere(mesa.Agent):
         u = m.rng.random()
         naar = (c.WERK if u < werk else c.UITKERING if u < werk + uitkering
                 else c.ZORG if u < werk + uitkering + zorg else c.THUIS)
-        self.zet(naar)
+        if naar == c.UITKERING:
+            self.naar_uitkering("school")
+        else:
+            self.zet(naar)
+            if naar == c.ZORG and self.beperking and leeftijd >= JAAR_18 and m.rng.random() < tab["wajong"]["zorg"]:
+                self.uitkering_type = WAJONG
+                m.tel("wajong_toegekend")
         self.uitstroommaand, self.uitstroomgroep, self.leerjaar = t, groep, 0
         m.tel("schoolverlaters")
         if (vsv_mogelijk and not self.startkwalificatie and leeftijd < c.VSV_LEEFTIJDSGRENS_MAANDEN
                 and self.schooltype not in (c.PRO, c.VSO)):  # DUO telt pro en vso niet als vsv
             self.vsv = True
             m.tel("nieuwe_vsv")
-        m.tel({c.WERK: "baanstart", c.UITKERING: "naar_uitkering"}.get(naar))
+        if naar == c.WERK:
+            m.tel("baanstart")
+            self.ervaren = self.leerweg == c.BBL  # werkte al bij de leerbedrijf
+
+    def naar_uitkering(self, herkomst: str) -> None:
+        """WW na een half jaar werk, Wajong met een beperking, anders bijstand na de zoektermijn (eerst thuis)."""
+        m, tab = self.model, self.model.tab
+        al_wajong = self.uitkering_type == WAJONG
+        if herkomst == "werk":
+            soort = WW if self.maanden_in_toestand >= tab["ww_eis"] else BIJSTAND
+        else:
+            soort = WAJONG if al_wajong or (self.beperking and m.rng.random() < tab["wajong"][herkomst]) else BIJSTAND
+        self.uitkering_type = soort
+        self.toestand = c.THUIS if soort == BIJSTAND else c.UITKERING
+        self.in_beeld, self.gewijzigd = True, True
+        if self.toestand == c.UITKERING:
+            m.tel("naar_uitkering")
+        if soort == WAJONG and not al_wajong:
+            m.tel("wajong_toegekend")
 
     def zet(self, toestand: int) -> None:
         """Nieuwe toestand buiten het onderwijs; wie thuis komt, is met een kans in beeld."""
+        self.uitkering_type = WAJONG if (toestand == c.ZORG and self.uitkering_type == WAJONG) else GEEN
         self.toestand = toestand
         self.in_beeld = toestand != c.THUIS or self.model.rng.random() < self.model.tab["in_beeld_bij_thuiskomst"]
         self.gewijzigd = True
 
     def start(self, schooltype: int, niveau: int, leerweg: int, leerjaar: int) -> None:
         self.toestand, self.schooltype, self.niveau, self.leerweg = c.ONDERWIJS, schooltype, niveau, leerweg
-        self.leerjaar, self.in_beeld, self.gewijzigd = leerjaar, True, True
+        self.leerjaar, self.in_beeld, self.gewijzigd, self.uitkering_type = leerjaar, True, True, GEEN
+
+    def herkomst(self) -> int:
+        if self.toestand == c.UITKERING:
+            return HERKOMSTEN.index({WW: "ww", WAJONG: "wajong"}.get(self.uitkering_type, "bijstand"))
+        return HERKOMSTEN.index(c.TOESTANDEN[self.toestand])
 
     def wissel(self, t: int, leeftijd: int) -> None:
         """Werk, uitkering, zorg, thuis: een kans per bestemming; één trekking of, één trekking waarheen."""
         m, tab, e = self.model, self.model.tab, self.model.effect
         s, code = self.toestand, self.risicocode()
-        k = list(tab["H"][s])
+        k = list(tab["H"][self.herkomst()])
         in_beeld = tab["in_beeld_factor"] if (s == c.THUIS and self.in_beeld) else 1.0
         k[c.WERK] *= (tab["baanvinden"][code] * tab["regio_baan"][self.regio]
                       * (tab["onder_18"] if leeftijd < JAAR_18 else 1.0) * in_beeld * e.baanvinden)
@@ -181,10 +274,11 @@ class Jongere(mesa.Agent):
             k[c.WERK] *= tab["duur_per_jaar"] ** (max(self.maanden_in_toestand - 6, 0) / 12.0)
         k[c.ONDERWIJS] *= ((tab["terug_vanaf_23"] if leeftijd >= JAAR_23 else 1.0)
                            * (tab["terug_met_sk"] if self.startkwalificatie else 1.0) * in_beeld * e.terugkeer)
-        if leeftijd < JAAR_18:
-            k[c.UITKERING] = 0.0  # geen bijstand of WW onder 18
+        if leeftijd < JAAR_18 or self.uitkering_type == BIJSTAND:
+            k[c.UITKERING] = 0.0  # geen uitkering onder 18; wie in de zoektermijn zit, vraagt niet opnieuw aan
         if s == c.WERK:
-            verlies = tab["baanverlies"][code] * e.baanverlies
+            verlies = (tab["baanverlies"][code] * e.baanverlies
+                       * (tab["verlies_eerste_jaar"] if self.maanden_in_toestand < 12 else 1.0))
             for naar in (c.UITKERING, c.ZORG, c.THUIS):
                 k[naar] *= verlies
         if s == c.ZORG:
@@ -198,22 +292,32 @@ class Jongere(mesa.Agent):
             som += x
             if u < som:
                 break
+        if s == c.ZORG and naar == c.THUIS and self.uitkering_type == WAJONG:
+            naar = c.UITKERING  # de Wajong loopt door na de zorg
+        if s == c.UITKERING:
+            m.tel("uit_uitkering")
+        if s == c.WERK and naar != c.ONDERWIJS:
+            m.tel("baanverlies")
         if naar == c.ONDERWIJS:
             self.naar_school(t, s)
             m.tel("terug_naar_school")
+        elif naar == c.UITKERING:
+            self.naar_uitkering({c.WERK: "werk", c.THUIS: "thuis", c.ZORG: "zorg"}[s])
         else:
             self.zet(naar)
-            m.tel("baanverlies" if s == c.WERK else {c.WERK: "baanstart", c.UITKERING: "naar_uitkering"}.get(naar))
-        if s == c.UITKERING:
-            m.tel("uit_uitkering")
+            if naar == c.WERK:
+                m.tel("baanstart")
 
     def naar_school(self, t: int, vanuit: int) -> None:
-        """Zonder SK naar niveau 2 (entree na pro/vso), met SK een niveau hoger of naar het ho."""
-        if self.startkwalificatie:
-            niveau = 0 if (self.schooltype == c.HO or self.niveau >= 4) else max(self.niveau + 1, 3)
+        """Zonder SK naar niveau 2 (entree na pro/vso), met SK een niveau hoger of naar het hbo."""
+        st, nv = self.schooltype, self.niveau
+        naar_ho = self.startkwalificatie and (st in (c.HO, c.HAVO, c.VWO) or (st == c.MBO and nv >= 4))
+        if naar_ho:
+            schooltype, niveau = c.HO, c.HBO
+        elif self.startkwalificatie:
+            schooltype, niveau = c.MBO, max(nv + 1, 3)
         else:
-            niveau = 1 if self.schooltype in (c.PRO, c.VSO) else max(self.niveau, 2)
-        schooltype = c.HO if (self.startkwalificatie and niveau == 0) else c.MBO
+            schooltype, niveau = c.MBO, (1 if st in (c.PRO, c.VSO) else max(nv, 2))
         leerweg = c.GEEN if schooltype == c.HO else (c.BBL if vanuit == c.WERK else c.BOL)
         maand = t % 12 + 1
         self.start(schooltype, niveau, leerweg, 1 if (maand >= 9 or maand <= 2) else 0)
@@ -223,7 +327,8 @@ class PerAgentModel(mesa.Model):
     """Een kopie van een JongerenModel als één agent per actieve rij; zelfde regels, eigen toeval.
 
     `bron` levert de populatie (gekopieerd, niet gedeeld), `regels`, `beleid`, parameters, schaal en de
-    cohortstroom. Een stap is één maand voor alle agenten; `stromen` telt (in rijen) wat er gebeurde.
+    toevalsstromen voor nieuwe jongeren. Een stap is één maand voor alle agenten; `stromen` telt (in rijen)
+    wat er gebeurde.
     """
 
     def __init__(self, bron, seed: int = 12345):
@@ -252,11 +357,18 @@ class PerAgentModel(mesa.Model):
             "werk_logit": r.werk_logit.tolist(), "zorg_van_rest": r.zorg_van_rest.tolist(),
             "uitkering_van_rest": float(r.uitkering_van_rest), "H": r.H.tolist(),
             "doorstroom": {k: (float(p), st, nv) for k, (p, st, nv) in r.doorstroom.items()},
-            "vmbo_naar_mbo": float(r.vmbo_naar_mbo), "bbl_aandeel": r.bbl_aandeel.tolist(),
+            "vmbo_naar_mbo": float(r.vmbo_naar_mbo), "vmbo_gt_naar_havo": float(r.vmbo_gt_naar_havo),
+            "havo_naar_ho": float(r.havo_naar_ho), "havo_naar_mbo": float(r.havo_naar_mbo),
+            "vwo_naar_ho": float(r.vwo_naar_ho), "vwo_naar_wo": float(r.vwo_naar_wo),
+            "afstroom": r.afstroom.tolist(), "zittenblijven": r.zittenblijven.tolist(),
+            "bbl_aandeel": r.bbl_aandeel.tolist(),
             "vmbo_niveau": {lw: (float(p), laag, hoog) for lw, (p, laag, hoog) in r.vmbo_niveau.items()},
             "duur_per_jaar": float(r.duur_per_jaar), "onder_18": float(r.onder_18),
+            "verlies_eerste_jaar": float(r.verlies_eerste_jaar),
             "terug_vanaf_23": float(r.terug_vanaf_23), "terug_met_sk": float(r.terug_met_sk),
             "in_beeld_factor": float(r.in_beeld_factor), "in_beeld_bij_thuiskomst": float(r.in_beeld_bij_thuiskomst),
+            "ww_eis": r.ww_eis_maanden, "ww_duur": r.ww_duur_maanden, "na_ww_bijstand": float(r.ww_einde_bijstand),
+            "afzien": float(r.afzien_na_zoektermijn), "wajong": {k: float(v) for k, v in r.wajong.items()},
         }
 
     def _maak_agenten(self, kolommen: dict[str, list]) -> None:
@@ -276,16 +388,29 @@ class PerAgentModel(mesa.Model):
                 raise ValueError(f"effect '{naam}' verschilt per rij; de per-agent-versie kent dat niet")
         return e
 
+    def _nieuw(self, kolommen: dict[str, np.ndarray]) -> None:
+        self._maak_agenten({naam: kolommen[naam].tolist() for naam in KENMERKEN})
+
     def step(self) -> None:
-        """Eén maand: in september eerst het nieuwe cohort (zoals JongerenModel), dan elke jongere."""
+        """Eén maand: in september eerst het nieuwe cohort en in januari de nieuwkomers (zoals JongerenModel),
+        dan elke jongere."""
         t = self.maand
-        if t % 12 + 1 == 9 and t > self.bron.startmaand:
+        b = self.bron
+        maand = t % 12 + 1
+        if maand == 9 and t > b.startmaand:
             for a in [a for a in self.agents if a.toestand == UIT]:
                 a.remove()
-            cohort = nieuw_cohort(self.bron.parameters, self.bron.schaal, self.bron.toeval("cohort", t), t,
-                                  self.bron.regiogegevens.aandeel, (t - self.bron.startmaand) // 12)
-            cohort["leerjaar"][:] = 0  # de stap van september zet het op 1
-            self._maak_agenten({naam: cohort[naam].tolist() for naam in KENMERKEN})
+            cohort = nieuw_cohort(b.parameters, b.schaal, b.toeval("cohort", t), t, b.regiogegevens.aandeel,
+                                  b.profiel.cohort(c.jaar_maand(t)[0]))
+            self._nieuw(cohort)
+        if maand == 1 and t > b.startmaand:
+            # de aantallen per leeftijd zijn in beide implementaties gelijk: tel ze op de gevectoriseerde populatie,
+            # die nog in de vorige maand staat (maar dezelfde geboortemaanden heeft)
+            pop = b.populatie
+            pop.maand = t
+            nieuw = aanvulling(pop, b.profiel.doel(c.jaar_maand(t)[0]), b.schaal, b.toeval("aanvulling", t),
+                               b.sjablonen, b.parameters["populatie.nieuwkomers.aandeel_student"])
+            self._nieuw(nieuw)
         self.effect = self._effecten(t)
         self.agents.do("step")
         self.maand += 1

@@ -22,7 +22,7 @@ from simulatie.parameters import Parameters
 from simulatie.populatie import Populatie
 from simulatie.regio import AANTAL_REGIOS
 from simulatie.scenario import DOELGROEPEN, Scenario
-from simulatie.toestanden import Effecten, Stromen, risicocode
+from simulatie.toestanden import Effecten, Stromen, cel, risicocode
 
 # Hefbomen die uit het regionale budget betaald worden (capaciteit), en levenscoaching (apart gefinancierd).
 HEFBOMEN = ("coaching", "tijdens_opleiding", "nazorg", "gemeente", "levenscoaching")
@@ -44,6 +44,12 @@ def doelgroep_tabel() -> np.ndarray:
     t[c.MBO, 2, c.BBL] = g["mbo2_bbl"]
     t[c.MBO, 3:5] = g["mbo34"]
     return t.reshape(-1)
+
+
+def fte_kosten(p: Parameters, jaar: int) -> float:
+    """Wat een coach (fte) per jaar kost in prijzen van `jaar`: loonkosten met werkgeverslasten en overhead."""
+    b = "beleid.coach."
+    return p.prijs(b + "loonkosten_per_fte", jaar) * p[b + "opslag_werkgeverslasten_overhead"]
 
 
 def _masker(groepen: tuple[str, ...]) -> np.ndarray:
@@ -88,15 +94,11 @@ class Beleid:
         # bedragen in prijzen van het startjaar van het scenario (de budgetten zijn nominaal)
         jaar = self.scenario.looptijd.startmaand[0]
         coaching = self.scenario.coaching.kosten_per_jongere_per_jaar
-
-        def fte_kosten():
-            return p.prijs(b + "loonkosten_per_fte", jaar) * p[b + "opslag_werkgeverslasten_overhead"]
-
         per_jaar = {
             COACHING: lambda: coaching if coaching is not None else p.prijs(b + "intensieve_coaching_per_jaar", jaar),
-            TIJDENS: lambda: fte_kosten() / p[b + "caseload_tijdens_opleiding"],
-            NAZORG: lambda: fte_kosten() / p[b + "caseload_nazorg"],
-            GEMEENTE: lambda: fte_kosten() / p[b + "caseload_gemeente"],
+            TIJDENS: lambda: fte_kosten(p, jaar) / p[b + "caseload_tijdens_opleiding"],
+            NAZORG: lambda: fte_kosten(p, jaar) / p[b + "caseload_nazorg"],
+            GEMEENTE: lambda: fte_kosten(p, jaar) / p[b + "caseload_gemeente"],
             LEVENSCOACHING: lambda: p.prijs(b + "levenscoaching_per_jaar", jaar),
         }
         self.kosten_maand = np.array([per_jaar[h]() if self.actief[h] else np.nan for h in range(len(HEFBOMEN))]) / 12.0
@@ -123,6 +125,7 @@ class Beleid:
         if actief[LEVENSCOACHING]:
             self.baanvinden[LEVENSCOACHING] = 1 + p[e + "levenscoaching_baanvinden"] * s
             self.zorg_uitstroom = 1 + p[e + "levenscoaching_zorg_uitstroom"] * s
+            self.levenscoaching_maanden = int(round(p["beleid.levenscoaching.maanden"]))
         d = self.scenario.doorstroompunt
         extra = (p[e + "extra_bereik_doorstroompunt_wet"] - 1) * s + 1 if d.versterkt_bereik else 1.0
         self.bereik = p["overgangen.in_beeld.bereik_doorstroompunt_per_maand"] * extra
@@ -157,7 +160,7 @@ class Beleid:
         ond = np.flatnonzero(pop.toestand == c.ONDERWIJS)
         if self.actief[TIJDENS] or self.actief[COACHING]:
             ond = ond[pop.leerjaar[ond] >= 1]
-            dg = self.doelgroep[self.model.regels.cel(pop, ond)]
+            dg = self.doelgroep[cel(pop, ond)]
             coach = ond[self.coaching[dg]]
             tijdens = ond[self.tijdens[dg] & ~self.coaching[dg]]
             delen += [coach, tijdens]
@@ -167,7 +170,7 @@ class Beleid:
             n = self.scenario.nazorg
             recent = np.flatnonzero((pop.uitstroommaand >= 0) & (t - pop.uitstroommaand < n.maanden_na_uitstroom)
                                     & (pop.toestand != c.ONDERWIJS) & pop.actief())
-            recent = recent[self.na[self.doelgroep[self.model.regels.cel(pop, recent)]]]
+            recent = recent[self.na[self.doelgroep[cel(pop, recent)]]]
             if not n.ook_zonder_diploma:
                 recent = recent[~np.isin(pop.uitstroomgroep[recent], _ZONDER_DIPLOMA)]
             delen.append(recent)
@@ -216,7 +219,7 @@ class Beleid:
 
         effect = Effecten(bereik_doorstroompunt=self.bereik,
                           leeftijdsgrens_doorstroompunt_maanden=self.scenario.doorstroompunt.leeftijdsgrens * 12)
-        lc = self._levenscoaching(pop)
+        lc = self._levenscoaching(pop, t)
         if not len(self._bediend_rijen) and not len(lc):
             return effect
         rijen, h = self._bediend_rijen, self._bediend_hefboom
@@ -234,13 +237,19 @@ class Beleid:
             vsv, vind, verlies, terug, zorg)
         return effect
 
-    def _levenscoaching(self, pop: Populatie) -> np.ndarray:
+    def _levenscoaching(self, pop: Populatie, t: int) -> np.ndarray:
+        """Wie deze maand levenscoaching krijgt: multiproblematiek, 18 of ouder, niet op school of aan het werk,
+        en nog binnen het ene traject van `beleid.levenscoaching.maanden` maanden (dat begint bij de eerste keer)."""
         self._lc = np.zeros(0, np.int64)
         if not self.actief[LEVENSCOACHING]:
             return self._lc
         leeftijd = pop.leeftijd_maanden()
-        self._lc = np.flatnonzero(pop.multiproblematiek & np.isin(pop.toestand, (c.THUIS, c.UITKERING, c.ZORG))
-                                  & (leeftijd >= 18 * 12))
+        kan = np.flatnonzero(pop.multiproblematiek & np.isin(pop.toestand, (c.THUIS, c.UITKERING, c.ZORG))
+                             & (leeftijd >= 18 * 12))
+        sinds = pop.levenscoaching_sinds[kan]
+        nieuw = kan[sinds < 0]
+        pop.levenscoaching_sinds[nieuw] = t
+        self._lc = kan[(sinds < 0) | (t - sinds < self.levenscoaching_maanden)]
         return self._lc
 
     def na_stap(self, pop: Populatie, stromen: Stromen, t: int) -> None:
@@ -248,7 +257,7 @@ class Beleid:
         vorm = (len(HEFBOMEN), len(DOELGROEPEN) + 1, AANTAL_REGIOS)
 
         def code(rijen, hefboom):
-            dg = self.doelgroep[self.model.regels.cel(pop, rijen)]
+            dg = self.doelgroep[cel(pop, rijen)]
             return (hefboom.astype(np.int64) * vorm[1] + dg) * vorm[2] + pop.regio[rijen]
 
         def kubus(codes):

@@ -272,8 +272,9 @@ def _kalibreer(args) -> int:
     import datetime as dt
 
     from simulatie.figuren import bewaar
-    from simulatie.kalibratie import (MAP, figuur_fit, fit_tabel, identificatie, kalibreer, rapport_markdown,
-                                      schrijf_gekalibreerd, toetsen)
+    from simulatie.kalibratie import (MAP, figuur_fit, fit_tabel, identificatie, kalibreer, populatietabel,
+                                      rapport_markdown, schrijf_gekalibreerd, toetsen)
+    from simulatie.model import JongerenModel
     from simulatie.uitvoer import Stopwatch, uitvoermap
 
     doel = args.uit or MAP
@@ -291,14 +292,16 @@ def _kalibreer(args) -> int:
     fit = fit_tabel(k, x, volledige_schaal=not args.zonder_volle_schaal)
     ident = identificatie(k, x)
     toets = toetsen(k.parameters(x), seed=args.seed, schaal=args.schaal)
+    populatie = populatietabel(JongerenModel("nulalternatief", seed=args.seed, schaal=1, parameters=k.parameters(x)))
     with uitvoermap(doel) as map_:
         fit.to_csv(map_ / "fit.csv", index=False)
         ident.to_csv(map_ / "identificatie.csv", index=False)
         toets.to_csv(map_ / "toetsen_uitkomst.csv", index=False)
         bewaar(figuur_fit(fit), map_ / "fit")
         info = {"datum": dt.date.today().isoformat(), "seed": args.seed, "schaal": args.schaal, "runs": len(k.cache),
-                "seconden": klok.seconden, "doelfunctie": r["doelfunctie"], "status": r["status"]}
-        (map_ / "rapport.md").write_text(rapport_markdown(fit, ident, toets, info), encoding="utf-8")
+                "seconden": klok.seconden, "doelfunctie": r["doelfunctie"], "prior": r["prior"], "status": r["status"]}
+        (map_ / "rapport.md").write_text(rapport_markdown(fit, ident, toets, info, populatie), encoding="utf-8")
+        populatie.to_csv(map_ / "populatie.csv", index=False)
         schrijf_gekalibreerd(map_ / "gekalibreerd.yaml", k, x, r["doelfunctie"], args.seed, args.schaal)
     binnen = int(fit.binnen_tolerantie.sum())
     print(f"{binnen} van de {len(fit)} doelen binnen de tolerantie (doelfunctie {r['doelfunctie']:.2f}).")

@@ -51,13 +51,23 @@ VRIJ: list[tuple[str, float, float, tuple[tuple[str, str], ...]]] = [
     ("overgangen.vsv_kans_per_jaar.vmbo_factor", 0.2, 5.0, (("nieuwe_vsv_ers", "totaal"),)),
     ("overgangen.doorstroom.entree_naar_mbo_2", 0.4, 0.97,
      (("vsv_percentage_per_jaar", "mbo_entree"), ("vsv_per_niveau", "bol_1"), ("vsv_per_niveau", "bbl_1"))),
-    *[(f"populatie.instroom.mbo_extern_factor_{n}", 0.1, 3.0, (("ingeschreven", f"mbo_{n}"),)) for n in (1, 2, 3, 4)],
+    # de inschrijving per mbo-niveau: hoe vmbo'ers over de niveaus gaan en hoe lang een opleiding duurt
+    ("overgangen.doorstroom.vmbo_basis_naar_entree", 0.02, 0.5, (("ingeschreven", "mbo_1"),)),
+    ("overgangen.doorstroom.vmbo_kader_naar_niveau_3", 0.2, 0.9, (("ingeschreven", "mbo_2"), ("ingeschreven", "mbo_3"))),
+    ("overgangen.doorstroom.vmbo_gt_naar_niveau_4", 0.4, 0.97, (("ingeschreven", "mbo_3"), ("ingeschreven", "mbo_4"))),
+    ("overgangen.zittenblijven.mbo", 0.0, 0.35, tuple(("ingeschreven", f"mbo_{n}") for n in (1, 2, 3, 4))),
+    # de standen buiten school
+    ("overgangen.factor.baanvinden_duur_per_jaar", 0.3, 1.0, (("neet", "15_27"),)),
+    ("overgangen.maandkans.thuis_uitkering", 0.002, 0.08, (("bijstand_onder_27", "2024-Q1"),)),
+    ("overgangen.maandkans.werk_uitkering", 0.0005, 0.03, (("ww_onder_25", "2020-02"),)),
+    ("overgangen.uitkering.wajong_bij_beperking_na_school", 0.02, 0.98, (("wajong_instroom", "totaal"),)),
 ]
 # Niet gefitte parameters waarvan het rapport laat zien hoeveel de doelen ervan afhangen
-ONGEFIT = ("overgangen.maandkans.thuis_werk", "overgangen.maandkans.werk_thuis", "overgangen.maandkans.uitkering_werk",
-           "overgangen.factor.baanvinden_duur_per_jaar", "overgangen.factor.baanvinden_zonder_sk",
+ONGEFIT = ("overgangen.maandkans.thuis_werk", "overgangen.maandkans.werk_thuis", "overgangen.maandkans.bijstand_werk",
+           "overgangen.maandkans.ww_werk", "overgangen.factor.baanvinden_zonder_sk",
            "overgangen.in_beeld.bereik_doorstroompunt_per_maand", "overgangen.doorstroom.mbo_2_naar_mbo_3",
-           "overgangen.vsv_risico.multiproblematiek")
+           "overgangen.vsv_risico.multiproblematiek", "overgangen.uitkering.afzien_na_zoektermijn",
+           "overgangen.meting.zoekend_thuis_en_bijstand", "populatie.nieuwkomers.aandeel_student")
 
 
 def lees_doelen() -> pd.DataFrame:
@@ -76,16 +86,58 @@ def _maand(model, jaar: int, maand: int) -> int:
     return model.waarnemer.maanden.index(c.maandindex(jaar, maand))
 
 
+def _vervolg(w, a: int, b: int) -> np.ndarray:
+    """(horizon 12/24, uitstroomgroep, vervolgtoestand) opgeteld over de maanden a..b van de waarnemer."""
+    return np.stack(w.vervolg[a:b + 1]).sum(axis=0)
+
+
+def _werkt(v: np.ndarray) -> np.ndarray:
+    """Aantal dat werkt, zoals CBS 'met werk' telt: een baan, ook naast een bbl-opleiding (laatste as)."""
+    from simulatie.waarneming import VERVOLGTOESTANDEN
+
+    return v[..., VERVOLGTOESTANDEN.index("werk")] + v[..., VERVOLGTOESTANDEN.index("onderwijs_bbl")]
+
+
+def standen(model, jaar: int, jaren: int = 2) -> dict[str, float]:
+    """Standen van 15 tot 27 jaar zoals het CBS en UWV ze tellen, gemiddeld over `jaren` kalenderjaren vanaf `jaar`."""
+    from simulatie.populatie import samengevoegd
+
+    w = model.waarnemer
+    a, b = _maand(model, jaar, 1), _maand(model, jaar + jaren - 1, 12)
+    S = np.stack(w.leeftijdskubus[a:b + 1]).sum(axis=(3, 4)).mean(axis=0)  # (VAKKEN_UITGEBREID, leeftijd)
+    t = {naam: S[i] for i, naam in enumerate(c.TOESTANDEN_UITGEBREID)}
+    zorg_met_wajong = S[c.ZORG_MET_WAJONG]
+    vanaf_15 = slice(1, None)  # leeftijd 14 hoort niet bij 15-27
+    p = model.parameters
+    # de EBB telt de institutionele bevolking niet: een deel van wie in zorg is, woont in een instelling
+    zorg_thuis = (1 - p["overgangen.meting.zorg_in_instelling"]) * (t["zorg"] + zorg_met_wajong)
+    neet = sum(t[n] for n in ("bijstand", "ww", "wajong", "thuis")) + zorg_thuis
+    werkloos = (p["overgangen.meting.zoekend_thuis_en_bijstand"] * (t["thuis"] + t["bijstand"])
+                + p["overgangen.meting.zoekend_ww"] * t["ww"])
+    leeftijd = np.array(c.LEEFTIJDEN)
+    return {
+        "neet_15_27": float(neet[vanaf_15].sum()),
+        "neet_15_24": float(neet[(leeftijd >= 15) & (leeftijd < 25)].sum()),
+        "bijstand_onder_27": float(t["bijstand"].sum()),
+        "ww_onder_25": float(t["ww"][leeftijd < 25].sum()),
+        "wajong_onder_27": float((t["wajong"] + zorg_met_wajong).sum()),
+        "werkloosheid_niet_onderwijsvolgend": float(werkloos[vanaf_15].sum()
+                                                    / (werkloos[vanaf_15].sum() + t["werk"][vanaf_15].sum())),
+        "onderwijs_15_27": float(samengevoegd(S)[0][vanaf_15].sum()),
+    }
+
+
 def modelwaarden(model) -> dict[tuple[str, str], float]:
     """Elk doel berekend zoals de bron het definieert (zie de kolom 'statistiek' in doelen.csv)."""
+    from simulatie.toestanden import STROMEN
+
     w = model.waarnemer
     jaar = c.jaar_maand(model.startmaand)[0]
     uit: dict[tuple[str, str], float] = {}
     # zonder werk 12 maanden na uitstroom, voor wie uitstroomde tussen juli (jaar) en juni (jaar+1)
-    a, b = _maand(model, jaar + 1, 7), _maand(model, jaar + 2, 6)
-    n12 = np.stack(w.na_12_maanden[a:b + 1]).sum(axis=0)
+    v = _vervolg(w, _maand(model, jaar + 1, 7), _maand(model, jaar + 2, 6))[0]
     for g in UITSTROOMGROEPEN:
-        aantal, werk = n12[c.UITSTROOMGROEP[g]]
+        aantal, werk = v[c.UITSTROOMGROEP[g]].sum(), _werkt(v[c.UITSTROOMGROEP[g]])
         uit[("zonder_werk_1jr_na_uitstroom", g)] = 1 - werk / aantal if aantal > 0 else np.nan
     # vsv in schooljaar oktober (jaar) - september (jaar+1), gedeeld door de stand op 1 oktober
     okt, sep = _maand(model, jaar, 10), _maand(model, jaar + 1, 9)
@@ -96,17 +148,31 @@ def modelwaarden(model) -> dict[tuple[str, str], float]:
             uit[("vsv_per_niveau", f"{lw}_{n}")] = vsv[n, i] / stand[n, i]
     uit[("vsv_percentage_per_jaar", "mbo_entree")] = vsv[1].sum() / stand[1].sum()
     uit[("vsv_percentage_per_jaar", "mbo_niveau2")] = vsv[2].sum() / stand[2].sum()
-    from simulatie.toestanden import STROMEN
     i_vsv = STROMEN.index("nieuwe_vsv")
     stromen = np.stack(w.stromen[okt:sep + 1])[:, i_vsv]  # (maand, schooltype, regio)
     uit[("nieuwe_vsv_ers", "totaal")] = stromen.sum()
     uit[("nieuwe_vsv_ers", "mbo")] = stromen[:, c.MBO].sum()
     A = w.aantallen[okt - 1]  # (toestand, schooltype, regio), eind september
+    boven_27 = 1 - model.parameters["populatie.mbo_aandeel_27_plus"]
     for n in (1, 2, 3, 4):
-        uit[("ingeschreven", f"mbo_{n}")] = stand[n].sum()
-    uit[("ingeschreven", "vmbo_bovenbouw")] = A[c.ONDERWIJS, c.VMBO].sum()
-    uit[("ingeschreven", "pro")] = A[c.ONDERWIJS, c.PRO].sum()
-    uit[("ingeschreven", "vso")] = A[c.ONDERWIJS, c.VSO].sum()
+        uit[("ingeschreven", f"mbo_{n}")] = stand[n].sum() / boven_27
+    for naam, st in (("vmbo_bovenbouw", c.VMBO), ("havo", c.HAVO), ("vwo", c.VWO)):
+        uit[("ingeschreven", naam)] = A[c.ONDERWIJS, st].sum()
+    # pro en vso tellen vanaf 12 jaar, het model vanaf 14: naar de hele duur teruggerekend
+    p = model.parameters
+    uit[("ingeschreven", "pro")] = A[c.ONDERWIJS, c.PRO].sum() * 6 / p["populatie.opleidingsduur.pro"]
+    uit[("ingeschreven", "vso")] = (A[c.ONDERWIJS, c.VSO].sum() * p["populatie.jaren_in_telling.vso"]
+                                    / p["populatie.opleidingsduur.vso"])
+    # standen buiten school en de instroom in WW en Wajong, over de eerste twee jaar
+    s = standen(model, jaar)
+    uit[("neet", "15_27")] = s["neet_15_27"]
+    for peil in ("2022-Q2", "2023-Q3", "2024-Q1", "2025-Q1", "2025-Q3"):
+        uit[("bijstand_onder_27", peil)] = s["bijstand_onder_27"]
+    uit[("werkloosheid_niet_onderwijsvolgend", "15_27")] = s["werkloosheid_niet_onderwijsvolgend"]
+    uit[("ww_onder_25", "2020-02")] = s["ww_onder_25"]
+    a, b = _maand(model, jaar, 1), _maand(model, jaar + 1, 12)
+    wajong = np.stack(w.stromen[a:b + 1])[:, STROMEN.index("wajong_toegekend")].sum() / 2
+    uit[("wajong_instroom", "totaal")] = float(wajong)
     return uit
 
 
@@ -199,15 +265,21 @@ def kalibreer(seed: int = 0, schaal: int = 2, max_evaluaties: int = 30, voortgan
     onder = np.array([v[1] for v in VRIJ])
     boven = np.array([v[2] for v in VRIJ])
     x0 = np.clip(np.array([basis[n] for n in k.namen]), onder + 1e-6 * (boven - onder), boven - 1e-6 * (boven - onder))
+    # de bronwaarden zijn informatie: een zwakke prior (een halve bandbreedte uit de parameterbestanden per eenheid)
+    # houdt parameters die de doelen nauwelijks vastleggen bij hun bron, in plaats van ze met de ruis mee te laten
+    # dwalen (een schatting met een informatieve prior, zoals gebruikelijk bij gesimuleerde momenten)
+    sd = np.array([_prior_sd(basis, n, o, b) for n, o, b in zip(k.namen, onder, boven)])
     # de optimalisatie werkt op de logit van de plaats binnen de grenzen: onbegrensd en goed geschaald
     naar_z = lambda x: np.log((x - onder) / (boven - x))  # noqa: E731
     naar_x = lambda z: onder + (boven - onder) / (1 + np.exp(-z))  # noqa: E731
     werkers = werkers or os.cpu_count() or 1
-    stap = 0.1  # in logit-ruimte: ca. 2,5% van het bereik rond het midden
+    # stap in logit-ruimte: ca. 7% van het bereik rond het midden; groot genoeg om boven de discreetheid van een
+    # populatie op kalibratieschaal uit te komen
+    stap = 0.3
     balk = tqdm(desc="kalibratie", unit="iteratie", disable=None if voortgang else True)
 
     def doel(z):
-        r = k.residuen(naar_x(z))
+        r = np.concatenate([k.residuen(naar_x(z)), (naar_x(z) - x0) / sd])
         balk.set_postfix(doelfunctie=f"{0.5 * float(r @ r):.2f}", runs=len(k.cache))
         return r
 
@@ -216,14 +288,25 @@ def kalibreer(seed: int = 0, schaal: int = 2, max_evaluaties: int = 30, voortgan
         verschoven = [z + stap * np.eye(len(z))[j] for j in range(len(z))]
         kolommen = k.veel_residuen([naar_x(v) for v in verschoven], werkers)
         balk.update(1)
-        return np.stack([(r - r0) / stap for r in kolommen], axis=1)
+        s = 1 / (1 + np.exp(-z))
+        prior = np.diag((boven - onder) * s * (1 - s) / sd)
+        return np.vstack([np.stack([(r - r0) / stap for r in kolommen], axis=1), prior])
 
     uitkomst = least_squares(doel, naar_z(x0), jac=jacobiaan, method="trf", max_nfev=max_evaluaties,
                              xtol=1e-4, ftol=1e-4, gtol=1e-6)
     balk.close()
-    return {"kalibratie": k, "x": naar_x(uitkomst.x), "doelfunctie": float(uitkomst.cost),
+    x = naar_x(uitkomst.x)
+    doelen = k.residuen(x)
+    return {"kalibratie": k, "x": x, "doelfunctie": 0.5 * float(doelen @ doelen),
+            "prior": 0.5 * float(((x - x0) / sd) @ ((x - x0) / sd)),
             "status": uitkomst.message, "evaluaties": int(uitkomst.nfev), "runs": len(k.cache),
             "jacobiaan": np.asarray(uitkomst.jac)}
+
+
+def _prior_sd(p: Parameters, naam: str, onder: float, boven: float) -> float:
+    """Halve bandbreedte van de verdeling van de parameter (anders een kwart van de grenzen van de fit)."""
+    v = p.info(naam).verdeling
+    return (v.hoog - v.laag) / 2 if v is not None and v.hoog > v.laag else (boven - onder) / 4
 
 
 def identificatie(k: Kalibratie, x: np.ndarray, stap: float = 0.1) -> pd.DataFrame:
@@ -275,38 +358,109 @@ def fit_tabel(k: Kalibratie, x: np.ndarray, volledige_schaal: bool = True) -> pd
     return tabel
 
 
+def _na_drie_maanden(model, groepen: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
+    """Per groep (een masker op de populatie van nu): de toestand van elk lid drie maanden later (UIT voor wie
+    intussen 27 werd)."""
+    pop = model.populatie
+    ids = {naam: pop.id[masker] for naam, masker in groepen.items()}
+    model.run_for(3)
+    pop = model.populatie
+    uit = {}
+    for naam, i in ids.items():
+        rij = np.minimum(np.searchsorted(pop.id, i), len(pop) - 1)
+        uit[naam] = np.where(pop.id[rij] == i, pop.toestand[rij], len(c.TOESTANDEN))
+    return uit
+
+
 def toetsen(parameters: Parameters, seed: int = 0, schaal: int = 2) -> pd.DataFrame:
-    """De niet-gefitte gepubliceerde cijfers naast het model (nulalternatief, 2027; vsv-trend tot 2035)."""
+    """De niet-gefitte gepubliceerde cijfers naast het model (nulalternatief 2026-2029 en het opwarmen)."""
     from simulatie.model import JongerenModel
     from simulatie.scenario import laad_scenario
+    from simulatie.toestanden import STROMEN
+    from simulatie.waarneming import VERVOLGTOESTANDEN
 
     model = JongerenModel(laad_scenario("nulalternatief"), seed=seed, schaal=schaal, parameters=parameters)
-    jaar = c.jaar_maand(model.startmaand)[0] + 1
-    waarden = {k: [] for k in ("afstand", "neet", "bijstand", "migratie", "buiten_beeld")}
-    model.run_for(12 * 10)
-    # standen in 2027 opnieuw uitrekenen uit de maandcijfers (lang formaat)
-    m = model.maandcijfers()
-    m27 = m[(m.datum.dt.year == jaar) & (m.regio == 0) & (m.schooltype == "alle")]
-    stand = m27[m27.indicator == "aantal"].groupby("toestand").waarde.mean()
-    waarden = {
-        "jongeren_16_27_met_afstand": stand["thuis"] + stand["uitkering"],
-        "neet_15_27": stand["thuis"] + stand["uitkering"] + stand["zorg"],
-        "bijstand_onder_27": stand["uitkering"] * parameters["prijzen.uitkering.aandeel_bijstand"],
-        "buiten_beeld": m27[m27.indicator == "buiten_beeld"].waarde.mean(),
-        "werkloosheid_niet_onderwijsvolgend": (stand["thuis"] + stand["uitkering"])
-        / (stand["werk"] + stand["thuis"] + stand["uitkering"]),
-    }
+    jaar = c.jaar_maand(model.startmaand)[0]
+    waarden: dict[str, float] = {}
+    start = model.populatie.frame()
+    waarden["jongeren_15_27"] = float((start.leeftijd >= 15).sum() * schaal)
+    model.run_for(12)  # tot januari van het tweede jaar: drie maanden volgen
+    pop = model.populatie
+    a = pop.leeftijd_maanden() // 12
+    thuis_of_uitkering = np.isin(pop.toestand, (c.THUIS, c.UITKERING))
+    later = _na_drie_maanden(model, {
+        "neet": thuis_of_uitkering & (a >= 15) & (a < 25),
+        "zorg": (pop.toestand == c.ZORG) & (a >= 15) & (a < 25),
+        "werkloos": (a >= 15) & (((pop.toestand == c.THUIS) & (pop.uitkering_type == c.GEEN_UITKERING))
+                                 | ((pop.toestand == c.UITKERING) & (pop.uitkering_type != c.WAJONG)))})
+    # de EBB telt wie in een instelling woont niet: zorg weegt mee naar het deel dat thuis woont
+    thuis_woont = 1 - parameters["overgangen.meting.zorg_in_instelling"]
+    actief = {k: v[v != len(c.TOESTANDEN)] for k, v in later.items()}
+    weg = {k: np.isin(v, (c.WERK, c.ONDERWIJS)).sum() for k, v in actief.items()}
+    waarden["neet_na_3_maanden_school_of_werk"] = float(
+        (weg["neet"] + thuis_woont * weg["zorg"]) / (len(actief["neet"]) + thuis_woont * len(actief["zorg"])))
+    waarden["werkloos_na_3_maanden_werk"] = float(np.mean(actief["werkloos"] == c.WERK))
+    model.run_for(42 - 15)  # tot en met juni 2029: twee jaar na de uitstromers van 2026-27
+    w = model.waarnemer
+    # oktober 2026: inschrijving en werk naast onderwijs zoals het register (CBS 2021) telt
+    okt = _maand(model, jaar, 10)
+    K = w.leeftijdskubus[okt].sum(axis=(2, 3))[:, 1:]  # vanaf 15 jaar
+    waarden["onderwijs_15_27"] = float(K[c.TOESTANDEN_UITGEBREID.index("onderwijs")].sum())
+    waarden["werkend_niet_onderwijs_15_27"] = float(K[c.TOESTANDEN_UITGEBREID.index("werk")].sum())
+    waarden["niet_werkzaam_niet_onderwijs_15_27"] = float(K.sum() - waarden["onderwijs_15_27"]
+                                                          - waarden["werkend_niet_onderwijs_15_27"])
+    waarden["ho_ingeschreven_onder_27"] = float(w.aantallen[okt][c.ONDERWIJS, c.HO].sum())
+    s = standen(model, jaar)
+    waarden["neet_15_24"] = s["neet_15_24"]
+    waarden["wajong_onder_27_2015"] = s["wajong_onder_27"]
+    a, b = _maand(model, jaar, 1), _maand(model, jaar + 1, 12)
+    instroom = np.stack(w.uitkering_instroom[a:b + 1])  # (maand, bijstand/WW/Wajong)
+    waarden["bijstand_instroom_per_kwartaal"] = float(instroom[:, 0].sum() / 8)
+    waarden["ww_instroom_onder_27_2017"] = waarden["ww_instroom_onder_27_2022"] = float(instroom[:, 1].sum() / 2)
+    S = np.stack(w.stromen[a:b + 1]).sum(axis=(2, 3))
+    # uitstroom uit de bijstand: alle beëindigingen min wie 27 werd (CBS telt die niet als uitstroom)
+    uit_bijstand = _uit_bijstand(model, a, b)
+    waarden["bijstand_uitstroom_per_kwartaal"] = uit_bijstand / 8
+    waarden["buiten_beeld"] = float(np.stack(w.buiten_beeld[a:b + 1]).sum(axis=1).mean())
+    # schoolverlaters van juli 2026 - juni 2027, een en twee jaar later
+    v1 = _vervolg(w, _maand(model, jaar + 1, 7), _maand(model, jaar + 2, 6))[0]
+    v2 = _vervolg(w, _maand(model, jaar + 2, 7), _maand(model, jaar + 3, 6))[1]
+    g = c.UITSTROOMGROEP
+    vsv = [g[n] for n in ("vsv_mbo", "vsv_vo", "vsv_havo_vwo")]
+    waarden["vsv_terug_in_onderwijs_na_1_jaar"] = float(
+        v1[vsv][:, [VERVOLGTOESTANDEN.index("onderwijs"), VERVOLGTOESTANDEN.index("onderwijs_bbl")]].sum()
+        / v1[vsv].sum())
+    met_sk = [g[n] for n in ("mbo2_bol", "mbo34_bol", "mbo2_bbl", "mbo34_bbl")]
+    zonder_sk = [g[n] for n in ("vsv_mbo", "entree_bol", "entree_bbl")]
+    waarden["mbo_met_sk_werk_na_1_jaar"] = float(_werkt(v1[met_sk]).sum() / v1[met_sk].sum())
+    waarden["mbo_zonder_sk_werk_na_1_jaar"] = float(_werkt(v1[zonder_sk]).sum() / v1[zonder_sk].sum())
+    waarden["mbo_zonder_sk_werk_na_2_jaar"] = float(_werkt(v2[zonder_sk]).sum() / v2[zonder_sk].sum())
+    waarden["pro_werk_direct"] = float(_werkt(v1[g["pro"]]) / v1[g["pro"]].sum())
+    uitk = [VERVOLGTOESTANDEN.index(n) for n in ("bijstand", "ww", "wajong", "zorg_met_wajong")]
+    waarden["vso_uitkering_direct"] = float(v1[g["vso"], uitk].sum() / v1[g["vso"]].sum())
+    # het opwarmen: nieuwe vsv'ers per schooljaar 2021-22 t/m 2023-24 (de jaren waarin alle leeftijden er zijn)
+    o = model.opwarming
+    schooljaar = np.array([j if m >= 10 else j - 1 for j, m in map(c.jaar_maand, o.maanden)])
+    per_jaar = pd.Series(o.vsv).groupby(schooljaar).sum()
+    waarden["nieuwe_vsv_ers_reeks_2021_2023"] = float(per_jaar.loc[2021:2023].mean())
     pop = model.populatie
     afstand = pop.actief() & np.isin(pop.toestand, (c.THUIS, c.UITKERING))
-    waarden["aandeel_niet_westers_in_afstand"] = float(pop.migratie[afstand].mean())  # eind van de run
-    vsv = m[(m.indicator == "nieuwe_vsv") & (m.regio == 0) & (m.schooltype == "alle")]
-    schooljaar = np.where(vsv.datum.dt.month >= 10, vsv.datum.dt.year, vsv.datum.dt.year - 1)
-    per_jaar = vsv.groupby(schooljaar).waarde.sum()
-    waarden["nieuwe_vsv_ers_trend_2012_2021"] = per_jaar.loc[jaar:jaar + 7].mean()
+    waarden["aandeel_niet_westers_in_afstand"] = float(pop.migratie[afstand].mean())
     t = lees_toetsen()
     t["modelwaarde"] = t.toets.map(waarden)
     t["binnen_bandbreedte"] = (t.modelwaarde >= t.bandbreedte_laag) & (t.modelwaarde <= t.bandbreedte_hoog)
     return t
+
+
+def _uit_bijstand(model, a: int, b: int) -> float:
+    """Beëindigde bijstandsuitkeringen over de maanden a..b (zonder wie 27 werd): instroom min de groei van de
+    stand min wie met bijstand 27 werd."""
+    w = model.waarnemer
+    instroom = np.stack(w.uitkering_instroom[a:b + 1])[:, 0].sum()
+    i = c.TOESTANDEN_UITGEBREID.index("bijstand")
+    stand = [w.leeftijdskubus[m][i].sum() for m in (a - 1, b)] if a > 0 else [w.leeftijdskubus[a][i].sum()] * 2
+    oud = np.stack(w.leeftijdskubus[a:b + 1])[:, i, -1].sum() / 12  # de 26-jarigen: een twaalfde wordt 27 per maand
+    return float(instroom - (stand[1] - stand[0]) - oud)
 
 
 def schrijf_gekalibreerd(pad: Path, k: Kalibratie, x: np.ndarray, doelfunctie: float, seed: int, schaal: int) -> None:
@@ -334,12 +488,43 @@ NIET_GEBRUIKT = [
     ("vsv_percentage_per_jaar / mbo_uit_vso (20,6%) en mbo_entree_uit_vso (25%)",
      "het model onthoudt niet van welke school een mbo-student kwam; vso-afkomst is geen kenmerk"),
     ("nieuwe_vsv_ers / 2001 (71.000) en trend 2012-2021 (25.000)",
-     "historische niveaus; de trend staat bij de toetsen (niet gefit)"),
+     "historische niveaus; het opwarmen volgt het vsv-niveau per schooljaar (overgangen.vsv_trend), en de jaren "
+     "waarin het opwarmen alle leeftijden heeft staan bij de toetsen"),
     ("relatief_risico_vsv / multiproblematiek (4,0) en relatief_kans_baan / migratie (0,33-0,5)",
      "zijn invoer van het model (overgangen.yaml), geen doel: het model reproduceert ze per constructie"),
-    ("omvang_doelgroep (300.000) en aandeel niet-westers (43%)",
-     "niet gefit, wel getoetst: zie de toetsen hieronder"),
+    ("omvang_doelgroep (300.000, CPB 2019)",
+     "telt ook werkenden die niet economisch zelfstandig zijn (minder dan 70% WML): het model kent geen inkomen"),
+    ("Wajong onder 27 (70.210 in januari 2017, CBS via NJi)",
+     "de oude Wajong sloot in 2015; wie toen instroomde is in 2026 ouder dan 27. Het doel is daarom de instroom "
+     "in de Wajong 2015 (UWV 2017); de stand onder 27 staat bij de toetsen als afgeleide"),
+    ("jongeren in zorg of dagbesteding", "geen bron gevonden voor een stand van 15-27 jaar; zorg is geen doel"),
 ]
+
+
+def populatietabel(model) -> pd.DataFrame:
+    """Jongeren per leeftijdsgroep en toestand bij de start (januari), naast het CBS-profiel van die leeftijden."""
+    from simulatie.populatie import Leeftijdsprofiel, samengevoegd
+
+    pop = model.populatie
+    a = pop.leeftijd_maanden() // 12
+    stand = np.zeros((c.ZORG_MET_WAJONG + 1, len(c.LEEFTIJDEN)))
+    from simulatie.populatie import uitgebreide_toestand
+
+    actief = pop.actief()
+    code = uitgebreide_toestand(pop.toestand[actief], pop.uitkering_type[actief]).astype(int)
+    np.add.at(stand, (code, np.clip(a[actief], 14, 26) - 14), model.schaal)
+    stand = samengevoegd(stand)
+    jaar = c.jaar_maand(model.startmaand)[0]
+    profiel = Leeftijdsprofiel(model.parameters).doel(jaar)  # 15..26
+    groepen = (("15-19", 15, 19), ("20-24", 20, 24), ("25-26", 25, 26), ("15-26", 15, 26))
+    rijen = []
+    for naam, laag, hoog in groepen:
+        kol = slice(laag - 14, hoog - 14 + 1)
+        rij = {"leeftijd": naam, **{t: float(stand[i, kol].sum()) for i, t in enumerate(c.TOESTANDEN_UITGEBREID)}}
+        rij["model_totaal"] = float(stand[:, kol].sum())
+        rij["cbs_totaal"] = float(profiel[laag - 15:hoog - 15 + 1].sum())
+        rijen.append(rij)
+    return pd.DataFrame(rijen)
 
 
 def figuur_fit(fit: pd.DataFrame):
@@ -366,24 +551,32 @@ def figuur_fit(fit: pd.DataFrame):
     return fig
 
 
-def rapport_markdown(fit: pd.DataFrame, ident: pd.DataFrame, toets: pd.DataFrame, info: dict) -> str:
+def rapport_markdown(fit: pd.DataFrame, ident: pd.DataFrame, toets: pd.DataFrame, info: dict,
+                     populatie: pd.DataFrame | None = None) -> str:
     from simulatie.opmaak import tabel_md
 
     def tabel(df: pd.DataFrame) -> str:
         return tabel_md(df, _fmt, index=False)
 
     binnen = int(fit.binnen_tolerantie.sum())
+    gefit = fit[fit.gefit]
     regels = [
         "# Kalibratierapport", "",
         f"Gemaakt op {info['datum']} met `jongeren kalibreer` (seed {info['seed']}, schaal {info['schaal']}, "
-        f"{MAANDEN} maanden per run, {info['runs']} runs, {info['seconden'] / 60:.1f} minuten).", "",
-        "**Methode.** Gesimuleerde momenten: per parametervector draait het nulalternatief met een vaste seed; elk "
-        "doel wordt berekend zoals de bron het definieert (kolom `statistiek` in `doelen.csv`). "
-        "`scipy.optimize.least_squares` minimaliseert de som van de gekwadrateerde residuen (model - doel) / "
-        "tolerantie over de vrije parameters, elk binnen grenzen. "
-        f"Eindwaarde van de doelfunctie: {info['doelfunctie']:.2f} ({info['status']}).", "",
-        f"**Uitkomst.** {binnen} van de {len(fit)} doelen liggen binnen hun tolerantie op de kalibratieschaal"
-        + (f", {int(fit.binnen_tolerantie_schaal_1.sum())} op volle schaal (schaal 1)."
+        f"opwarmen plus {MAANDEN} maanden per run, {info['runs']} runs, {info['seconden'] / 60:.1f} minuten).", "",
+        "**Methode.** Gesimuleerde momenten: per parametervector warmt het model op (de jaargangen sinds 2013 door "
+        "de maandregels, zie `simulatie/opwarming.py`) en draait het nulalternatief daarna met een vaste seed; zo "
+        "leveren de gefitte regels ook de gefitte standen. Elk doel wordt berekend zoals de bron het definieert "
+        "(kolom `statistiek` in `doelen.csv`). `scipy.optimize.least_squares` minimaliseert de som van de "
+        "gekwadrateerde residuen (model - doel) / tolerantie over de vrije parameters, elk binnen grenzen, plus een "
+        "zwakke prior: per parameter (waarde - bronwaarde) gedeeld door de halve bandbreedte uit de parameterbestanden. "
+        "Zo blijven parameters die de doelen nauwelijks vastleggen bij hun bron in plaats van met de ruis van een "
+        "gesimuleerde populatie mee te dwalen. "
+        f"Eindwaarde van de doelfunctie: {info['doelfunctie']:.2f} voor de doelen en {info.get('prior', 0.0):.2f} "
+        f"voor de prior ({info['status']}).", "",
+        f"**Uitkomst.** {int(gefit.binnen_tolerantie.sum())} van de {len(gefit)} gefitte doelen liggen binnen hun "
+        f"tolerantie op de kalibratieschaal ({binnen} van alle {len(fit)} rijen, met de niet gefitte inschrijvingen)"
+        + (f"; op volle schaal (schaal 1) {int(fit[fit.gefit].binnen_tolerantie_schaal_1.sum())} van de {len(gefit)}."
            if "binnen_tolerantie_schaal_1" in fit else "."), "",
         "![Doel tegen model](fit.png)", "",
         "## Doelen", "",
@@ -401,14 +594,30 @@ def rapport_markdown(fit: pd.DataFrame, ident: pd.DataFrame, toets: pd.DataFrame
                "daaruit benaderde relatieve standaardfout. Gefitte parameters met een grote standaardfout en de "
                "niet gefitte parameters met weinig gevoeligheid worden door deze cijfers nauwelijks bepaald: hun "
                "waarde blijft een aanname met de bandbreedte uit de parameterbestanden.", "",
-               tabel(ident), "",
-               "## Gepubliceerde cijfers die niet als doel dienen", ""]
+               tabel(ident), ""]
+    if populatie is not None:
+        regels += ["## De opgewarmde populatie bij de start", "",
+                   "Jongeren per leeftijd en toestand in januari 2026 (schaal 1), naast het CBS-leeftijdsprofiel "
+                   "(geboorten per jaargang maal de verhouding uit de CBS-bevolking van 2022; `populatie.yaml`). Het "
+                   "CBS telde in oktober 2018 2.575.900 jongeren van 15-27, van wie 1,5 miljoen in onderwijs, 798 "
+                   "duizend aan het werk (niet in onderwijs), 187 duizend niet werkzaam en 59 duizend in een "
+                   "instelling of arbeidsongeschikt: zie de toetsen.", "",
+                   tabel(populatie), ""]
+    regels += ["## Gepubliceerde cijfers die niet als doel dienen", ""]
     regels += [f"- {a}: {b}." for a, b in NIET_GEBRUIKT]
     regels += ["", "## Toetsen: gepubliceerde cijfers waar het model níet op gefit is", "",
                "Een model dat zijn doelen haalt door de rest te vervormen, valt hier door de mand. De bandbreedte "
-               "is ruim omdat de definities van bron en model niet precies samenvallen (zie `toetsen.csv`).", "",
+               "is ruim omdat de definities van bron en model niet precies samenvallen (zie `toetsen.csv`). Een "
+               "cijfer dat als bron van een parameter dient, staat erbij met `gebruik` = invoer: dat is geen "
+               "onafhankelijke toets.", "",
                tabel(toets[["toets", "waarde", "modelwaarde", "bandbreedte_laag", "bandbreedte_hoog",
-                            "binnen_bandbreedte", "peiljaar"]]), ""]
+                            "binnen_bandbreedte", "peiljaar", "gebruik"]]), ""]
+    mis = toets[~toets.binnen_bandbreedte]
+    if len(mis):
+        regels += ["### Toetsen buiten de bandbreedte, met de reden", ""]
+        regels += [f"- `{r.toets}`: model {_fmt(r.modelwaarde)} tegen {_fmt(r.waarde)}. {r.reden_bij_afwijking}"
+                   for r in mis.itertuples()]
+        regels.append("")
     return "\n".join(regels) + "\n"
 
 
@@ -423,6 +632,18 @@ def _reden(doel: str, groep: str) -> str:
                 "risicofactoren van de groep (beperking, migratie, multiproblematiek) de uitkomst. Een eigen "
                 "baankans per groep zou dit doel halen, maar voegt per groep een vrije parameter toe die geen "
                 "andere bron ondersteunt; liever een eenvoudige structuur met een eerlijk verschil.")
+    if doel == "bijstand_onder_27":
+        return ("De reeks stijgt van 2022 tot 2025 met de conjunctuur (van 34 naar 41,5 duizend); het model heeft "
+                "geen conjunctuur en fit één niveau over de hele reeks, zodat de vroegste of laatste punten "
+                "buiten hun eigen 15% kunnen vallen terwijl het niveau past.")
+    if doel == "werkloosheid_niet_onderwijsvolgend":
+        return ("Het model kent 'zoekend en beschikbaar' niet per persoon: het meet de werkloosheid met een vast "
+                "deel van wie thuis of in de bijstand is (overgangen.meting), een aanname uit de samenstelling van "
+                "de NEET-groep in 2017; de EBB-reeks brak in 2021.")
+    if doel == "wajong_instroom":
+        return ("De Wajong 2015 is alleen voor wie duurzaam geen arbeidsvermogen heeft; in het model komt zij bij "
+                "schoolverlaters met een beperking die een uitkering krijgen of in de dagbesteding gaan. De instroom "
+                "hangt aan de beperking van vso- en pro-verlaters, een aanname.")
     if doel.startswith("vsv") and groep in ("mbo_entree", "bol_1", "bbl_1"):
         return ("Entree duurt een jaar: wie na het entreediploma stopt, telt als vsv'er (geen SK). Het doel is het "
                 "resultaat van uitval plus niet-doorstromen; de bron geeft niet hoe die twee verdeeld zijn.")

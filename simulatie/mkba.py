@@ -68,8 +68,7 @@ class Eenheidsprijzen:
     bbl_factor: float
     wig: float
     verdringing: float
-    uitkering: np.ndarray        # (leeftijdsband,) netto per maand
-    aandeel_bijstand: float
+    uitkering: np.ndarray        # (soort: bijstand, WW, Wajong; leeftijdsband; sk) netto per maand
     uitvoering: float            # per uitkering per maand
     zorg: np.ndarray             # (leeftijdsband,) per client per maand
     zorg_aandeel_gemeente: np.ndarray  # (leeftijdsband,)
@@ -92,7 +91,12 @@ class Eenheidsprijzen:
         sk = np.array([p[l + "factor_zonder_sk"], p[l + "factor_met_sk"]])
         loonkosten = wml[:, None] * sk[None, :] * (1 + p[l + "werkgeverslasten"])
         jong = p.prijs(u + "jongerennorm_18_20_netto_per_maand", jaar)
-        uitkering = np.array([0, 0, 0, jong, jong, jong, p.prijs(u + "bijstand_21_plus_netto_per_maand", jaar)])
+        bijstand = np.array([0, 0, 0, jong, jong, jong, p.prijs(u + "bijstand_21_plus_netto_per_maand", jaar)])
+        netto = 1 - p[u + "belasting_op_uitkering"]
+        # WW: een deel van het laatste brutoloon (naar leeftijd en SK); Wajong: een deel van het (jeugd)minimumloon
+        ww = p[u + "ww_vervangingsratio"] * loonkosten / (1 + p[l + "werkgeverslasten"]) * netto
+        wajong = p[u + "wajong_aandeel_wml"] * wml * netto
+        uitkering = np.stack([np.repeat(bijstand[:, None], 2, axis=1), ww, np.repeat(wajong[:, None], 2, axis=1)])
         volwassen = np.array([False, False, False, True, True, True, True])
         zorg = np.where(volwassen, p.prijs(z + "volwassen_per_client_per_jaar", jaar),
                         p.prijs(z + "jeugdzorg_per_client_per_jaar", jaar)) / 12
@@ -100,7 +104,7 @@ class Eenheidsprijzen:
         e = "prijzen.eindwaarde."
         return cls(
             prijsjaar=jaar, loonkosten=loonkosten, bbl_factor=p[l + "bbl_factor"], wig=p[l + "wig"],
-            verdringing=p["prijzen.mkba.verdringing"], uitkering=uitkering, aandeel_bijstand=p[u + "aandeel_bijstand"],
+            verdringing=p["prijzen.mkba.verdringing"], uitkering=uitkering,
             uitvoering=p.prijs(u + "uitvoeringskosten_per_jaar", jaar) / 12, zorg=zorg,
             zorg_aandeel_gemeente=np.where(volwassen, p[z + "volwassen_aandeel_gemeente"], 1.0), onderwijs=onderwijs,
             per_contact=p.prijs("prijzen.programma.doorstroompunt_per_contact", jaar),
@@ -135,20 +139,22 @@ class _Boek:
         return np.stack(self.bedragen, axis=1) if self.bedragen else np.zeros((self.maanden, 0, len(PARTIJEN)))
 
 
-def _waardeer_toestanden(boek: _Boek, W: np.ndarray, e: Eenheidsprijzen, voorvoegsel: str = "") -> None:
-    """Waardeer aantallen W (maand, toestand, leeftijdsband, sk, bbl) per post en partij."""
+def _waardeer_toestanden(boek: _Boek, W: np.ndarray, U: np.ndarray, e: Eenheidsprijzen, voorvoegsel: str = "") -> None:
+    """Waardeer aantallen W (maand, toestand, leeftijdsband, sk, bbl) per post en partij; de uitkeringen naar
+    soort U (maand, soort, leeftijdsband, sk) bij wie ze betaalt: bijstand de gemeenten, WW en Wajong het UWV
+    (Rijk)."""
     werk = W[:, c.WERK].sum(axis=3) + e.bbl_factor * W[:, c.ONDERWIJS, :, :, 1]
     productie = (werk * e.loonkosten[None]).sum(axis=(1, 2))
     boek.boek(voorvoegsel + "productie", werkgevers=productie)
     boek.boek(voorvoegsel + "verdringing", overige_werkenden=-e.verdringing * productie)
     boek.boek(voorvoegsel + "loon_en_belasting", werkgevers=-productie, jongeren=(1 - e.wig) * productie,
               rijk_szw_fiscus=e.wig * productie)
-    uitk = W[:, c.UITKERING].sum(axis=(2, 3))
-    bedrag = uitk @ e.uitkering
-    a = e.aandeel_bijstand
-    boek.boek(voorvoegsel + "uitkeringen", gemeenten=-a * bedrag, rijk_szw_fiscus=-(1 - a) * bedrag, jongeren=bedrag)
-    uitvoering = uitk.sum(axis=1) * e.uitvoering
-    boek.boek(voorvoegsel + "uitvoering_uitkeringen", gemeenten=-a * uitvoering, rijk_szw_fiscus=-(1 - a) * uitvoering)
+    bedrag = (U * e.uitkering[None]).sum(axis=(2, 3))  # (maand, soort)
+    boek.boek(voorvoegsel + "uitkeringen", gemeenten=-bedrag[:, 0], rijk_szw_fiscus=-bedrag[:, 1:].sum(axis=1),
+              jongeren=bedrag.sum(axis=1))
+    uitvoering = U.sum(axis=(2, 3)) * e.uitvoering
+    boek.boek(voorvoegsel + "uitvoering_uitkeringen", gemeenten=-uitvoering[:, 0],
+              rijk_szw_fiscus=-uitvoering[:, 1:].sum(axis=1))
     zorg = W[:, c.ZORG].sum(axis=(2, 3))
     boek.boek(voorvoegsel + "zorgkosten", gemeenten=-(zorg @ (e.zorg * e.zorg_aandeel_gemeente)),
               zorgverzekeraars=-(zorg @ (e.zorg * (1 - e.zorg_aandeel_gemeente))))
@@ -173,8 +179,9 @@ def _eindwaarde(boek: _Boek, met_sk: np.ndarray, e: Eenheidsprijzen) -> None:
     jaarfactor = 12 * _annuiteit(e.eindwaarde_jaren, e.discontovoet)
     W = np.zeros((boek.maanden, len(c.TOESTANDEN), len(LEEFTIJDSBANDEN), 2, 2))
     W[:, c.WERK, -1, :, 0] = met_sk * e.eindwaarde_werk[None] * jaarfactor
-    W[:, c.UITKERING, -1, :, 0] = met_sk * e.eindwaarde_uitkering[None] * jaarfactor
-    _waardeer_toestanden(boek, W, e, voorvoegsel=EINDWAARDE)
+    U = np.zeros((boek.maanden, 3, len(LEEFTIJDSBANDEN), 2))
+    U[:, 0, -1, :] = met_sk * e.eindwaarde_uitkering[None] * jaarfactor  # CPB: 'uitkering', hier als bijstand
+    _waardeer_toestanden(boek, W, U, e, voorvoegsel=EINDWAARDE)
 
 
 @dataclass(frozen=True)
@@ -185,6 +192,7 @@ class Tellingen:
 
     datums: pd.DatetimeIndex
     W: np.ndarray              # (maand, toestand, leeftijdsband, sk, bbl)
+    U: np.ndarray              # (maand, soort uitkering, leeftijdsband, sk)
     budget: np.ndarray         # programmabudget per maand (prijzen van het startjaar)
     besteed: np.ndarray        # daarvan aan gemodelleerde begeleiding besteed
     levenscoaching: np.ndarray
@@ -197,7 +205,8 @@ class Tellingen:
 
         w = uitkomst.waarnemer
         datums = c.maanddatums(w.maanden)
-        W = np.stack(w.waardering).astype(float)
+        W = w.waardering()
+        U = w.uitkeringen_naar_soort()
 
         b = uitkomst.begeleidingscijfers
         uitgaven = b.uitgaven()  # (maand, hefboom)
@@ -208,7 +217,7 @@ class Tellingen:
         met_sk = np.stack(w.uit_27).sum(axis=1).astype(float)  # (maand, sk)
         met_sk[-1] += W[-1].sum(axis=(0, 1, 3))  # wie aan het eind van de horizon nog in de doelgroep zit
         contacten = np.stack(w.stromen)[:, STROMEN.index("in_beeld_gekomen")].sum(axis=(1, 2))
-        return cls(datums, W, budget, besteed, uitgaven[:, LEVENSCOACHING], contacten.astype(float), met_sk)
+        return cls(datums, W, U, budget, besteed, uitgaven[:, LEVENSCOACHING], contacten.astype(float), met_sk)
 
 
 def kasboek_array(uitkomst, p: Parameters, prijsjaar: int | None = None, eindwaarde: bool = True,
@@ -217,7 +226,7 @@ def kasboek_array(uitkomst, p: Parameters, prijsjaar: int | None = None, eindwaa
     e = Eenheidsprijzen.uit(p, prijsjaar, discontovoet)
     t = uitkomst.tellingen
     boek = _Boek(len(t.datums))
-    _waardeer_toestanden(boek, t.W, e)
+    _waardeer_toestanden(boek, t.W, t.U, e)
 
     # programma: het hele budget is een kost (besteed aan coaches of aan overige samenwerking)
     s = uitkomst.scenario

@@ -18,18 +18,19 @@ from simulatie import codes as c
 from simulatie.beleid import Beleid
 from simulatie.fouten import InvoerFout
 from simulatie.parameters import Geheugen, Parameters, laad_parameters
-from simulatie.populatie import KOLOMMEN, Populatie, bouw_populatie, nieuw_cohort
+from simulatie.opwarming import profiel, startpopulatie
+from simulatie.populatie import KOLOMMEN, Populatie, Sjablonen, aanvulling, nieuw_cohort
 from simulatie.regio import Regio, Regiogegevens, Regiostand
 from simulatie.scenario import Scenario, laad_scenario
 from simulatie.toestanden import STROMEN, Overgangsregels
 from simulatie.waarneming import Waarnemer
 
 # Vaste nummers per toevalsstroom: een stroom hangt nooit af van hoeveel een andere stroom trok.
-_STROOM = {"populatie": 1, "cohort": 2, "maand": 3, "beleid": 4}
+_STROOM = {"populatie": 1, "cohort": 2, "maand": 3, "beleid": 4, "aanvulling": 5, "sjablonen": 6}
 
-# De startpopulatie en de cohorten hangen alleen af van zaad, schaal, maand en de parameters die het
-# bouwen leest; in een experiment zijn ze voor bijna alle runs gelijk (een tiende van de rekentijd).
-# Begrensd op 64 MB aan kolommen, zodat een notebook op schaal 1 er niet vol van loopt.
+# De cohorten hangen alleen af van zaad, schaal, maand en de parameters die het bouwen leest; in een
+# experiment zijn ze voor bijna alle runs gelijk. Begrensd op 64 MB aan kolommen, zodat een notebook op
+# schaal 1 er niet vol van loopt. (De startpopulatie onthoudt opwarming.startpopulatie.)
 _GEBOUWD = Geheugen(maximum=64e6, grootte=lambda kolommen: sum(k.nbytes for k in kolommen.values()))
 
 
@@ -42,7 +43,7 @@ class JongerenModel(mesa.Model):
     """
 
     def __init__(self, scenario: Scenario | str | Path | None = None, seed: int = 0, schaal: int = 1,
-                 parameters: Parameters | None = None):
+                 parameters: Parameters | None = None, stationair: bool = False):
         scenario = laad_scenario(scenario or "nulalternatief") if not isinstance(scenario, Scenario) else scenario
         if not isinstance(schaal, (int, np.integer)) or isinstance(schaal, bool) or schaal < 1:
             raise InvoerFout(f"schaal {schaal!r} is ongeldig.", veld="schaal",
@@ -64,12 +65,18 @@ class JongerenModel(mesa.Model):
             Regio(self, i + 1, naam, float(self.regiogegevens.aandeel[i]), self.regiostand)
         self.regios: list[Regio] = sorted(self.agents_by_type[Regio], key=lambda r: r.nummer)
 
-        self.populatie = Populatie(self._gebouwd("populatie", self.startmaand, lambda p: bouw_populatie(
-            p, self.schaal, self.toeval("populatie"), self.startmaand, self.regiogegevens.aandeel).kolommen()),
-            self.startmaand)
+        # `stationair`: cohorten en vsv-niveau blijven die van de start (ook in het opwarmen); anders volgen ze
+        # de geboorten en het gepubliceerde vsv-niveau per jaar
+        self.stationair = bool(stationair)
+        self.regels = Overgangsregels(self.parameters, self.regiogegevens.vsv_factor, self.regiogegevens.krapte)
+        self.opwarming = startpopulatie(self.parameters, self.regels, zaad=self.zaad, schaal=self.schaal,
+                                        startmaand=self.startmaand, regio_aandeel=self.regiogegevens.aandeel,
+                                        stationair=self.stationair)
+        self.populatie = Populatie({k: v.copy() for k, v in self.opwarming.kolommen.items()}, self.startmaand)
         self._volgend_id = len(self.populatie)
-        self.regels = Overgangsregels(self.parameters, self.populatie, self.regiogegevens.vsv_factor,
-                                      self.regiogegevens.krapte)
+        self.profiel = profiel(self.parameters, self.startmaand, self.stationair)
+        # nieuwkomers na de start lijken op leeftijdgenoten bij de start: in elk scenario dezelfde (CRN)
+        self.sjablonen = Sjablonen.uit(self.populatie, self.toeval("sjablonen"))
         self.beleid = Beleid(scenario, self.parameters, self)
         self.waarnemer = Waarnemer(self.schaal)
         self.datacollector = mesa.DataCollector(model_reporters={
@@ -88,7 +95,9 @@ class JongerenModel(mesa.Model):
         t = self.maand
         if t % 12 + 1 == 9 and t > self.startmaand:
             self._nieuw_schooljaar(t)
-        u = self.toeval("maand", t).random((4, len(self.populatie)), dtype=np.float32)
+        if t % 12 + 1 == 1 and t > self.startmaand:
+            self._nieuwkomers(t)
+        u = self.toeval("maand", t).random((5 if t % 12 + 1 == 9 else 4, len(self.populatie)), dtype=np.float32)
         b = self.beleid
         b.bepaal_kandidaten(self.populatie, t)
         bediend = Regio.bedien(self.regiostand, b.kosten, b.grenzen, b.budget_per_jaar / 12.0, b.rij_maximum)
@@ -103,19 +112,28 @@ class JongerenModel(mesa.Model):
     def _nieuw_schooljaar(self, t: int) -> None:
         """September: wie 27 werd gaat uit de arrays, het nieuwe cohort komt erbij."""
         self.populatie.houd(self.populatie.actief())
-        jaren = (t - self.startmaand) // 12
-        cohort = self._gebouwd("cohort", t, lambda p: nieuw_cohort(p, self.schaal, self.toeval("cohort", t), t,
-                                                                   self.regiogegevens.aandeel, jaren))
-        n = len(cohort["id"])
-        cohort["id"] = np.arange(self._volgend_id, self._volgend_id + n, dtype=np.int64)
-        cohort["leerjaar"][:] = 0  # de stap van september zet iedereen in het onderwijs een jaar verder
+        jaar = c.jaar_maand(t)[0]
+        self._voeg_toe(self._gebouwd("cohort", t, lambda p: nieuw_cohort(
+            p, self.schaal, self.toeval("cohort", t), t, self.regiogegevens.aandeel,
+            profiel(p, self.startmaand, self.stationair).cohort(jaar))))
+
+    def _nieuwkomers(self, t: int) -> None:
+        """Januari: nieuwkomers vullen elke leeftijd aan tot het CBS-profiel (populatie.aanvulling)."""
+        self.populatie.maand = t
+        doel = self.profiel.doel(c.jaar_maand(t)[0])
+        self._voeg_toe(aanvulling(self.populatie, doel, self.schaal, self.toeval("aanvulling", t), self.sjablonen,
+                                  self.parameters["populatie.nieuwkomers.aandeel_student"]))
+
+    def _voeg_toe(self, nieuw: dict[str, np.ndarray]) -> None:
+        n = len(nieuw["id"])
+        nieuw["id"] = np.arange(self._volgend_id, self._volgend_id + n, dtype=np.int64)
         self._volgend_id += n
-        self.populatie.voeg_toe(cohort)
+        self.populatie.voeg_toe(nieuw)
 
     def _gebouwd(self, wat: str, t: int, bouw) -> dict[str, np.ndarray]:
-        """Kolommen van `bouw(parameters)` (startpopulatie of cohort), uit het geheugen als dat kan; een kopie,
-        want de populatie verandert ze."""
-        sleutel = (wat, self.zaad, self.schaal, t, self.startmaand, self.regiogegevens.aandeel.tobytes())
+        """Kolommen van `bouw(parameters)` (een cohort), uit het geheugen als dat kan; een kopie, want de
+        populatie verandert ze."""
+        sleutel = (wat, self.zaad, self.schaal, t, self.startmaand, self.stationair, self.regiogegevens.aandeel.tobytes())
         return {k: v.copy() for k, v in _GEBOUWD.haal(sleutel, self.parameters, bouw).items()}
 
     def run_for(self, maanden: int, voortgang: bool = False) -> None:

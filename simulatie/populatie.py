@@ -1,10 +1,13 @@
 """De synthetische populatie: één rij per jongere (of per `schaal` jongeren), als NumPy-kolommen.
 
-Gebouwd uit gepubliceerde aggregaten (simulatie/parameters/populatie.yaml), zonder persoonsgegevens:
-leerlingen en studenten in vmbo-bovenbouw, pro, vso, mbo en (na mbo-4) ho, plus de jongeren tot 27 die
-daaruit al uitstroomden. Elk schooljaar komt er in september een nieuw cohort bij.
+Iedere jongere komt het model binnen op 14 jaar, in september, in leerjaar 3 van het voortgezet
+onderwijs (vmbo, havo, vwo, pro of vso), en verlaat het op haar 27e verjaardag. Daartussen maken de
+maandregels (toestanden.py) haar loopbaan. Nieuwkomers vullen in januari elke leeftijd aan tot wat het
+CBS telt (`aanvulling`): zo is de populatie iedere jongere van 15 tot 27 in Nederland. Wie bij de
+start al van school is, komt uit het opwarmen (opwarming.py): de regels zelf, niet een aangenomen stand.
 
-Alle rijen hebben hetzelfde gewicht (`schaal`): aantallen zijn dus rijtellingen maal de schaal.
+Gebouwd uit gepubliceerde aggregaten (simulatie/parameters/populatie.yaml), zonder persoonsgegevens.
+Alle rijen hebben hetzelfde gewicht (`schaal`): aantallen zijn rijtellingen maal de schaal.
 """
 
 from __future__ import annotations
@@ -38,9 +41,35 @@ KOLOMMEN: dict[str, type] = {
     "in_beeld": np.bool_,
     "uitstroommaand": np.int32,       # maand van de laatste keer school verlaten; -1 = nooit
     "uitstroomgroep": np.int8,
+    "uitkering_type": np.int8,        # codes.UITKERINGSTYPEN; 'bijstand' bij thuis: aangevraagd, in de zoektermijn
     "begeleiding": np.int8,           # beleid: 0 geen, 1 begeleid, 2 wachtend
     "begeleiding_sinds": np.int32,    # beleid: maand waarin de jongere in aanmerking kwam; -1 = niet
+    "levenscoaching_sinds": np.int32, # beleid: maand waarin een levenscoachtraject begon; -1 = nooit
 }
+
+# (toestand, uitkering_type) -> code in TOESTANDEN_UITGEBREID, plus ZORG_MET_WAJONG; wie 27 werd (UIT) krijgt
+# het vak daarna
+_UITGEBREID = np.full((len(c.TOESTANDEN) + 1, len(c.UITKERINGSTYPEN)), c.ZORG_MET_WAJONG + 1, np.int8)
+for _t, _naam in enumerate(c.TOESTANDEN):
+    _UITGEBREID[_t] = c.TOESTANDEN_UITGEBREID.index(_naam) if _naam != "uitkering" else [
+        c.TOESTANDEN_UITGEBREID.index("bijstand" if u == c.GEEN_UITKERING else c.UITKERINGSTYPEN[u])
+        for u in range(len(c.UITKERINGSTYPEN))]
+_UITGEBREID[c.ZORG, c.WAJONG] = c.ZORG_MET_WAJONG
+VAKKEN_UITGEBREID = c.ZORG_MET_WAJONG + 1  # de zeven toestanden en zorg met Wajong
+
+
+def uitgebreide_toestand(toestand: np.ndarray, uitkering_type: np.ndarray) -> np.ndarray:
+    """De toestand met de uitkering naar soort (codes.TOESTANDEN_UITGEBREID, en ZORG_MET_WAJONG); UIT wordt
+    VAKKEN_UITGEBREID."""
+    return _UITGEBREID[toestand, uitkering_type]
+
+
+def samengevoegd(kubus: np.ndarray, as_: int = 0) -> np.ndarray:
+    """Een kubus over VAKKEN_UITGEBREID terug naar de zeven toestanden (zorg met Wajong telt als zorg)."""
+    kubus = np.moveaxis(np.asarray(kubus, dtype=float), as_, 0)
+    uit = kubus[:c.NT_UITGEBREID].copy()
+    uit[c.TOESTANDEN_UITGEBREID.index("zorg")] += kubus[c.ZORG_MET_WAJONG]
+    return np.moveaxis(uit, 0, as_)
 
 
 class Populatie:
@@ -99,6 +128,11 @@ class Populatie:
             "maanden_in_toestand": k["maanden_in_toestand"],
             "uitstroomgroep": pd.Categorical(np.array(c.UITSTROOMGROEPEN)[k["uitstroomgroep"]],
                                              categories=c.UITSTROOMGROEPEN),
+            # de soort uitkering van wie een uitkering heeft, ook de Wajong naast de zorg ('geen' voor de anderen,
+            # ook in de zoektermijn voor de bijstand)
+            "uitkering_type": pd.Categorical(np.array(c.UITKERINGSTYPEN)[np.where(
+                (k["toestand"] == c.UITKERING) | ((k["toestand"] == c.ZORG) & (k["uitkering_type"] == c.WAJONG)),
+                k["uitkering_type"], 0)], categories=c.UITKERINGSTYPEN),
             "begeleiding": k["begeleiding"],
         })
 
@@ -113,9 +147,41 @@ def aantal_rijen(aantal: float, schaal: int, rng: np.random.Generator) -> int:
     return int(np.floor(x) + (rng.random() < x - np.floor(x)))
 
 
+# De vo-routes waarlangs een cohort binnenkomt: (parameternaam, schooltype, leerweg)
+VO_ROUTES = (("vmbo_basis", c.VMBO, c.BASIS), ("vmbo_kader", c.VMBO, c.KADER), ("vmbo_gemengd", c.VMBO, c.GEMENGD),
+             ("vmbo_theoretisch", c.VMBO, c.THEORETISCH), ("havo", c.HAVO, c.GEEN), ("vwo", c.VWO, c.GEEN),
+             ("pro", c.PRO, c.GEEN), ("vso", c.VSO, c.GEEN))
+
+
+def risicoprevalentie(p: Parameters, schooltype: int) -> tuple[float, float, float]:
+    """Aandeel met (multiproblematiek, migratieachtergrond, beperking) bij binnenkomst, naar vo-route.
+    Na het vo erven jongeren hun kenmerken; voor mbo en ho geldt dus de route van herkomst (hier: vmbo en
+    havo/vwo, de grootste toeleverancier; gebruikt om kansen op groepsniveau te normeren)."""
+    r = "populatie.risicofactoren."
+    if schooltype in (c.PRO, c.VSO):
+        groep = "pro_vso"
+    elif schooltype in (c.HAVO, c.VWO, c.HO):
+        groep = "havo_vwo"
+    else:
+        groep = "vmbo"
+    return p[f"{r}multiproblematiek_{groep}"], p[f"{r}migratie_{groep}"], p[f"{r}beperking_{groep}"]
+
+
+def cohortaandelen(p: Parameters) -> np.ndarray:
+    """Aandeel van een jaargang per vo-route (VO_ROUTES): de vijftienjarigen per vo-soort (CBS), vmbo over de
+    leerwegen naar de inschrijving in de bovenbouw, vso als inschrijving per leeftijdsjaar."""
+    i = "populatie.ingeschreven."
+    vmbo = np.array([p[f"{i}{naam}"] for naam, st, _ in VO_ROUTES if st == c.VMBO])
+    v = "populatie.vijftienjarigen."
+    aantallen = np.concatenate([p[v + "vmbo"] * vmbo / vmbo.sum(),
+                                [p[v + "havo"], p[v + "vwo"], p[v + "pro"],
+                                 p[i + "vso"] / p["populatie.jaren_in_telling.vso"]]])
+    return aantallen / aantallen.sum()
+
+
 @dataclass
 class Bouwer:
-    """Maakt rijen voor een groep jongeren; deelt de logica tussen startpopulatie en nieuwe cohorten."""
+    """Maakt rijen voor een groep jongeren (een cohort) met kenmerken getrokken uit de aggregaten."""
 
     p: Parameters
     schaal: int
@@ -123,222 +189,162 @@ class Bouwer:
     maand: int
     regio_aandeel: np.ndarray
 
-    def rijen(self, n: int, *, schooltype: int, leeftijd_jaren: np.ndarray, niveau=0, leerweg=c.GEEN,
-              leerjaar=0, toestand=c.ONDERWIJS, sk=False, vsv=False, uitstroommaand=-1,
-              uitstroomgroep=0, risico_factor: float = 1.0) -> dict[str, np.ndarray]:
+    def rijen(self, n: int, *, schooltype: int, leeftijd_jaren: np.ndarray, leerweg=c.GEEN,
+              leerjaar=1) -> dict[str, np.ndarray]:
         rng = self.rng
         leeftijd_maanden = np.floor(np.asarray(leeftijd_jaren) * 12).astype(np.int32)
-        leeftijd_maanden = np.minimum(leeftijd_maanden, c.LEEFTIJDSGRENS_MAANDEN - 1)
-        prev = self._prevalentie(schooltype)
-        multi, mig, bep = (rng.random(n) < min(1.0, prev[k] * risico_factor) for k in range(3))
-        toestand = np.broadcast_to(np.asarray(toestand, dtype=np.int8), (n,)).copy()
-        in_beeld = np.ones(n, dtype=bool)
-        thuis = toestand == c.THUIS
-        in_beeld[thuis] = rng.random(int(thuis.sum())) < self.p["overgangen.in_beeld.bij_thuiskomst"]
+        prev = risicoprevalentie(self.p, schooltype)
+        multi, mig, bep = (rng.random(n) < prev[k] for k in range(3))
         return {
             "id": np.zeros(n, np.int64),  # de model-id's worden bij toevoegen toegekend
             "gewicht": np.full(n, self.schaal, np.float32),
             "geboortemaand": self.maand - leeftijd_maanden,
-            "toestand": toestand,
+            "toestand": np.full(n, c.ONDERWIJS, np.int8),
             "maanden_in_toestand": np.zeros(n, np.int16),
             "schooltype": np.full(n, schooltype, np.int8),
-            "niveau": np.broadcast_to(np.asarray(niveau, np.int8), (n,)).copy(),
-            "leerweg": np.broadcast_to(np.asarray(leerweg, np.int8), (n,)).copy(),
-            "leerjaar": np.broadcast_to(np.asarray(leerjaar, np.int8), (n,)).copy(),
+            "niveau": np.zeros(n, np.int8),
+            "leerweg": np.full(n, leerweg, np.int8),
+            "leerjaar": np.full(n, leerjaar, np.int8),
             "regio": rng.choice(len(self.regio_aandeel), size=n, p=self.regio_aandeel).astype(np.int8),
             "multiproblematiek": multi, "migratie": mig, "beperking": bep,
-            "startkwalificatie": np.broadcast_to(np.asarray(sk, bool), (n,)).copy(),
-            "vsv": np.broadcast_to(np.asarray(vsv, bool), (n,)).copy(),
-            "in_beeld": in_beeld,
-            "uitstroommaand": np.broadcast_to(np.asarray(uitstroommaand, np.int32), (n,)).copy(),
-            "uitstroomgroep": np.full(n, uitstroomgroep, np.int8),
+            "startkwalificatie": np.zeros(n, bool),
+            "vsv": np.zeros(n, bool),
+            "in_beeld": np.ones(n, bool),
+            "uitstroommaand": np.full(n, -1, np.int32),
+            "uitstroomgroep": np.zeros(n, np.int8),
+            "uitkering_type": np.zeros(n, np.int8),
             "begeleiding": np.zeros(n, np.int8),
             "begeleiding_sinds": np.full(n, -1, np.int32),
+            "levenscoaching_sinds": np.full(n, -1, np.int32),
         }
-
-    def _prevalentie(self, schooltype: int) -> tuple[float, float, float]:
-        r = "populatie.risicofactoren."
-        if schooltype in (c.PRO, c.VSO):
-            return (self.p[r + "multiproblematiek_pro_vso"], self.p[r + "migratie_pro_vso"],
-                    self.p[r + "beperking_pro_vso"])
-        multi = self.p[r + ("multiproblematiek_vo" if schooltype == c.VMBO else "multiproblematiek_mbo")]
-        return multi, self.p[r + "migratie_vo_mbo"], self.p[r + "beperking_vo_mbo"]
-
-    # ---------------------------------------------------------------------------------------------
-    def onderwijs(self, schooltype: int, aantal: float, *, duur: int, startleeftijd: float,
-                  spreiding: float = 0.0, niveau=0, leerweg=c.GEEN, alleen_eerste_jaar=False,
-                  sk_kans: float = 0.0) -> dict[str, np.ndarray]:
-        """Leerlingen in een opleiding, gelijk verdeeld over de leerjaren (of alleen leerjaar 1)."""
-        n = aantal_rijen(aantal, self.schaal, self.rng)
-        leerjaar = np.ones(n, np.int8) if alleen_eerste_jaar else self.rng.integers(1, duur + 1, n).astype(np.int8)
-        _, m = c.jaar_maand(self.maand)
-        sinds_september = (m - 9) % 12
-        leeftijd = (startleeftijd + (leerjaar - 1) + sinds_september / 12 + self.rng.random(n)
-                    + spreiding * self.rng.random(n))
-        sk = self.rng.random(n) < sk_kans
-        rijen = self.rijen(n, schooltype=schooltype, leeftijd_jaren=leeftijd, niveau=niveau, leerweg=leerweg,
-                           leerjaar=leerjaar, sk=sk)
-        rijen["maanden_in_toestand"] = ((leerjaar.astype(np.int16) - 1) * 12 + sinds_september).astype(np.int16)
-        return rijen
-
-    def mbo(self, niveau: int, aantal: float, alleen_eerste_jaar=False, sk_kans=0.0) -> list[dict]:
-        p = self.p
-        bbl = p[f"populatie.bbl_aandeel.mbo_{niveau}"]
-        duur = int(p[f"populatie.opleidingsduur.mbo_{niveau}"])
-        delen = []
-        for leerweg, aandeel, spreiding in ((c.BOL, 1 - bbl, p["populatie.startleeftijd.spreiding_mbo_bol"]),
-                                            (c.BBL, bbl, p["populatie.startleeftijd.spreiding_mbo_bbl"])):
-            delen.append(self.onderwijs(c.MBO, aantal * aandeel, duur=duur,
-                                        startleeftijd=p["populatie.startleeftijd.mbo"], spreiding=spreiding,
-                                        niveau=niveau, leerweg=leerweg, alleen_eerste_jaar=alleen_eerste_jaar,
-                                        sk_kans=sk_kans))
-        return delen
 
 
 def _samenvoegen(delen: list[dict[str, np.ndarray]]) -> dict[str, np.ndarray]:
     return {naam: np.concatenate([d[naam] for d in delen]) for naam in KOLOMMEN}
 
 
-VMBO_GROEPEN = (("vmbo_basis", c.BASIS), ("vmbo_kader", c.KADER), ("vmbo_gemengd", c.GEMENGD),
-                ("vmbo_theoretisch", c.THEORETISCH))
-
-
-def _schoolpopulatie(b: Bouwer, eerste_jaar: bool, factor: float = 1.0,
-                     mbo_aantallen: dict[int, float] | None = None) -> list[dict]:
-    """vmbo, pro, vso en mbo. Met `eerste_jaar` alleen het instromende cohort (stock / duur)."""
-    p = b.p
-    ing = "populatie.ingeschreven."
-    duur = "populatie.opleidingsduur."
-    start = "populatie.startleeftijd."
-    delen = []
-    for naam, leerweg in VMBO_GROEPEN:
-        aantal = p[ing + naam] * factor / (p[duur + "vmbo"] if eerste_jaar else 1)
-        delen.append(b.onderwijs(c.VMBO, aantal, duur=int(p[duur + "vmbo"]), startleeftijd=p[start + "vmbo"],
-                                 leerweg=leerweg, alleen_eerste_jaar=eerste_jaar))
-    for naam, st in (("pro", c.PRO), ("vso", c.VSO)):
-        d = int(p[duur + naam])
-        aantal = p[ing + naam] * factor / (d if eerste_jaar else 1)
-        delen.append(b.onderwijs(st, aantal, duur=d, startleeftijd=p[start + naam], alleen_eerste_jaar=eerste_jaar))
-    for niveau in (1, 2, 3, 4):
-        aantal = (mbo_aantallen or {}).get(niveau, p[f"{ing}mbo_{niveau}"]) * factor
-        sk_kans = 0.0 if eerste_jaar or niveau < 3 else p["populatie.sk_aandeel_mbo34_start"]
-        delen.extend(b.mbo(niveau, aantal, alleen_eerste_jaar=eerste_jaar, sk_kans=sk_kans))
-    return delen
-
-
-# Uitstroomgroepen bij de start: (schooltype, niveau, leerweg, startkwalificatie)
-_GROEP_KENMERKEN = {
-    "vso": (c.VSO, 0, c.GEEN, False), "pro": (c.PRO, 0, c.GEEN, False),
-    "entree_bol": (c.MBO, 1, c.BOL, False), "entree_bbl": (c.MBO, 1, c.BBL, False),
-    "vsv_mbo": (c.MBO, 2, c.BOL, False), "vsv_vo": (c.VMBO, 0, c.BASIS, False),
-    "mbo2_bol": (c.MBO, 2, c.BOL, True), "mbo2_bbl": (c.MBO, 2, c.BBL, True),
-    "mbo34_bol": (c.MBO, 4, c.BOL, True), "mbo34_bbl": (c.MBO, 4, c.BBL, True),
-    "ho": (c.HO, 0, c.GEEN, True),
-}
-
-
-def _uitgestroomden(b: Bouwer) -> list[dict]:
-    """Wie al van school is, per uitstroomgroep: leeftijd tussen uitstroomleeftijd en 27."""
-    p = b.p
-    lang = "populatie.toestand_na_uitstroom_langjarig."
-    delen = []
-    for groep, (st, niveau, leerweg, sk) in _GROEP_KENMERKEN.items():
-        start = p[f"populatie.uitstroomleeftijd.{groep}"]
-        jaren = 27 - start
-        n = aantal_rijen(p[f"populatie.uitstroom_per_jaar.{groep}"] * jaren, b.schaal, b.rng)
-        leeftijd = start + jaren * b.rng.random(n)
-        if groep in ("mbo34_bol", "mbo34_bbl", "ho"):
-            werk, uitk, zorg_rest = p[lang + "mbo3_plus_werk"], p[lang + "mbo3_plus_uitkering"], p[lang + "met_sk_zorg_van_rest"]
-        elif sk:
-            werk, uitk, zorg_rest = p[lang + "met_sk_werk"], p[lang + "met_sk_uitkering"], p[lang + "met_sk_zorg_van_rest"]
-        else:
-            werk, uitk, zorg_rest = p[lang + "zonder_sk_werk"], p[lang + "zonder_sk_uitkering"], p[lang + "zonder_sk_zorg_van_rest"]
-        zorg = (1 - werk - uitk) * zorg_rest
-        kansen = np.array([werk, uitk, zorg, 1 - werk - uitk - zorg])
-        if groep == "vso":  # vso-uitstroom: een vast deel naar zorg/dagbesteding, de rest naar rato
-            kansen[2] = 0.0
-            kansen = kansen / kansen.sum() * (1 - p[lang + "vso_zorg"])
-            kansen[2] = p[lang + "vso_zorg"]
-        kansen = kansen / kansen.sum()
-        toestand = (b.rng.random(n)[:, None] > np.cumsum(kansen)[None, :]).sum(axis=1)
-        toestand = np.array([c.WERK, c.UITKERING, c.ZORG, c.THUIS], np.int8)[np.minimum(toestand, 3)]
-        toestand[(toestand == c.UITKERING) & (leeftijd < 18)] = c.THUIS  # geen bijstand onder 18
-        uitstroommaand = b.maand - np.floor((leeftijd - start) * 12).astype(np.int32)
-        if groep == "vsv_mbo":  # niveau van de uitvallers: naar rato van inschrijving x vsv-kans
-            gewichten = np.array([p[f"populatie.ingeschreven.mbo_{k}"] * p[f"overgangen.vsv_kans_per_jaar.mbo_{k}_bol"]
-                                  for k in (1, 2, 3, 4)])
-            niveau = (b.rng.choice(4, size=n, p=gewichten / gewichten.sum()) + 1).astype(np.int8)
-            leerweg = np.where(b.rng.random(n) < p["populatie.bbl_aandeel.mbo_2"], c.BBL, c.BOL).astype(np.int8)
-        rijen = b.rijen(n, schooltype=st, leeftijd_jaren=leeftijd, niveau=niveau, leerweg=leerweg,
-                        toestand=toestand, sk=sk, vsv=(not sk) and groep not in ("vso", "pro") and start < 23,
-                        uitstroommaand=uitstroommaand, uitstroomgroep=c.UITSTROOMGROEP[groep],
-                        risico_factor=1.0 if sk else p["populatie.risicofactoren.risico_uitgestroomd_zonder_sk"])
-        # hoe lang al in de huidige toestand: ergens tussen uitstroom en nu (anders begint iedereen op 0 en
-        # telt 'duurzaam werk' het eerste jaar niemand)
-        sinds_uitstroom = b.maand - uitstroommaand
-        rijen["maanden_in_toestand"] = np.minimum(np.floor(b.rng.random(n) * sinds_uitstroom), 32000).astype(np.int16)
-        delen.append(rijen)
-    return delen
-
-
-def externe_mbo_instroom(p: Parameters) -> dict[int, float]:
-    """Jaarlijkse mbo-instroom van buiten de populatie (havo-afstromers, volwassenen) per niveau.
-
-    Zo gekozen dat de inschrijving in een stabiele toestand de gepubliceerde aantallen houdt:
-    benodigde instroom = ingeschreven / verwachte jaren in de opleiding, min de instroom die het model
-    zelf levert (vmbo-, pro- en vso-gediplomeerden, stapelaars uit het niveau eronder).
-    """
-    def vsv(k: str) -> float:
-        return p[f"overgangen.vsv_kans_per_jaar.{k}"]
-
-    vmbo_duur = p["populatie.opleidingsduur.vmbo"]
-    vmbo_uit = {lw: p[f"populatie.ingeschreven.{naam}"] / vmbo_duur * (1 - vsv(naam)) ** vmbo_duur
-                * p["overgangen.doorstroom.vmbo_naar_mbo"] for naam, lw in VMBO_GROEPEN}
-    d = "overgangen.doorstroom."
-    gt = vmbo_uit[c.GEMENGD] + vmbo_uit[c.THEORETISCH]
-    eigen = {
-        1: vmbo_uit[c.BASIS] * p[d + "vmbo_basis_naar_entree"]
-           + p["populatie.ingeschreven.pro"] / p["populatie.opleidingsduur.pro"] * p[d + "pro_naar_mbo"]
-           + p["populatie.ingeschreven.vso"] / p["populatie.opleidingsduur.vso"] * p[d + "vso_naar_mbo"],
-        2: vmbo_uit[c.BASIS] * (1 - p[d + "vmbo_basis_naar_entree"])
-           + vmbo_uit[c.KADER] * (1 - p[d + "vmbo_kader_naar_niveau_3"]),
-        3: vmbo_uit[c.KADER] * p[d + "vmbo_kader_naar_niveau_3"] + gt * (1 - p[d + "vmbo_gt_naar_niveau_4"]),
-        4: gt * p[d + "vmbo_gt_naar_niveau_4"],
-    }
-    doorstroom = {2: "entree_naar_mbo_2", 3: "mbo_2_naar_mbo_3", 4: "mbo_3_naar_mbo_4"}
-    extern, gediplomeerd = {}, 0.0
-    for niveau in (1, 2, 3, 4):
-        bbl = p[f"populatie.bbl_aandeel.mbo_{niveau}"]
-        kans = (1 - bbl) * vsv(f"mbo_{niveau}_bol") + bbl * vsv(f"mbo_{niveau}_bbl")
-        duur = int(p[f"populatie.opleidingsduur.mbo_{niveau}"])
-        jaren = sum((1 - kans) ** k for k in range(duur))
-        nodig = p[f"populatie.ingeschreven.mbo_{niveau}"] / jaren
-        eigen_instroom = eigen[niveau] + (gediplomeerd * p[d + doorstroom[niveau]] if niveau > 1 else 0.0)
-        extern[niveau] = max(0.0, nodig - eigen_instroom) * p[f"populatie.instroom.mbo_extern_factor_{niveau}"]
-        gediplomeerd = nodig * (1 - kans) ** duur
-    return extern
-
-
-def bouw_populatie(p: Parameters, schaal: int, rng: np.random.Generator, maand: int,
-                   regio_aandeel: np.ndarray) -> Populatie:
-    """De startpopulatie op maandindex `maand`."""
-    b = Bouwer(p, schaal, rng, maand, regio_aandeel)
-    delen = _schoolpopulatie(b, eerste_jaar=False)
-    ho_duur = int(p["populatie.opleidingsduur.ho"])
-    ho = b.onderwijs(c.HO, p["populatie.uitstroom_per_jaar.ho"] * ho_duur, duur=ho_duur,
-                     startleeftijd=p["populatie.uitstroomleeftijd.ho"] - ho_duur)
-    ho["startkwalificatie"][:] = True
-    delen.append(ho)
-    delen.extend(_uitgestroomden(b))
-    kolommen = _samenvoegen(delen)
-    kolommen["id"] = np.arange(len(kolommen["id"]), dtype=np.int64)
-    return Populatie(kolommen, maand)
-
-
 def nieuw_cohort(p: Parameters, schaal: int, rng: np.random.Generator, maand: int,
-                 regio_aandeel: np.ndarray, jaren_sinds_start: int) -> dict[str, np.ndarray]:
-    """Het cohort dat in september instroomt: vmbo-3, pro-1, vso-1 en de externe mbo-instroom."""
-    factor = (1 + p["populatie.instroom.groei_per_jaar"]) ** jaren_sinds_start
+                 regio_aandeel: np.ndarray, omvang: float) -> dict[str, np.ndarray]:
+    """Het cohort dat in september (`maand`) in vo-leerjaar 3 begint: `omvang` jongeren van 14 jaar,
+    over de routes verdeeld naar de inschrijving. Leerjaar 0: de stap van september zet het op 1."""
     b = Bouwer(p, schaal, rng, maand, regio_aandeel)
-    delen = _schoolpopulatie(b, eerste_jaar=True, factor=factor, mbo_aantallen=externe_mbo_instroom(p))
+    aandelen = cohortaandelen(p)
+    delen = []
+    for (naam, schooltype, leerweg), aandeel in zip(VO_ROUTES, aandelen):
+        n = aantal_rijen(omvang * aandeel, schaal, rng)
+        delen.append(b.rijen(n, schooltype=schooltype, leeftijd_jaren=14 + rng.random(n), leerweg=leerweg,
+                             leerjaar=0))
     return _samenvoegen(delen)
+
+
+# --------------------------------------------------------------------------------------------------
+# Cohortomvang en leeftijdsprofiel (CBS): hoeveel jongeren er per leeftijd zijn
+
+
+def geboorten(p: Parameters, jaar: int) -> float:
+    """Levendgeborenen in `jaar` (CBS); buiten de reeks het dichtstbijzijnde jaar."""
+    jaren = _jaren(p, "populatie.geboorten.j")
+    return p[f"populatie.geboorten.j{min(max(jaar, jaren[0]), jaren[-1])}"]
+
+
+def _jaren(p: Parameters, voorvoegsel: str) -> list[int]:
+    jaren = sorted(int(n[len(voorvoegsel):]) for n in p.items if n.startswith(voorvoegsel))
+    if not jaren:
+        raise KeyError(f"geen parameters {voorvoegsel}JJJJ")
+    return jaren
+
+
+@dataclass(frozen=True)
+class Leeftijdsprofiel:
+    """Hoeveel jongeren er op 1 januari van elk jaar zijn, per leeftijd, en hoe groot een instromend cohort is.
+
+    Op leeftijd a in jaar J: geboorten(J - a - 1) x (verhouding_15 + helling x (a - 15)) (populatie.yaml): de
+    jaargang uit het CBS, vermeerderd met de immigratie sinds de geboorte. Met `vast_geboortejaar` krijgt elke
+    jaargang de geboorten van dat jaar: een wereld waarin de cohorten even groot blijven."""
+
+    p: Parameters
+    vast_geboortejaar: int | None = None
+
+    def _verhouding(self, leeftijd):
+        lp = "populatie.leeftijdsprofiel."
+        return self.p[lp + "verhouding_15"] + self.p[lp + "helling"] * (np.asarray(leeftijd) - 15)
+
+    def _geboorten(self, geboortejaar: int) -> float:
+        return geboorten(self.p, self.vast_geboortejaar if self.vast_geboortejaar is not None else geboortejaar)
+
+    def doel(self, jaar: int) -> np.ndarray:
+        """Jongeren per leeftijd 15..26 op 1 januari van `jaar`."""
+        leeftijden = np.arange(15, 27)
+        return np.array([self._geboorten(jaar - a - 1) for a in leeftijden]) * self._verhouding(leeftijden)
+
+    def cohort(self, jaar: int) -> float:
+        """Omvang van het cohort dat in september `jaar` op 14 jaar in vo-leerjaar 3 begint (geboren in
+        `jaar` - 14); de nieuwkomers van latere leeftijden vult `aanvulling` in januari aan."""
+        return self._geboorten(jaar - 14) * float(self._verhouding(14))
+
+
+# --------------------------------------------------------------------------------------------------
+# Aanvulling: nieuwkomers (immigratie) tot het CBS-profiel per leeftijd
+
+
+@dataclass
+class Sjablonen:
+    """Rijen waarvan nieuwkomers een kopie zijn, met de maand waarop hun leeftijd en duren golden."""
+
+    kolommen: dict[str, np.ndarray]
+    maand: int
+
+    @classmethod
+    def uit(cls, pop: Populatie, rng: np.random.Generator, per_leeftijd: int = 4000) -> "Sjablonen":
+        """Een steekproef van hooguit `per_leeftijd` rijen per leeftijd uit de (startpopulatie): klein, zodat
+        een nationale run geen tweede populatie vasthoudt."""
+        leeftijd = pop.leeftijd_maanden() // 12
+        gekozen = []
+        for a in range(15, 27):
+            rijen = np.flatnonzero((leeftijd == a) & pop.actief())
+            if len(rijen) > per_leeftijd:
+                rijen = np.sort(rng.choice(rijen, per_leeftijd, replace=False))
+            gekozen.append(rijen)
+        rijen = np.concatenate(gekozen)
+        return cls({k: v[rijen].copy() for k, v in pop.kolommen().items()}, pop.maand)
+
+
+def aanvulling(pop: Populatie, doel: np.ndarray, schaal: int, rng: np.random.Generator,
+               sjablonen: Sjablonen, aandeel_student: float = 0.0) -> dict[str, np.ndarray]:
+    """Nieuwkomers zodat elke leeftijd 15..26 het doel haalt (nooit minder: niemand wordt weggehaald).
+
+    Een nieuwkomer is een kopie van een leeftijdgenoot uit `sjablonen`, met dezelfde leeftijd en duren: van
+    18 tot en met 24 jaar met kans `aandeel_student` een student in het ho (internationale studenten), anders
+    een willekeurige leeftijdgenoot (aannames in populatie.yaml)."""
+    leeftijd = pop.leeftijd_maanden() // 12
+    actief = pop.actief()
+    nu = np.bincount(np.clip(leeftijd[actief], 0, 27), minlength=28)[15:27] * schaal
+    s = sjablonen.kolommen
+    s_leeftijd = (sjablonen.maand - s["geboortemaand"]) // 12
+    student = (s["toestand"] == c.ONDERWIJS) & (s["schooltype"] == c.HO)
+    delen = []
+    for i, a in enumerate(range(15, 27)):
+        n = aantal_rijen(max(0.0, doel[i] - nu[i]), schaal, rng)
+        kandidaten = np.flatnonzero(s_leeftijd == a)
+        if n == 0 or not len(kandidaten):
+            continue
+        plek = rng.integers(0, len(kandidaten), n)
+        is_student = rng.random(n) < aandeel_student
+        studenten = np.flatnonzero(student[kandidaten])
+        if 18 <= a <= 24 and len(studenten):
+            # een student: de eerste student vanaf de getrokken plek; verandert één jongere van toestand, dan
+            # verandert alleen de keuze vlak bij die plek (gemeenschappelijke toevalsgetallen blijven werken)
+            naar_student = studenten[np.searchsorted(studenten, plek) % len(studenten)]
+            plek = np.where(is_student, naar_student, plek)
+        delen.append(kandidaten[plek])
+    if not delen:
+        return {k: v[:0].copy() for k, v in s.items()}
+    kies = np.concatenate(delen)
+    nieuw = {k: v[kies].copy() for k, v in s.items()}
+    verschuiving = pop.maand - sjablonen.maand  # zelfde leeftijd en duren, nu
+    nieuw["geboortemaand"] += verschuiving
+    nieuw["uitstroommaand"] = np.where(nieuw["uitstroommaand"] >= 0, nieuw["uitstroommaand"] + verschuiving, -1)
+    nieuw["begeleiding"][:] = 0
+    nieuw["begeleiding_sinds"][:] = -1
+    nieuw["levenscoaching_sinds"][:] = -1
+    return nieuw

@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 
 from simulatie import codes as c
-from simulatie.beleid import LEVENSCOACHING, Begeleidingscijfers
+from simulatie.beleid import LEVENSCOACHING, Begeleidingscijfers, fte_kosten
 from simulatie.fouten import InvoerFout
 from simulatie.parameters import Parameters, laad_parameters
 from simulatie.scenario import Scenario, laad_scenario
@@ -116,7 +116,7 @@ class Uitkomst:
         reeksen.update({n: som(standen[:, i]) / maanden for i, n in enumerate(c.TOESTANDEN)})
         reeksen["buiten_beeld"] = som(np.stack(w.buiten_beeld).sum(axis=1)) / maanden
         reeksen["duurzaam_werk"] = som(np.stack(w.duurzaam).sum(axis=1)) / maanden
-        reeksen["zonder_startkwalificatie"] = som(np.stack(w.zonder_sk).sum(axis=1)) / 12
+        reeksen["zonder_startkwalificatie"] = som(np.stack(w.zonder_sk).sum(axis=1)) / maanden
         b = self.begeleidingscijfers
         if (b.gekwalificeerd > 0).any():
             # begeleiding uit het budget (zonder levenscoaching), gemiddeld over de maanden met kandidaten
@@ -212,10 +212,10 @@ class Vergelijking:
         from simulatie.regio import regionamen
 
         namen = regionamen()
-        fte_kosten = (self.parameters["beleid.coach.loonkosten_per_fte"]
-                      * self.parameters["beleid.coach.opslag_werkgeverslasten_overhead"])
         rijen = []
         for u in self.uitkomsten:
+            # coaches in prijzen van het startjaar, zoals het beleid ze betaalt
+            fte = fte_kosten(self.parameters, u.scenario.looptijd.startmaand[0])
             m = u.maandcijfers
             per_regio = m[(m.regio > 0) & (m.schooltype == "alle")]
             jaren = u.jaren
@@ -234,7 +234,7 @@ class Vergelijking:
                 rijen.append({
                     "scenario": u.naam, "regio": r, "naam": namen[r - 1],
                     "budget_per_jaar": float(budget.get(r, 0.0)),
-                    "coaches_fte": float(budget.get(r, 0.0)) / fte_kosten,
+                    "coaches_fte": float(budget.get(r, 0.0)) / fte,
                     "uitgaven_per_jaar": float(uitgaven.get(r, 0.0)),
                     "gekwalificeerd": g, "bediend": s, "wachtend": g - s,
                     "dekking": s / g if g > 0 else np.nan,
@@ -311,6 +311,10 @@ def vergelijk(nul: Scenario | str | Path, *alternatieven: Scenario | str | Path,
 def _draai_alle(runs: list[Scenario], jaren: int, seed: int, schaal: int, parameters: Parameters,
                 voortgang: bool, werkers: int | None) -> list[Uitkomst]:
     werkers = min(len(runs), werkers or os.cpu_count() or 1)
+    if werkers > 1 and schaal <= 2:  # grote populaties: één keer opwarmen, de processen lezen het van schijf
+        from simulatie.opwarming import zorg_voor
+
+        zorg_voor(runs[0], zaad=seed, schaal=schaal, parameters=parameters)
     if werkers <= 1:
         return [simuleer(s, jaren=jaren, seed=seed, schaal=schaal, parameters=parameters, voortgang=voortgang)
                 for s in runs]

@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 
 from simulatie import codes as c
-from simulatie.populatie import UIT, Populatie
+from simulatie.populatie import UIT, VAKKEN_UITGEBREID, Populatie, samengevoegd, uitgebreide_toestand
 from simulatie.regio import AANTAL_REGIOS
 from simulatie.toestanden import STROMEN, Stromen
 
@@ -27,6 +27,16 @@ def leeftijdsband(leeftijd_maanden: np.ndarray) -> np.ndarray:
     return np.clip(leeftijd_maanden // 12 - 15, 0, NL - 1)
 
 
+# Leeftijd in hele jaren (14..26) -> leeftijdsband
+BAND_VAN_LEEFTIJD = np.clip(np.arange(len(c.LEEFTIJDEN)) + c.MIN_LEEFTIJD - 15, 0, NL - 1)
+NA = len(c.LEEFTIJDEN)
+NTU = VAKKEN_UITGEBREID
+# Toestanden van schoolverlaters een en twee jaar later: de uitgebreide toestanden, met bbl apart (CBS telt wie
+# naast een bbl-opleiding werkt als werkend)
+VERVOLGTOESTANDEN = c.TOESTANDEN_UITGEBREID + ("zorg_met_wajong", "onderwijs_bbl")
+VERVOLG_MAANDEN = (12, 24)
+
+
 class Waarnemer:
     """Verzamelt de maandcijfers; gewicht is gelijk voor alle rijen, dus tellen maal schaal."""
 
@@ -38,11 +48,17 @@ class Waarnemer:
         self.zonder_sk: list[np.ndarray] = []      # (NT,)
         self.stromen: list[np.ndarray] = []        # (len(STROMEN), NS, NR)
         self.duurzaam: list[np.ndarray] = []       # (NR,) onafgebroken >= 12 maanden aan het werk
-        self.waardering: list[np.ndarray] = []     # (NT, NL, SK, bbl) voor de MKBA
+        # (VAKKEN_UITGEBREID, leeftijd 14..26, SK, bbl): de toestand met de uitkering naar soort, naar leeftijd;
+        # daaruit komen de waardering voor de MKBA en de standen naar leeftijd die met het CBS vergeleken worden
+        self.leeftijdskubus: list[np.ndarray] = []
         self.uit_27: list[np.ndarray] = []         # (NT, SK) wie deze maand 27 werd, naar laatste toestand
-        # voor de kalibratie: wie precies 12 maanden geleden uitstroomde (per uitstroomgroep: aantal, aan het
-        # werk), en per mbo-niveau en leerweg de ingeschrevenen en de nieuwe vsv'ers
-        self.na_12_maanden: list[np.ndarray] = []  # (groep, 2)
+        # wie precies 12 en 24 maanden geleden uitstroomde: (horizon, uitstroomgroep, VERVOLGTOESTANDEN)
+        self.vervolg: list[np.ndarray] = []
+        # uitkeringen: instroom naar soort (bijstand, WW, Wajong) en wie 12 of 24 maanden onafgebroken in dezelfde
+        # uitkering zit (soort, horizon)
+        self.uitkering_instroom: list[np.ndarray] = []
+        self.uitkering_duur: list[np.ndarray] = []
+        # voor de kalibratie: per mbo-niveau en leerweg de ingeschrevenen en de nieuwe vsv'ers
         self.mbo_stand: list[np.ndarray] = []      # (niveau 0-4, leerweg bol/bbl)
         self.mbo_vsv: list[np.ndarray] = []
         self.laatste: dict[str, float] = {}
@@ -67,22 +83,15 @@ class Waarnemer:
         self.stromen.append(stroom.astype(float))
         werk = (st == c.WERK) & (pop.maanden_in_toestand >= DUURZAAM_MAANDEN)
         self.duurzaam.append(np.bincount(pop.regio, weights=werk, minlength=NR) * self.schaal)
+        uitgebreid = uitgebreide_toestand(st, pop.uitkering_type)
         bbl = (pop.leerweg == c.BBL) & (st == c.ONDERWIJS)
-        code = ((st.astype(np.int32) * NL + leeftijdsband(pop.leeftijd_maanden())) * 2
-                + pop.startkwalificatie) * 2 + bbl
-        vakken = NT * NL * 4
-        self.waardering.append(np.bincount(code, minlength=vakken + NL * 4)[:vakken].reshape(NT, NL, 2, 2)
-                               * self.schaal)
-        ng = len(c.UITSTROOMGROEPEN)
-        jaar_terug = np.flatnonzero(pop.uitstroommaand == t - 12)
-        jaar_terug = jaar_terug[pop.toestand[jaar_terug] != UIT]
-        self.na_12_maanden.append(np.stack([
-            np.bincount(pop.uitstroomgroep[jaar_terug], minlength=ng),
-            # werk telt zoals CBS 'met werk' telt: een baan, ook naast een bbl-opleiding
-            np.bincount(pop.uitstroomgroep[jaar_terug], minlength=ng,
-                        weights=(pop.toestand[jaar_terug] == c.WERK)
-                        | ((pop.toestand[jaar_terug] == c.ONDERWIJS) & (pop.leerweg[jaar_terug] == c.BBL))),
-        ], axis=1) * self.schaal)
+        leeftijd = np.clip(pop.leeftijd_maanden() // 12 - c.MIN_LEEFTIJD, 0, NA - 1)
+        code = ((uitgebreid.astype(np.int32) * NA + leeftijd) * 2 + pop.startkwalificatie) * 2 + bbl
+        vakken = NTU * NA * 4
+        self.leeftijdskubus.append(np.bincount(code, minlength=vakken + NA * 4)[:vakken].reshape(NTU, NA, 2, 2)
+                                   * self.schaal)
+        self._vervolg(pop, t, uitgebreid, bbl)
+        self._uitkeringen(pop, stromen)
         mbo = (st == c.ONDERWIJS) & (pop.schooltype == c.MBO)
         self.mbo_stand.append(_mbo_kubus(pop, np.flatnonzero(mbo)) * self.schaal)
         vsv = stromen.alle("nieuwe_vsv")
@@ -95,6 +104,55 @@ class Waarnemer:
                         **{naam: float(stroom[i].sum()) for i, naam in enumerate(STROMEN)},
                         "buiten_beeld": float(self.buiten_beeld[-1].sum()),
                         "duurzaam_werk": float(self.duurzaam[-1].sum())}
+
+    def _vervolg(self, pop: Populatie, t: int, uitgebreid: np.ndarray, bbl: np.ndarray) -> None:
+        """Waar wie 12 en 24 maanden geleden van school ging nu is, per uitstroomgroep."""
+        ng, nv = len(c.UITSTROOMGROEPEN), len(VERVOLGTOESTANDEN)
+        rijen = np.flatnonzero((pop.uitstroommaand == t - 12) | (pop.uitstroommaand == t - 24))
+        rijen = rijen[pop.toestand[rijen] != UIT]
+        horizon = (pop.uitstroommaand[rijen] == t - 24).astype(np.int32)
+        toestand = np.where(bbl[rijen], nv - 1, uitgebreid[rijen])
+        code = (horizon * ng + pop.uitstroomgroep[rijen]) * nv + toestand
+        self.vervolg.append(np.bincount(code, minlength=2 * ng * nv).reshape(2, ng, nv) * self.schaal)
+
+    def _uitkeringen(self, pop: Populatie, stromen: Stromen) -> None:
+        instroom = stromen.alle("naar_uitkering")
+        self.uitkering_instroom.append(np.bincount(pop.uitkering_type[instroom], minlength=len(c.UITKERINGSTYPEN))[1:]
+                                       * self.schaal)
+        duur = np.zeros((len(c.UITKERINGSTYPEN) - 1, len(VERVOLG_MAANDEN)))
+        for j, maanden in enumerate(VERVOLG_MAANDEN):
+            rijen = np.flatnonzero(pop.maanden_in_toestand == maanden)
+            rijen = rijen[pop.toestand[rijen] == c.UITKERING]
+            duur[:, j] = np.bincount(pop.uitkering_type[rijen], minlength=len(c.UITKERINGSTYPEN))[1:]
+        self.uitkering_duur.append(duur * self.schaal)
+
+    # ---------------------------------------------------------------------------------------- afgeleid
+    def waardering(self) -> np.ndarray:
+        """(maand, toestand, leeftijdsband, SK, bbl): de aantallen die de MKBA waardeert."""
+        K = np.stack(self.leeftijdskubus).astype(float)  # (maand, NTU, NA, 2, 2)
+        naar_toestand = np.array([c.TOESTANDEN.index(n) if n in c.TOESTANDEN else c.UITKERING
+                                  for n in c.TOESTANDEN_UITGEBREID] + [c.ZORG])
+        W = np.zeros((K.shape[0], NT, NL, 2, 2))
+        for u in range(NTU):
+            for a in range(NA):
+                W[:, naar_toestand[u], BAND_VAN_LEEFTIJD[a]] += K[:, u, a]
+        return W
+
+    def uitkeringen_naar_soort(self) -> np.ndarray:
+        """(maand, soort (bijstand, WW, Wajong), leeftijdsband, SK): uitkeringsontvangers, voor de MKBA per betaler."""
+        K = np.stack(self.leeftijdskubus).astype(float).sum(axis=4)  # (maand, NTU, NA, SK)
+        U = np.zeros((K.shape[0], 3, NL, 2))
+        for i, naam in enumerate(("bijstand", "ww", "wajong")):
+            for a in range(NA):
+                U[:, i, BAND_VAN_LEEFTIJD[a]] += K[:, c.TOESTANDEN_UITGEBREID.index(naam), a]
+        for a in range(NA):  # Wajong naast de zorg
+            U[:, 2, BAND_VAN_LEEFTIJD[a]] += K[:, c.ZORG_MET_WAJONG, a]
+        return U
+
+    def standen_naar_leeftijd(self) -> np.ndarray:
+        """(maand, VAKKEN_UITGEBREID, leeftijd 14..26): jongeren per toestand (uitkering naar soort, en zorg met
+        Wajong apart) en leeftijd."""
+        return np.stack(self.leeftijdskubus).sum(axis=(3, 4)).astype(float)
 
     def frame(self) -> pd.DataFrame:
         """Alle maanden in lang formaat."""
@@ -113,6 +171,8 @@ class Waarnemer:
             _lang(datums, A.sum(axis=3), [toestand, schooltype], indicator="aantal"),
             _lang(datums, A.sum(axis=2), [toestand, regio], indicator="aantal"),
             _lang(datums, np.stack(self.zonder_sk), [toestand], indicator="zonder_startkwalificatie"),
+            _lang(datums, self.uitkeringen_naar_soort().sum(axis=(2, 3)), [("toestand", ("bijstand", "ww", "wajong"))],
+                  indicator="uitkering_naar_soort"),
             _lang(datums, B.sum(axis=1), [], indicator="buiten_beeld", toestand="thuis"),
             _lang(datums, B, [regio], indicator="buiten_beeld", toestand="thuis"),
             _lang(datums, np.stack(self.duurzaam).sum(axis=1), [], indicator="duurzaam_werk", toestand="werk"),
@@ -138,13 +198,23 @@ def waarderingsframe(w: Waarnemer) -> pd.DataFrame:
     if not w.maanden:
         return pd.DataFrame()
     datums = c.maanddatums(w.maanden)
-    W = np.stack(w.waardering)
+    W = w.waardering()
     idx = np.indices(W.shape).reshape(W.ndim, -1)
     return pd.DataFrame({
         "datum": datums[idx[0]], "toestand": np.array(c.TOESTANDEN)[idx[1]],
         "leeftijdsband": np.array(LEEFTIJDSBANDEN)[idx[2]], "startkwalificatie": idx[3].astype(bool),
         "bbl": idx[4].astype(bool), "aantal": W.reshape(-1).astype(float),
     })
+
+
+def leeftijdsframe(maanden, standen: np.ndarray) -> pd.DataFrame:
+    """Standen (maand, VAKKEN_UITGEBREID, leeftijd) in lang formaat: datum, toestand (uitkering naar soort; zorg
+    met Wajong telt als zorg), leeftijd, aantal."""
+    standen = samengevoegd(standen, as_=1)
+    idx = np.indices(standen.shape).reshape(3, -1)
+    return pd.DataFrame({"datum": c.maanddatums(maanden)[idx[0]],
+                         "toestand": np.array(c.TOESTANDEN_UITGEBREID)[idx[1]],
+                         "leeftijd": np.array(c.LEEFTIJDEN)[idx[2]], "aantal": standen.reshape(-1)})
 
 
 def _lang(datums, waarde: np.ndarray, assen: list[tuple[str, object]], **vast) -> pd.DataFrame:

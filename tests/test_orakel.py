@@ -3,8 +3,8 @@
 dezelfde uitkomsten.
 
 Achttien maanden vanaf januari 2026: met de diploma's van juli, het nieuwe schooljaar en het nieuwe
-cohort van september (beide implementaties krijgen hetzelfde cohort, zie per_agent.py) en een tweede
-januari. Toestanden: binnen 4 standaardafwijkingen van het verschil van twee onafhankelijke binomiale
+cohort van september, en een tweede januari met nieuwkomers (beide implementaties krijgen dezelfde nieuwe
+rijen, zie per_agent.py). Toestanden: binnen 4 standaardafwijkingen van het verschil van twee onafhankelijke binomiale
 aandelen, 4*sqrt(2p(1-p)/n). Stromen (cumulatief): binnen 4*sqrt(a+b), het verschil van twee
 Poisson-tellingen. Beide marges zijn ruim: de startpopulatie is gedeeld, dus het echte verschil
 varieert minder. Vaste zaden, dus de uitkomst is elke keer dezelfde.
@@ -60,8 +60,8 @@ def draai(effect: Effecten | None = None, verstoor=None, schaal: int = SCHAAL) -
     assert {7, 9} <= maanden  # juli (diploma's) en september (leerjaar, cohort) zitten erin
     stromen = dict.fromkeys(STROMEN, 0.0)
     for _ in range(MAANDEN):
+        agent.step()  # eerst: de nieuwkomers van januari worden op de populatie van vóór de stap geteld
         vector.step()
-        agent.step()
         for naam in STROMEN:
             stromen[naam] += vector.waarnemer.laatste[naam] / schaal
     pop = vector.populatie
