@@ -29,7 +29,7 @@ def test_run_schrijft_maandcijfers_herkomst_en_figuur(tmp_path, capsys):
     assert code == 0, err
     map_ = tmp_path / "r"
     assert {p.name for p in map_.iterdir()} == {"maandcijfers.parquet", "herkomst.json", "toestanden.png",
-                                                 "toestanden.svg"}
+                                                 "toestanden.svg", ".jongeren-uitvoer.json"}
     df = pd.read_parquet(map_ / "maandcijfers.parquet")
     assert {"datum", "indicator", "toestand", "schooltype", "regio", "waarde"} <= set(df.columns)
     assert df.datum.nunique() == 12

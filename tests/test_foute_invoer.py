@@ -4,6 +4,8 @@ juiste resultaat. Per groep een tabel; waar het helpt, gegenereerde gevallen."""
 
 from __future__ import annotations
 
+import json
+import os
 from pathlib import Path
 
 import pytest
@@ -118,3 +120,159 @@ def test_kring_in_basis_naast_het_bestand(tmp_path):
     with pytest.raises(InvoerFout) as fout:
         laad_scenario(tmp_path / "a.toml")
     assert "in een kring" in fout.value.tekst() and "a.toml -> b.toml -> a.toml" in fout.value.tekst()
+
+
+# ------------------------------------------------------------------------------------ vergelijkingen
+
+SNEL = ("--schaal", 2000, "--jaren", 1, "--werkers", 1)
+
+
+def _alternatief(tmp_path: Path, looptijd: str) -> Path:
+    pad = tmp_path / "x.toml"
+    pad.write_text(f'naam = "x"\nbasis = "wet"\n[looptijd]\n{looptijd}\n', encoding="utf-8")
+    return pad
+
+
+ANDERE_LOOPTIJD = [
+    # (id, looptijd van het alternatief, extra opties, veld, fragment van wat mag)
+    ("start_2012", 'start = "2012-01"', ("--jaren", 1), "looptijd.start", "2026-01 tot en met 2026-12"),
+    ("start_juni", 'start = "2026-06"', ("--jaren", 1), "looptijd.start", '"2026-01"'),
+    ("horizon", "jaren = 5", (), "looptijd.jaren", "--jaren"),
+]
+
+
+@pytest.mark.parametrize("looptijd,opties,veld,toegestaan", [g[1:] for g in ANDERE_LOOPTIJD],
+                         ids=[g[0] for g in ANDERE_LOOPTIJD])
+def test_vergelijking_met_andere_looptijd_wordt_geweigerd(tmp_path, capsys, looptijd, opties, veld, toegestaan):
+    pad = _alternatief(tmp_path, looptijd)
+    code, _, err = draai(capsys, "vergelijk", "nulalternatief", pad, "--schaal", 2000, "--werkers", 1,
+                         "--uit", tmp_path / "uit", *opties)
+    weigert(code, err, str(pad), f"'{veld}'", toegestaan)
+    niets_geschreven(tmp_path, {"x.toml"})
+
+
+def test_andere_horizon_mag_met_jaren(tmp_path, capsys):
+    pad = _alternatief(tmp_path, "jaren = 5")
+    code, _, err = draai(capsys, "vergelijk", "nulalternatief", pad, *SNEL, "--zonder-break-even",
+                         "--uit", tmp_path / "uit")
+    assert code == 0, err
+
+
+# ------------------------------------------------------------------------------------ uitvoermappen
+
+def _bestanden(map_: Path) -> set[str]:
+    return {p.name for p in map_.iterdir()}
+
+
+def test_een_map_beschrijft_een_run(tmp_path, capsys):
+    """vergelijk A B C, dan vergelijk A B --seed 2, dan run B --seed 3 in dezelfde map: zonder --overschrijf
+    geweigerd; met --overschrijf staan alleen de bestanden van de laatste run er."""
+    uit = tmp_path / "X"
+    code, _, err = draai(capsys, "vergelijk", "nulalternatief", "wet", "wet_nazorg_6", *SNEL, "--zonder-break-even",
+                         "--uit", uit)
+    assert code == 0, err
+    eerste = _bestanden(uit)
+    assert "maandcijfers_wet_nazorg_6.parquet" in eerste and ".jongeren-uitvoer.json" in eerste
+    tijden = {p.name: p.stat().st_mtime_ns for p in uit.iterdir()}
+
+    code, _, err = draai(capsys, "vergelijk", "nulalternatief", "wet", *SNEL, "--zonder-break-even", "--seed", 2,
+                         "--uit", uit)
+    weigert(code, err, str(uit), "'--uit'", "niet leeg", "--overschrijf")
+    assert {p.name: p.stat().st_mtime_ns for p in uit.iterdir()} == tijden  # onaangeroerd
+
+    code, _, err = draai(capsys, "vergelijk", "nulalternatief", "wet", *SNEL, "--zonder-break-even", "--seed", 2,
+                         "--uit", uit, "--overschrijf")
+    assert code == 0, err
+    tweede = _bestanden(uit)
+    assert "maandcijfers_wet_nazorg_6.parquet" not in tweede and "maandcijfers_wet.parquet" in tweede
+
+    (uit / "notities.txt").write_text("van de gebruiker", encoding="utf-8")
+    code, _, err = draai(capsys, "run", "wet", "--schaal", 2000, "--jaren", 1, "--seed", 3, "--uit", uit,
+                         "--overschrijf")
+    assert code == 0, err
+    assert "notities.txt" in err  # de gebruiker hoort dat dit bestand blijft staan
+    assert _bestanden(uit) == {"maandcijfers.parquet", "herkomst.json", "toestanden.png", "toestanden.svg",
+                               ".jongeren-uitvoer.json", "notities.txt"}
+    eigendom = json.loads((uit / ".jongeren-uitvoer.json").read_text())
+    assert eigendom["opdracht"] == "run" and "notities.txt" not in eigendom["bestanden"]
+    assert json.loads((uit / "herkomst.json").read_text())["seed"] == 3
+    niets_geschreven(tmp_path, {"X"})  # geen tijdelijke map of slot blijft achter
+
+
+ONSCHRIJFBAAR = [
+    ("sys", lambda tmp: Path("/sys/jongeren_test_onschrijfbaar/uit"), "niet toegestaan"),
+    ("pad_door_bestand", lambda tmp: tmp / "bestand.txt" / "uit", "een deel van het pad is een bestand"),
+    ("uit_is_bestand", lambda tmp: tmp / "bestand.txt", "bestaand bestand"),
+]
+
+
+@pytest.mark.parametrize("maak,reden", [g[1:] for g in ONSCHRIJFBAAR], ids=[g[0] for g in ONSCHRIJFBAAR])
+def test_onschrijfbare_uitvoermap_voor_het_rekenen(tmp_path, capsys, maak, reden):
+    (tmp_path / "bestand.txt").write_text("x", encoding="utf-8")
+    uit = maak(tmp_path)
+    if str(uit).startswith("/sys") and not Path("/sys").is_dir():
+        pytest.skip("geen /sys")
+    code, out, err = draai(capsys, "vergelijk", "nulalternatief", "wet", *SNEL, "--uit", uit)
+    weigert(code, err, str(uit), "'--uit'", reden)
+    assert "Populatie" not in out and "Vergelijking met" not in out  # niets gerekend
+    niets_geschreven(tmp_path, {"bestand.txt"})
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root mag overal schrijven")
+def test_alleen_lezen_map(tmp_path, capsys):
+    uit = tmp_path / "alleen_lezen"
+    uit.mkdir()
+    uit.chmod(0o500)
+    try:
+        code, out, err = draai(capsys, "run", "nulalternatief", "--schaal", 2000, "--jaren", 1, "--uit", uit / "x")
+        weigert(code, err, "'--uit'", "geen schrijfrechten")
+    finally:
+        uit.chmod(0o700)
+
+
+def test_lege_uitvoermap_wordt_geweigerd(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    code, _, err = draai(capsys, "run", "nulalternatief", "--schaal", 2000, "--jaren", 1, "--uit", "")
+    assert code == 2 and "--uit" in err and "lege naam" in err and "Traceback" not in err
+    niets_geschreven(tmp_path)
+
+
+def test_tweede_run_in_dezelfde_map_tegelijk_wordt_geweigerd(tmp_path, capsys):
+    from simulatie.uitvoer import slot
+
+    uit = tmp_path / "a" / "uit"
+    with slot(uit):  # een andere run schrijft
+        code, out, err = draai(capsys, "run", "nulalternatief", "--schaal", 2000, "--jaren", 1, "--uit", uit)
+        weigert(code, err, str(uit), "andere run")
+        assert "Populatie" not in out
+    niets_geschreven(tmp_path / "a")  # het slot is weer weg
+    code, _, err = draai(capsys, "run", "nulalternatief", "--schaal", 2000, "--jaren", 1, "--uit", uit)
+    assert code == 0, err
+
+
+# ------------------------------------------------------------------------------------ grenzen
+
+GRENZEN = [
+    ("jaren_miljard", ("run", "nulalternatief", "--jaren", 1_000_000_000), "--jaren", "1 tot en met 50"),
+    ("schaal_tien_miljoen", ("run", "nulalternatief", "--schaal", 10_000_000), "--schaal", "1 tot en met 2000"),
+    ("schaal_10_tot_de_21e", ("run", "nulalternatief", "--schaal", 10**21), "--schaal", "1 tot en met 2000"),
+    ("seed_2_tot_de_70e", ("gevoeligheid", "wet", "--methode", "psa", "--n", 2, "--seed", 2**70), "--seed",
+     "0 tot en met 4294967295"),
+    ("gevoeligheid_jaren", ("gevoeligheid", "wet", "--methode", "psa", "--n", 2, "--jaren", 51), "--jaren",
+     "1 tot en met 50"),
+    ("vergelijk_schaal", ("vergelijk", "nulalternatief", "wet", "--schaal", 2001), "--schaal", "1 tot en met 2000"),
+]
+
+
+@pytest.mark.parametrize("opdracht,optie,toegestaan", [g[1:] for g in GRENZEN], ids=[g[0] for g in GRENZEN])
+def test_grenzen_van_de_opties(tmp_path, capsys, opdracht, optie, toegestaan):
+    code, _, err = draai(capsys, *opdracht, "--uit", tmp_path / "uit")
+    assert code == 2 and optie in err and toegestaan in err and "Traceback" not in err, err
+    niets_geschreven(tmp_path)
+
+
+def test_hoogste_seed_werkt(tmp_path, capsys):
+    code, _, err = draai(capsys, "run", "nulalternatief", "--schaal", 2000, "--jaren", 1, "--seed", 2**32 - 1,
+                         "--uit", tmp_path / "uit")
+    assert code == 0, err
+    assert json.loads((tmp_path / "uit" / "herkomst.json").read_text())["seed"] == 2**32 - 1
