@@ -248,24 +248,36 @@ def _vergelijk(args) -> int:
 
 
 def _gevoeligheid(args) -> int:
-    from simulatie.gevoeligheid import analyseer, rangorde_zeker, top_drivers
+    import shutil
+
+    from simulatie.experimenten import controleer_dask
+    from simulatie.gevoeligheid import (analyseer, onderbroken_melding, opgeslagen_gevallen, rangorde_zeker,
+                                        top_drivers)
     from simulatie.scenario import laad_scenario
-    from simulatie.uitvoer import Stopwatch, herkomst, schrijf_json
+    from simulatie.uitvoer import Stopwatch, atomair, herkomst, schrijf_json, slot, uitvoerpad
 
     alt, nul = laad_scenario(args.alternatief), laad_scenario(args.nul)
     patronen = tuple(x.strip() for x in args.parameters.split(",") if x.strip()) if args.parameters else None
-    doel = args.uit or Path("resultaten") / f"gevoeligheid_{args.methode}"
-    if doel.exists() and not doel.is_dir():
-        raise InvoerFout("De uitvoermap is een bestaand bestand.", bestand=doel, veld="--uit", toegestaan="een map")
+    doel = uitvoerpad(args.uit or Path("resultaten") / f"gevoeligheid_{args.methode}")
+    controleer_dask(args.dask)  # een fout adres: melding vóór er iets geschreven is
+    args.onderbroken = lambda: onderbroken_melding(doel)
     klok = Stopwatch()
     print(f"Gevoeligheid ({args.methode}, n = {args.n}) van '{alt.naam}' tegen '{nul.naam}': schaal {args.schaal}, "
           f"{args.jaren} jaar, seed {args.seed}.", flush=True)
-    t = analyseer(args.methode, alt, nul, args.n, doel, schaal=args.schaal, jaren=args.jaren, seed=args.seed,
-                  dask=args.dask, werkers=args.werkers, patronen=patronen, opnieuw=args.opnieuw)
-    schrijf_json(doel / "herkomst.json", herkomst(
-        opdracht="gevoeligheid", methode=args.methode, n=args.n, alternatief=alt.als_dict(), nul=nul.als_dict(),
-        seed=args.seed, schaal=args.schaal, jaren=args.jaren, parameters=patronen or "standaard",
-        looptijd_seconden=round(klok.seconden, 2)))
+    with slot(doel):
+        nieuw = not doel.exists()
+        try:
+            t = analyseer(args.methode, alt, nul, args.n, doel, schaal=args.schaal, jaren=args.jaren, seed=args.seed,
+                          dask=args.dask, werkers=args.werkers, patronen=patronen, opnieuw=args.opnieuw)
+            with atomair(doel / "herkomst.json") as tijdelijk:
+                schrijf_json(tijdelijk, herkomst(
+                    opdracht="gevoeligheid", methode=args.methode, n=args.n, alternatief=alt.als_dict(),
+                    nul=nul.als_dict(), seed=args.seed, schaal=args.schaal, jaren=args.jaren,
+                    parameters=patronen or "standaard", looptijd_seconden=round(klok.seconden, 2)))
+        except BaseException:
+            if nieuw and opgeslagen_gevallen(doel) == 0:  # niets bewaard dat een hervatting zou gebruiken
+                shutil.rmtree(doel, ignore_errors=True)
+            raise
     if args.methode == "sobol":
         top = top_drivers(t["sobol"]).merge(t["sobol_rangorde"], on=["uitkomst", "parameter", "ST"])
         print("Belangrijkste drijvers van de NCW voor de maatschappij (totale Sobol-index ± 95%-interval; "

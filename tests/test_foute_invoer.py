@@ -151,6 +151,13 @@ def test_vergelijking_met_andere_looptijd_wordt_geweigerd(tmp_path, capsys, loop
     niets_geschreven(tmp_path, {"x.toml"})
 
 
+def test_andere_looptijd_ook_in_gevoeligheid(tmp_path, capsys):
+    pad = _alternatief(tmp_path, 'start = "2026-06"')
+    code, _, err = draai(capsys, "gevoeligheid", pad, "--methode", "psa", "--n", 2, "--uit", tmp_path / "uit")
+    weigert(code, err, str(pad), "'looptijd.start'")
+    niets_geschreven(tmp_path, {"x.toml"})
+
+
 def test_andere_horizon_mag_met_jaren(tmp_path, capsys):
     pad = _alternatief(tmp_path, "jaren = 5")
     code, _, err = draai(capsys, "vergelijk", "nulalternatief", pad, *SNEL, "--zonder-break-even",
@@ -248,6 +255,15 @@ def test_tweede_run_in_dezelfde_map_tegelijk_wordt_geweigerd(tmp_path, capsys):
     niets_geschreven(tmp_path / "a")  # het slot is weer weg
     code, _, err = draai(capsys, "run", "nulalternatief", "--schaal", 2000, "--jaren", 1, "--uit", uit)
     assert code == 0, err
+
+
+@pytest.mark.parametrize("adres,fragment", [("onzin", "geen adres"), ("tcp://127.0.0.1:1", "geen antwoord")])
+def test_fout_dask_adres_laat_niets_achter(tmp_path, capsys, adres, fragment):
+    pytest.importorskip("dask.distributed")
+    uit = tmp_path / "a" / "uit"
+    code, _, err = draai(capsys, "gevoeligheid", "wet", "--methode", "psa", "--n", 2, "--dask", adres, "--uit", uit)
+    weigert(code, err, "'--dask'", fragment, "tcp://HOST:POORT")
+    niets_geschreven(tmp_path)
 
 
 # ------------------------------------------------------------------------------------ grenzen
