@@ -335,7 +335,8 @@ def _kalibreer(args) -> int:
     fit = fit_tabel(k, x, volledige_schaal=not args.zonder_volle_schaal)
     ident = identificatie(k, x)
     toets = toetsen(k.parameters(x), seed=args.seed, schaal=args.schaal)
-    with uitvoermap(doel, overschrijf=True, opdracht="kalibreer") as map_:  # kalibratie/ houdt ook de doelen
+    # kalibratie/ bevat ook de doelen: alleen de eigen bestanden van een vorige kalibratie gaan weg
+    with uitvoermap(doel, overschrijf=True, opdracht="kalibreer", naast_invoer=True) as map_:
         fit.to_csv(map_ / "fit.csv", index=False)
         ident.to_csv(map_ / "identificatie.csv", index=False)
         toets.to_csv(map_ / "toetsen_uitkomst.csv", index=False)

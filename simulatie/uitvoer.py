@@ -161,15 +161,17 @@ def controleer_leeg(doel: Path, overschrijf: bool) -> list[str]:
 
 
 @contextmanager
-def uitvoermap(doel: str | Path, overschrijf: bool = False, opdracht: str = "") -> Iterator[Path]:
+def uitvoermap(doel: str | Path, overschrijf: bool = False, opdracht: str = "",
+               naast_invoer: bool = False) -> Iterator[Path]:
     """Geeft een tijdelijke map; bij succes komen de bestanden in `doel`, bij een fout nergens.
 
     Controleert vóór het rekenen (dus bij het binnengaan) of er in `doel` geschreven mag worden en of hij leeg
-    is (of `overschrijf`), en houdt andere runs eruit tot de bestanden staan."""
+    is (of `overschrijf`), en houdt andere runs eruit tot de bestanden staan. Met `naast_invoer` staan er
+    bewust andere bestanden in de map (kalibratie/ met de doelen) en wordt daar niet over gemeld."""
     doel = uitvoerpad(doel)
     with slot(doel):
         vreemd = controleer_leeg(doel, overschrijf)
-        if vreemd:
+        if vreemd and not naast_invoer:
             print(f"Let op: in {doel} blijven {len(vreemd)} bestand(en) staan die niet van een vorige run zijn "
                   f"(bijvoorbeeld {', '.join(vreemd[:3])}).", file=sys.stderr)
         try:
