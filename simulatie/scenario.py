@@ -343,7 +343,7 @@ def valideer(data: dict[str, Any], bestand: str | Path | None = None) -> Scenari
         veld, melding, toegestaan = _uitleg(eerste, Scenario)
         meer = len(fouten.errors()) - 1
         if meer:
-            melding += f" (en nog {meer} andere fout{'en' if meer > 1 else ''})"
+            melding = f"{melding.rstrip('.')} (en nog {meer} andere fout{'en' if meer > 1 else ''})."
         raise InvoerFout(melding, bestand=bestand, veld=veld, toegestaan=toegestaan) from None
     _controleer_prijsindex(scenario, bestand)
     return scenario
