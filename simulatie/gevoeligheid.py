@@ -328,7 +328,8 @@ def _bereid_map_voor(uit: Path, afdruk: dict[str, str], opnieuw: bool) -> None:
                          veld="--uit", toegestaan="dezelfde opdracht met dezelfde invoer om te hervatten, --opnieuw "
                                               "om opnieuw te beginnen, of een andere map")
     uit.mkdir(parents=True, exist_ok=True)
-    _schrijf_eigendom(uit, afdruk, list(ONDERDELEN))
+    eerder = [] if opnieuw else (eigen_bestanden(uit) or [])
+    _schrijf_eigendom(uit, afdruk, sorted(set(eerder) | set(ONDERDELEN)))  # een hervatting vergeet niets
 
 
 def _schrijf_eigendom(uit: Path, afdruk: dict[str, str], bestanden: list[str]) -> None:
