@@ -1,7 +1,8 @@
 """De opdracht `jongeren`: runs, vergelijkingen, kalibratie en gevoeligheidsanalyse vanaf de opdrachtregel.
 
 Fouten in de invoer geven één Nederlandse alinea en afsluitcode 2, zonder traceback, en er wordt dan
-niets in de uitvoermap geschreven.
+niets in de uitvoermap geschreven: alle invoer (scenario's, parameters, opties, de uitvoermap zelf) wordt
+gecontroleerd vóór het rekenen.
 """
 
 from __future__ import annotations
@@ -12,6 +13,11 @@ from pathlib import Path
 
 from simulatie.fouten import InvoerFout
 from simulatie.opmaak import getal
+from simulatie.scenario import MAX_JAREN
+
+# Bij schaal 2000 telt de landelijke populatie nog ruim 900 rijen; grover is geen populatie meer.
+MAX_SCHAAL = 2000
+MAX_SEED = 2**32 - 1
 
 
 class _Parser(argparse.ArgumentParser):
@@ -25,16 +31,32 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"Fout in de opdracht '{self.prog}': {vertaald}.\nZie '{self.prog} --help'.\n")
 
 
-def _geheel(naam: str, minimum: int):
+def _geheel(naam: str, minimum: int, maximum: int | None = None, waarom: str = ""):
+    bereik = f"{naam} >= {minimum}" if maximum is None else f"{naam} van {minimum} tot en met {maximum}{waarom}"
+
     def lees(tekst: str) -> int:
         try:
             waarde = int(tekst)
         except ValueError:
-            raise argparse.ArgumentTypeError(f"'{tekst}' is geen geheel getal (toegestaan: >= {minimum})") from None
+            raise argparse.ArgumentTypeError(f"'{tekst}' is geen geheel getal (toegestaan: {bereik})") from None
         if waarde < minimum:
-            raise argparse.ArgumentTypeError(f"{waarde} is te klein (toegestaan: {naam} >= {minimum})")
+            raise argparse.ArgumentTypeError(f"{waarde} is te klein (toegestaan: {bereik})")
+        if maximum is not None and waarde > maximum:
+            raise argparse.ArgumentTypeError(f"{tekst} is te groot (toegestaan: {bereik})")
         return waarde
     return lees
+
+
+def _map(tekst: str) -> Path:
+    if not tekst.strip():
+        raise argparse.ArgumentTypeError("een lege naam is geen map (toegestaan: een nieuwe of lege map, "
+                                         "bijvoorbeeld resultaten/mijn_run)")
+    return Path(tekst)
+
+
+_JAREN = _geheel("jaren", 1, MAX_JAREN)
+_SCHAAL = _geheel("schaal", 1, MAX_SCHAAL, "; bij 2000 telt het land nog ruim 900 rijen")
+_SEED = _geheel("seed", 0, MAX_SEED)
 
 
 def _fractie(naam: str):
@@ -50,12 +72,15 @@ def _fractie(naam: str):
 
 
 def _gemeenschappelijk(p: argparse.ArgumentParser, uit: str) -> None:
-    p.add_argument("--jaren", type=_geheel("jaren", 1), default=None,
-                   help="aantal jaren te simuleren (standaard: looptijd.jaren uit het scenario)")
-    p.add_argument("--seed", type=_geheel("seed", 0), default=0, help="zaad voor het toeval (standaard 0)")
-    p.add_argument("--schaal", type=_geheel("schaal", 1), default=1,
-                   help="hoeveel jongeren één rij is (1 = volledige populatie, standaard)")
-    p.add_argument("--uit", type=Path, default=None, help=f"uitvoermap (standaard {uit})")
+    p.add_argument("--jaren", type=_JAREN, default=None,
+                   help=f"aantal jaren te simuleren, 1 tot en met {MAX_JAREN} (standaard: looptijd.jaren uit het scenario)")
+    p.add_argument("--seed", type=_SEED, default=0, help=f"zaad voor het toeval, 0 tot en met {MAX_SEED} (standaard 0)")
+    p.add_argument("--schaal", type=_SCHAAL, default=1,
+                   help=f"hoeveel jongeren één rij is, 1 tot en met {MAX_SCHAAL} (1 = volledige populatie, standaard)")
+    p.add_argument("--uit", type=_map, default=None,
+                   help=f"uitvoermap (standaard {uit}); moet nieuw of leeg zijn, tenzij --overschrijf")
+    p.add_argument("--overschrijf", action="store_true",
+                   help="vervang de bestanden van een vorige run in de uitvoermap (andere bestanden blijven staan)")
 
 
 def maak_parser() -> argparse.ArgumentParser:
@@ -95,30 +120,32 @@ def maak_parser() -> argparse.ArgumentParser:
     gev.add_argument("--methode", choices=("sobol", "morris", "psa"), required=True)
     gev.add_argument("--n", type=_geheel("n", 2), required=True,
                      help="steekproefgrootte (Sobol: macht van 2; gevallen = n x (parameters + 2))")
-    gev.add_argument("--schaal", type=_geheel("schaal", 1), default=50, help="jongeren per rij (standaard 50)")
-    gev.add_argument("--jaren", type=_geheel("jaren", 1), default=10, help="horizon in jaren (standaard 10)")
-    gev.add_argument("--seed", type=_geheel("seed", 0), default=0)
+    gev.add_argument("--schaal", type=_SCHAAL, default=50, help=f"jongeren per rij, 1 tot en met {MAX_SCHAAL} (standaard 50)")
+    gev.add_argument("--jaren", type=_JAREN, default=10, help=f"horizon in jaren, 1 tot en met {MAX_JAREN} (standaard 10)")
+    gev.add_argument("--seed", type=_SEED, default=0)
     gev.add_argument("--dask", default=None, metavar="ADRES|lokaal",
-                     help="draai op een Dask-cluster: 'lokaal' of het adres van een scheduler")
+                     help="draai op een Dask-cluster: 'lokaal' of het adres van een scheduler (tcp://HOST:POORT)")
     gev.add_argument("--werkers", type=_geheel("werkers", 1), default=None, help="aantal processen (standaard: alle kernen)")
     gev.add_argument("--parameters", default=None,
                      help="komma-gescheiden namen of patronen van onzekere parameters (standaard: de vaste set)")
-    gev.add_argument("--opnieuw", action="store_true", help="gooi eerdere gevallen in de uitvoermap weg")
-    gev.add_argument("--uit", type=Path, default=None, help="uitvoermap (standaard resultaten/gevoeligheid_<methode>)")
+    gev.add_argument("--opnieuw", action="store_true",
+                     help="gooi de opgeslagen gevallen en resultaten van een eerdere analyse in de uitvoermap weg")
+    gev.add_argument("--uit", type=_map, default=None,
+                     help="uitvoermap (standaard resultaten/gevoeligheid_<methode>); nieuw, leeg of van dezelfde analyse")
     gev.set_defaults(functie=_gevoeligheid)
 
     kal = sub.add_parser("kalibreer", help="de overgangsparameters fitten op de gepubliceerde cijfers",
                          description="Fit de vrije parameters op kalibratie/doelen.csv en schrijf "
                                      "kalibratie/gekalibreerd.yaml (die het model standaard gebruikt) met een "
                                      "fitrapport. Een afgebroken kalibratie hervat vanzelf.")
-    kal.add_argument("--schaal", type=_geheel("schaal", 1), default=2, help="jongeren per rij (standaard 2)")
-    kal.add_argument("--seed", type=_geheel("seed", 0), default=0)
+    kal.add_argument("--schaal", type=_SCHAAL, default=2, help=f"jongeren per rij, 1 tot en met {MAX_SCHAAL} (standaard 2)")
+    kal.add_argument("--seed", type=_SEED, default=0)
     kal.add_argument("--max-iteraties", type=_geheel("max-iteraties", 1), default=30)
     kal.add_argument("--werkers", type=_geheel("werkers", 1), default=None, help="processen (standaard: alle kernen)")
     kal.add_argument("--zonder-volle-schaal", action="store_true",
                      help="sla de controle van de gefitte waarden op schaal 1 over")
     kal.add_argument("--opnieuw", action="store_true", help="begin opnieuw in plaats van te hervatten")
-    kal.add_argument("--uit", type=Path, default=None, help="map voor het rapport (standaard kalibratie/)")
+    kal.add_argument("--uit", type=_map, default=None, help="map voor het rapport (standaard kalibratie/)")
     kal.set_defaults(functie=_kalibreer)
     return parser
 
@@ -132,7 +159,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Fout: {fout.tekst()}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
-        print("Onderbroken; er is niets naar de uitvoermap geschreven.", file=sys.stderr)
+        melding = getattr(args, "onderbroken", None)  # een opdracht die onderweg bewaart, zegt zelf wat er staat
+        print(melding() if melding else "Onderbroken; er is niets naar de uitvoermap geschreven.", file=sys.stderr)
         return 130
 
 
@@ -142,17 +170,19 @@ def _run(args) -> int:
     from simulatie import __version__
     from simulatie.figuren import bewaar, toestanden_over_tijd
     from simulatie.model import JongerenModel
+    from simulatie.parameters import laad_parameters
     from simulatie.scenario import laad_scenario
     from simulatie.uitvoer import Stopwatch, herkomst, schrijf_json, uitvoermap
 
     scenario = laad_scenario(args.scenario)
+    parameters = laad_parameters()
     jaren = args.jaren or scenario.looptijd.jaren
     doel = args.uit or Path("resultaten") / scenario.naam
     klok = Stopwatch()
-    with uitvoermap(doel) as map_:
+    with uitvoermap(doel, overschrijf=args.overschrijf, opdracht="run") as map_:
         print(f"Scenario '{scenario.naam}': {jaren} jaar vanaf {scenario.looptijd.start}, "
               f"schaal {args.schaal}, seed {args.seed}.", flush=True)
-        model = JongerenModel(scenario, seed=args.seed, schaal=args.schaal)
+        model = JongerenModel(scenario, seed=args.seed, schaal=args.schaal, parameters=parameters)
         print(f"Populatie gebouwd: {getal(len(model.populatie))} rijen "
               f"({getal(len(model.populatie) * args.schaal)} jongeren).", flush=True)
         model.run_for(12 * jaren, voortgang=True)
@@ -171,22 +201,24 @@ def _run(args) -> int:
 
 
 def _vergelijk(args) -> int:
+    from simulatie.parameters import laad_parameters
     from simulatie.rapport import mkba_markdown, schrijf_figuren
-    from simulatie.scenario import laad_scenario
+    from simulatie.scenario import controleer_zelfde_looptijd, laad_scenario
     from simulatie.uitvoer import Stopwatch, herkomst, schrijf_json, uitvoermap
     from simulatie.vergelijking import vergelijk
 
     scenarios = [laad_scenario(s) for s in (args.nulalternatief, *args.alternatieven)]
+    controleer_zelfde_looptijd(scenarios[0], scenarios[1:], jaren_vast=args.jaren is not None)
+    parameters = laad_parameters()
     if args.prijsjaar is not None:
-        from simulatie.parameters import laad_parameters
-        laad_parameters().prijsindex(args.prijsjaar)  # onbekend prijsjaar: fout vóór het rekenen
+        parameters.prijsindex(args.prijsjaar)  # onbekend prijsjaar: fout vóór het rekenen
     jaren = args.jaren or scenarios[0].looptijd.jaren
     doel = args.uit or Path("resultaten") / "vergelijking"
     klok = Stopwatch()
-    with uitvoermap(doel) as map_:
+    with uitvoermap(doel, overschrijf=args.overschrijf, opdracht="vergelijk") as map_:
         print(f"Vergelijking met '{scenarios[0].naam}': {', '.join(s.naam for s in scenarios[1:])}; "
               f"{jaren} jaar, schaal {args.schaal}, seed {args.seed}.", flush=True)
-        v = vergelijk(*scenarios, jaren=jaren, seed=args.seed, schaal=args.schaal,
+        v = vergelijk(*scenarios, jaren=jaren, seed=args.seed, schaal=args.schaal, parameters=parameters,
                       break_even=not args.zonder_break_even, werkers=args.werkers)
         effecten = v.effecten()
         regio = v.regio()
@@ -216,24 +248,36 @@ def _vergelijk(args) -> int:
 
 
 def _gevoeligheid(args) -> int:
-    from simulatie.gevoeligheid import analyseer, rangorde_zeker, top_drivers
+    import shutil
+
+    from simulatie.experimenten import controleer_dask
+    from simulatie.gevoeligheid import (analyseer, onderbroken_melding, opgeslagen_gevallen, rangorde_zeker,
+                                        top_drivers)
     from simulatie.scenario import laad_scenario
-    from simulatie.uitvoer import Stopwatch, herkomst, schrijf_json
+    from simulatie.uitvoer import Stopwatch, atomair, herkomst, schrijf_json, slot, uitvoerpad
 
     alt, nul = laad_scenario(args.alternatief), laad_scenario(args.nul)
     patronen = tuple(x.strip() for x in args.parameters.split(",") if x.strip()) if args.parameters else None
-    doel = args.uit or Path("resultaten") / f"gevoeligheid_{args.methode}"
-    if doel.exists() and not doel.is_dir():
-        raise InvoerFout("De uitvoermap is een bestaand bestand.", bestand=doel, veld="--uit", toegestaan="een map")
+    doel = uitvoerpad(args.uit or Path("resultaten") / f"gevoeligheid_{args.methode}")
+    controleer_dask(args.dask)  # een fout adres: melding vóór er iets geschreven is
+    args.onderbroken = lambda: onderbroken_melding(doel)
     klok = Stopwatch()
     print(f"Gevoeligheid ({args.methode}, n = {args.n}) van '{alt.naam}' tegen '{nul.naam}': schaal {args.schaal}, "
           f"{args.jaren} jaar, seed {args.seed}.", flush=True)
-    t = analyseer(args.methode, alt, nul, args.n, doel, schaal=args.schaal, jaren=args.jaren, seed=args.seed,
-                  dask=args.dask, werkers=args.werkers, patronen=patronen, opnieuw=args.opnieuw)
-    schrijf_json(doel / "herkomst.json", herkomst(
-        opdracht="gevoeligheid", methode=args.methode, n=args.n, alternatief=alt.als_dict(), nul=nul.als_dict(),
-        seed=args.seed, schaal=args.schaal, jaren=args.jaren, parameters=patronen or "standaard",
-        looptijd_seconden=round(klok.seconden, 2)))
+    with slot(doel):
+        nieuw = not doel.exists()
+        try:
+            t = analyseer(args.methode, alt, nul, args.n, doel, schaal=args.schaal, jaren=args.jaren, seed=args.seed,
+                          dask=args.dask, werkers=args.werkers, patronen=patronen, opnieuw=args.opnieuw)
+            with atomair(doel / "herkomst.json") as tijdelijk:
+                schrijf_json(tijdelijk, herkomst(
+                    opdracht="gevoeligheid", methode=args.methode, n=args.n, alternatief=alt.als_dict(),
+                    nul=nul.als_dict(), seed=args.seed, schaal=args.schaal, jaren=args.jaren,
+                    parameters=patronen or "standaard", looptijd_seconden=round(klok.seconden, 2)))
+        except BaseException:
+            if nieuw and opgeslagen_gevallen(doel) == 0:  # niets bewaard dat een hervatting zou gebruiken
+                shutil.rmtree(doel, ignore_errors=True)
+            raise
     if args.methode == "sobol":
         top = top_drivers(t["sobol"]).merge(t["sobol_rangorde"], on=["uitkomst", "parameter", "ST"])
         print("Belangrijkste drijvers van de NCW voor de maatschappij (totale Sobol-index ± 95%-interval; "
@@ -293,7 +337,8 @@ def _kalibreer(args) -> int:
     ident = identificatie(k, x)
     toets = toetsen(k.parameters(x), seed=args.seed, schaal=args.schaal)
     populatie = populatietabel(JongerenModel("nulalternatief", seed=args.seed, schaal=1, parameters=k.parameters(x)))
-    with uitvoermap(doel) as map_:
+    # kalibratie/ bevat ook de doelen: alleen de eigen bestanden van een vorige kalibratie gaan weg
+    with uitvoermap(doel, overschrijf=True, opdracht="kalibreer", naast_invoer=True) as map_:
         fit.to_csv(map_ / "fit.csv", index=False)
         ident.to_csv(map_ / "identificatie.csv", index=False)
         toets.to_csv(map_ / "toetsen_uitkomst.csv", index=False)

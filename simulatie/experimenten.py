@@ -3,8 +3,18 @@
 Een geval is een rij van een ontwerp (een matrix van parameterwaarden). Een evaluator rekent een geval
 uit tot een dict met uitkomsten. De uitvoerder is standaard een pool van lokale processen (alle kernen),
 of een Dask-cluster (`dask="lokaal"` of het adres van een scheduler). Elk afgerond geval wordt meteen
-als eigen Parquet-bestand in de opslag geschreven (eerst onder een tijdelijke naam, dan hernoemd): een
-onderbroken experiment hervat waar het stopte, zonder een geval te verliezen of dubbel te rekenen.
+als eigen Parquet-bestand in de opslag geschreven (eerst onder een tijdelijke naam, dan hernoemd), ook als
+een werker meer gevallen samen rekent: een onderbroken experiment hervat waar het stopte, zonder een geval
+te verliezen of dubbel te rekenen.
+
+Hervatten mengt nooit twee experimenten. De opslag draagt een vingerafdruk van alles wat zijn gevallen
+bepaalt (het ontwerp, de herkomst, en van de evaluator: de scenario's na `basis`, alle parameterwaarden met
+de gekalibreerde, de versie van het pakket, seed, schaal en jaren); bij een andere vingerafdruk weigert
+`draai` te hervatten en zegt wat verschilt (met `opnieuw` begint hij opnieuw). Elk gevalbestand draagt zijn
+nummer, de vingerafdruk van zijn opslag en een controlegetal over zijn invoer en uitkomsten; een bestand
+dat daar niet bij past (leeg, afgekapt, van een ander geval of een andere opslag gekopieerd) geeft een
+InvoerFout die het bestand noemt. Het wordt niet stilzwijgend opnieuw gerekend: wie het bestand weghaalt,
+laat alleen dat geval opnieuw rekenen; `opnieuw` gooit alle gevallen weg.
 
 In de taal van de EMA Workbench: de parameters met een verdeling zijn de onzekerheden, het scenario
 is de hefboom, de uitkomsten zijn de outcomes.
@@ -12,8 +22,11 @@ is de hefboom, de uitkomsten zijn de outcomes.
 
 from __future__ import annotations
 
+import hashlib
 import json
+import math
 import os
+import re
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,6 +41,61 @@ from simulatie.uitvoer import atomair
 ONTWERP = "ontwerp.parquet"
 OPSLAG = "gevallen"
 MANIFEST = "experiment.json"
+GEVALBESTAND = re.compile(r"geval-(\d{6})\.parquet")
+HERSTEL = ("verwijder dit bestand (dan wordt alleen dit geval opnieuw gerekend), of begin opnieuw met --opnieuw "
+           "(alle opgeslagen gevallen gaan weg)")
+# wat een deel van de vingerafdruk betekent, voor de melding bij een verschil
+DELEN = {
+    "nulalternatief": "het nulalternatief (de inhoud van het scenario)",
+    "alternatief": "het alternatief (de inhoud van het scenario)",
+    "parameters": "de parameterwaarden (parameterbestanden of gekalibreerde waarden)",
+    "versie": "de versie van het pakket",
+    "instellingen": "seed, schaal of jaren",
+    "evaluator": "wat een geval uitrekent",
+    "herkomst": "de opdracht (methode, n, seed, schaal, jaren of onderdeel)",
+    "ontwerp": "het ontwerp (de parameterwaarden van de gevallen)",
+}
+
+
+def _hash(data) -> str:
+    return hashlib.sha256(json.dumps(data, sort_keys=True, default=str, allow_nan=True).encode()).hexdigest()
+
+
+def vingerafdruk(delen: Mapping[str, object]) -> dict[str, str]:
+    """Per deel een sha256 over zijn inhoud, plus 'totaal' over alle delen."""
+    afdruk = {naam: _hash(inhoud) for naam, inhoud in delen.items()}
+    return {**afdruk, "totaal": _hash(afdruk)}
+
+
+def verschillen(oud: Mapping[str, str] | None, nieuw: Mapping[str, str]) -> list[str]:
+    """In woorden: welke delen van twee vingerafdrukken verschillen."""
+    if not isinstance(oud, Mapping):
+        return ["de opslag is van een oudere versie (zonder vingerafdruk)"]
+    namen = [n for n in {**oud, **nieuw} if n != "totaal" and oud.get(n) != nieuw.get(n)]
+    return [DELEN.get(n, n) for n in namen] or (["de vingerafdruk"] if oud.get("totaal") != nieuw["totaal"] else [])
+
+
+def controleer_dask(dask: str | None) -> None:
+    """Een Dask-adres vóór er iets geschreven wordt: de vorm, en of er een scheduler antwoordt (binnen 5 s)."""
+    if dask and dask != "lokaal":
+        _verbind(dask).close()
+
+
+def _verbind(dask: str):
+    """Een Dask-client voor het adres van een scheduler; een fout adres of geen antwoord: een InvoerFout."""
+    toegestaan = "'lokaal' of het adres van een draaiende scheduler, tcp://HOST:POORT, bijvoorbeeld tcp://127.0.0.1:8786"
+    if not re.fullmatch(r"(tcp|tls)://[A-Za-z0-9_.\-\[\]:]+:\d{1,5}", dask):
+        raise InvoerFout(f"'{dask}' is geen adres van een Dask-scheduler.", veld="--dask", toegestaan=toegestaan)
+    from dask.distributed import Client
+
+    try:
+        return Client(dask, timeout="5s")
+    except ValueError:
+        raise InvoerFout(f"'{dask}' is geen geldig adres van een Dask-scheduler.", veld="--dask",
+                         toegestaan=toegestaan) from None
+    except (OSError, TimeoutError):
+        raise InvoerFout(f"Geen Dask-scheduler bereikbaar op '{dask}' (geen antwoord binnen 5 seconden).",
+                         veld="--dask", toegestaan=toegestaan) from None
 
 
 # ------------------------------------------------------------------------------------ evaluatoren
@@ -47,6 +115,15 @@ class Vergelijkingsevaluator:
     schaal: int = 50
     jaren: int = 10
     vast: Mapping[str, float] = field(default_factory=dict)
+
+    def vingerafdruk(self) -> dict:
+        """Alles wat de uitkomst van een geval bepaalt, behalve de waarden van het geval zelf."""
+        from simulatie import __version__
+        from simulatie.parameters import laad_parameters
+
+        return {"nulalternatief": self.nul, "alternatief": self.alternatief,
+                "parameters": {**laad_parameters().als_dict(), **self.vast}, "versie": __version__,
+                "instellingen": {"seed": self.seed, "schaal": self.schaal, "jaren": self.jaren}}
 
     def __call__(self, waarden: Mapping[str, float]) -> dict[str, float]:
         return next(self.groep([waarden]))
@@ -138,11 +215,19 @@ def effectuitkomsten(nul, alternatief, p) -> dict[str, float]:
 
 # ------------------------------------------------------------------------------------ uitvoerders
 
-def _uitvoerder(dask: str | None, werkers: int | None):
-    """(submit, afsluiten): een functie die f(x) indient en een future geeft, en een opruimfunctie."""
+class _Direct:
+    """Een kanaal dat een afgerond geval meteen doorgeeft (één proces: de werker is de schrijver)."""
+
+    def __init__(self, ontvang: Callable):
+        self.put = ontvang
+
+
+def _uitvoerder(dask: str | None, werkers: int | None, ontvang: Callable):
+    """(submit, kanaal, afsluiten): een functie die f(x) indient en een future geeft, het kanaal waarop een
+    werker elk afgerond geval meldt (met .put; None: `ontvang` krijgt elk geval meteen), en een opruimfunctie."""
     if dask:
         try:
-            from dask.distributed import Client, LocalCluster
+            from dask.distributed import Client, LocalCluster, Queue
         except ImportError:  # pragma: no cover - dask staat in de afhankelijkheden
             raise InvoerFout("Dask is niet geïnstalleerd.", veld="--dask", toegestaan="pip install 'dask[distributed]'")
         if dask == "lokaal":
@@ -151,13 +236,9 @@ def _uitvoerder(dask: str | None, werkers: int | None):
             client = Client(cluster)
             afsluiten = lambda: (client.close(), cluster.close())  # noqa: E731
         else:
-            try:
-                client = Client(dask, timeout="20s")
-            except OSError as fout:
-                raise InvoerFout(f"Geen Dask-scheduler bereikbaar op '{dask}': {fout}.", veld="--dask",
-                                 toegestaan="'lokaal' of een adres als tcp://host:8786") from None
+            client = _verbind(dask)
             afsluiten = client.close
-        return (lambda f, *a: client.submit(f, *a, pure=False)), afsluiten
+        return (lambda f, *a: client.submit(f, *a, pure=False)), Queue(client=client), afsluiten
     werkers = werkers or os.cpu_count() or 1
     if werkers == 1:
         from concurrent.futures import Future
@@ -169,27 +250,29 @@ def _uitvoerder(dask: str | None, werkers: int | None):
             except BaseException as fout:  # noqa: BLE001 - de fout komt bij .result() terug
                 fut.set_exception(fout)
             return fut
-        return direct, lambda: None
+        return direct, _Direct(ontvang), lambda: None
     from concurrent.futures import ProcessPoolExecutor
+    from multiprocessing import Manager
 
+    beheer = Manager()
     pool = ProcessPoolExecutor(max_workers=werkers)
-    return pool.submit, lambda: pool.shutdown(cancel_futures=True)
+    return pool.submit, beheer.Queue(), lambda: (pool.shutdown(cancel_futures=True), beheer.shutdown())
 
 
-def _reken(evaluator: Callable, gevallen: list[tuple[int, dict[str, float]]]) -> list[tuple[int, dict, float]]:
-    """Reken een taak (één of meer gevallen) uit: per geval (nummer, uitkomsten, seconden)."""
+def _reken(evaluator: Callable, gevallen: list[tuple[int, dict[str, float]]], kanaal) -> int:
+    """Reken een taak (één of meer gevallen) uit en meld elk geval zodra het klaar is op `kanaal`
+    als (nummer, uitkomsten, seconden); geeft het aantal gevallen."""
     if len(gevallen) == 1 or not hasattr(evaluator, "groep"):
-        uit = []
         for geval, waarden in gevallen:
             start = time.perf_counter()
-            uit.append((geval, evaluator(waarden), time.perf_counter() - start))
-        return uit
-    uit, start = [], time.perf_counter()
+            kanaal.put((geval, evaluator(waarden), time.perf_counter() - start))
+        return len(gevallen)
+    start = time.perf_counter()
     for (geval, _), uitkomst in zip(gevallen, evaluator.groep(w for _, w in gevallen)):
         nu = time.perf_counter()
-        uit.append((geval, uitkomst, nu - start))  # de seconden die dit geval aan de taak toevoegde
+        kanaal.put((geval, uitkomst, nu - start))  # de seconden die dit geval aan de taak toevoegde
         start = nu
-    return uit
+    return len(gevallen)
 
 
 # ------------------------------------------------------------------------------------ het experiment
@@ -206,32 +289,93 @@ class Experiment:
     def __post_init__(self):
         self.map = Path(self.map)
         self.opslag = self.map / OPSLAG
+        self.ontwerp = self.ontwerp.reset_index(drop=True)
+        self.afdruk = vingerafdruk(self._delen())
+        self._rijen: dict[int, dict] = {}  # de gecontroleerde gevallen, op nummer
 
     # -- beheer van de opslag
+    def _delen(self) -> dict:
+        """De delen van de vingerafdruk: wat de gevallen van dit experiment bepaalt."""
+        e = self.evaluator
+        eigen = e.vingerafdruk() if hasattr(e, "vingerafdruk") else {"evaluator": type(e).__qualname__}
+        ontwerp = {"kolommen": list(self.ontwerp.columns),
+                   "waarden": hashlib.sha256(self.ontwerp.to_numpy(dtype=float).tobytes()).hexdigest()}
+        return {**eigen, "herkomst": self.herkomst, "ontwerp": ontwerp}
+
     def _manifest(self) -> dict:
-        return {"herkomst": self.herkomst, "parameters": list(self.ontwerp.columns), "gevallen": len(self.ontwerp)}
+        return {"herkomst": self.herkomst, "parameters": list(self.ontwerp.columns), "gevallen": len(self.ontwerp),
+                "vingerafdruk": self.afdruk}
+
+    def controleer(self) -> None:
+        """Hoort een bestaande opslag bij dit experiment? Zo niet: een InvoerFout die zegt wat verschilt."""
+        manifest = self.map / MANIFEST
+        if not manifest.exists():
+            if self.opslag.exists() and any(self.opslag.glob("geval-*.parquet")):
+                raise InvoerFout("In deze map staan gevallen zonder experiment.json.", bestand=self.map,
+                                 veld="--uit", toegestaan="een lege map, of --opnieuw")
+            return
+        try:
+            bestaand = json.loads(manifest.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            raise InvoerFout("Het experimentbestand is beschadigd.", bestand=manifest, veld="--uit",
+                             toegestaan="--opnieuw (de opgeslagen gevallen gaan weg), of een andere map") from None
+        oud = bestaand.get("vingerafdruk") if isinstance(bestaand, dict) else None
+        if not isinstance(oud, Mapping) or oud.get("totaal") != self.afdruk["totaal"]:
+            raise InvoerFout(
+                f"In deze map staat een ander experiment; hervatten zou gevallen van twee analyses mengen. Anders "
+                f"zijn: {'; '.join(verschillen(oud, self.afdruk))}.", bestand=self.map, veld="--uit",
+                toegestaan="dezelfde opdracht met dezelfde invoer om te hervatten, --opnieuw om de opgeslagen "
+                           "gevallen weg te gooien en opnieuw te beginnen, of een andere map")
 
     def voorbereiden(self, opnieuw: bool = False) -> None:
+        """Controleer de opslag (of gooi hem weg met `opnieuw`) en schrijf ontwerp en manifest als ze ontbreken."""
         manifest = self.map / MANIFEST
         if opnieuw and self.map.exists():
             for p in list(self.opslag.glob("*.parquet")) + [manifest, self.map / ONTWERP]:
                 p.unlink(missing_ok=True)
+            self._rijen.clear()
+        self.controleer()
         if manifest.exists():
-            bestaand = json.loads(manifest.read_text())
-            ontwerp = pd.read_parquet(self.map / ONTWERP)
-            if bestaand != json.loads(json.dumps(self._manifest(), default=str)) or not ontwerp.equals(
-                    self.ontwerp.reset_index(drop=True)):
-                raise InvoerFout("In deze map staat al een ander experiment.", bestand=self.map, veld="--uit",
-                                 toegestaan="een lege map, dezelfde opdracht om te hervatten, of --opnieuw")
             return
         self.opslag.mkdir(parents=True, exist_ok=True)
-        self.ontwerp.reset_index(drop=True).to_parquet(self.map / ONTWERP, index=False)
-        manifest.write_text(json.dumps(self._manifest(), indent=2, default=str, ensure_ascii=False))
+        with atomair(self.map / ONTWERP) as tijdelijk:
+            self.ontwerp.to_parquet(tijdelijk, index=False)
+        with atomair(manifest) as tijdelijk:
+            tijdelijk.write_text(json.dumps(self._manifest(), indent=2, default=str, ensure_ascii=False))
 
     def klaar(self) -> set[int]:
+        """De nummers van de opgeslagen gevallen; elk bestand wordt gecontroleerd (zie de moduledocumentatie)."""
         if not self.opslag.exists():
             return set()
-        return {int(p.stem.split("-")[1]) for p in self.opslag.glob("geval-*.parquet")}
+        for pad in sorted(self.opslag.glob("geval-*.parquet")):
+            gevonden = GEVALBESTAND.fullmatch(pad.name)
+            geval = int(gevonden.group(1)) if gevonden else -1
+            if not 0 <= geval < len(self.ontwerp):
+                raise InvoerFout("Dit bestand hoort niet in de opslag (geen geval van dit ontwerp).", bestand=pad,
+                                 toegestaan=f"bestanden geval-NNNNNN.parquet met NNNNNN van 000000 tot "
+                                            f"{len(self.ontwerp):06d}; {HERSTEL}")
+            if geval not in self._rijen:
+                self._rijen[geval] = self._lees(pad, geval)
+        return set(self._rijen)
+
+    def _lees(self, pad: Path, geval: int) -> dict:
+        """Eén gevalbestand, gecontroleerd op nummer, vingerafdruk van de opslag en controlegetal."""
+        try:
+            df = pd.read_parquet(pad)
+        except Exception as fout:  # noqa: BLE001 - pyarrow kent veel soorten leesfouten
+            raise InvoerFout(f"Het gevalbestand is leeg of beschadigd ({type(fout).__name__}).", bestand=pad,
+                             toegestaan=HERSTEL) from None
+        rij = _gewoon(df.to_dict("records")[0]) if len(df) == 1 else {}
+        if rij.get("geval") != geval:
+            raise InvoerFout(f"Het gevalbestand bevat geval {rij.get('geval', '(geen)')} in plaats van {geval} "
+                             f"(gekopieerd of beschadigd?).", bestand=pad, toegestaan=HERSTEL)
+        if rij.get("vingerafdruk") != self.afdruk["totaal"]:
+            raise InvoerFout("Het gevalbestand komt uit een andere opslag (andere vingerafdruk).", bestand=pad,
+                             toegestaan=HERSTEL)
+        if rij.get("controlegetal") != _controlegetal(rij):
+            raise InvoerFout("Het controlegetal van het gevalbestand klopt niet: de inhoud is veranderd.",
+                             bestand=pad, toegestaan=HERSTEL)
+        return rij
 
     def taken(self, open_: list[int]) -> list[list[int]]:
         """De open gevallen in taken voor de werkers: gevallen met dezelfde groepssleutel van de evaluator
@@ -245,53 +389,108 @@ class Experiment:
         return sorted(groepen.values(), key=len, reverse=True)
 
     def _schrijf(self, geval: int, waarden: dict, uitkomst: dict, seconden: float) -> None:
-        rij = {"geval": geval, **{f"p:{k}": v for k, v in waarden.items()},
-               **{f"u:{k}": v for k, v in uitkomst.items()},
-               **{f"h:{k}": v for k, v in self.herkomst.items() if isinstance(v, (int, float, str))},
-               "seconden": seconden}
+        rij = _gewoon({"geval": geval, "vingerafdruk": self.afdruk["totaal"],
+                       **{f"p:{k}": v for k, v in waarden.items()},
+                       **{f"u:{k}": v for k, v in uitkomst.items()},
+                       **{f"h:{k}": v for k, v in self.herkomst.items() if isinstance(v, (int, float, str))},
+                       "seconden": seconden})
+        rij["controlegetal"] = _controlegetal(rij)
         with atomair(self.opslag / f"geval-{geval:06d}.parquet") as tijdelijk:
             pd.DataFrame([rij]).to_parquet(tijdelijk, index=False)
+        self._rijen[geval] = rij
 
     def resultaten(self) -> pd.DataFrame:
-        """De opslag als één tabel, gesorteerd op geval."""
-        bestanden = sorted(self.opslag.glob("geval-*.parquet"))
-        if not bestanden:
+        """De opslag als één tabel, gesorteerd op geval (zonder vingerafdruk en controlegetal)."""
+        gevallen = sorted(self.klaar())
+        if not gevallen:
             return pd.DataFrame()
-        return pd.concat([pd.read_parquet(b) for b in bestanden], ignore_index=True).sort_values("geval",
-                                                                                                  ignore_index=True)
+        return (pd.DataFrame([self._rijen[g] for g in gevallen]).drop(columns=["vingerafdruk", "controlegetal"])
+                .reset_index(drop=True))
 
     # -- draaien
     def draai(self, dask: str | None = None, werkers: int | None = None, voortgang: bool = True,
               opnieuw: bool = False) -> pd.DataFrame:
+        """Reken de open gevallen uit. Eerst wordt alles gecontroleerd (opslag, gevalbestanden, uitvoerder);
+        pas dan wordt er geschreven, zodat een fout in de invoer niets achterlaat."""
         from tqdm.auto import tqdm
 
-        self.voorbereiden(opnieuw=opnieuw)
-        gedaan = self.klaar()
+        if not opnieuw:
+            self.controleer()
+        gedaan = set() if opnieuw else self.klaar()
         open_ = [i for i in range(len(self.ontwerp)) if i not in gedaan]
+        rijen = self.ontwerp.to_dict("records")
         balk = tqdm(total=len(self.ontwerp), initial=len(gedaan), desc="gevallen", unit="geval",
                     disable=None if voortgang else True)
-        if open_:
-            rijen = self.ontwerp.to_dict("records")
-            taken = self.taken(open_)
-            submit, afsluiten = _uitvoerder(dask, werkers)
+
+        def ontvang(melding) -> None:
+            geval, uitkomst, seconden = melding
+            self._schrijf(geval, rijen[geval], uitkomst, seconden)
+            balk.update(1)
+
+        if not open_:
+            self.voorbereiden(opnieuw=opnieuw)
+        else:
+            submit, kanaal, afsluiten = _uitvoerder(dask, werkers, ontvang)
             try:
-                lopend = [submit(_reken, self.evaluator, [(i, rijen[i]) for i in taak]) for taak in taken]
-                for fut in _als_klaar(lopend, dask is not None):
-                    for geval, uitkomst, seconden in fut.result():
-                        self._schrijf(geval, rijen[geval], uitkomst, seconden)
-                        balk.update(1)
+                taken = self.taken(open_)
+                self.voorbereiden(opnieuw=opnieuw)
+                lopend = [submit(_reken, self.evaluator, [(i, rijen[i]) for i in taak], kanaal) for taak in taken]
+                _ontvang_alles(lopend, kanaal, ontvang, dask is not None)
             finally:
                 afsluiten()
         balk.close()
         return self.resultaten()
 
 
-def _als_klaar(futures: list, is_dask: bool) -> Iterable:
+def _gewoon(rij: dict) -> dict:
+    """NumPy-getallen als gewone Python-getallen, zodat het controlegetal na lezen hetzelfde is."""
+    uit = {}
+    for k, v in rij.items():
+        if isinstance(v, np.generic):
+            v = v.item()
+        uit[k] = v
+    return uit
+
+
+def _controlegetal(rij: Mapping) -> str:
+    """sha256 over het geval zonder de rekentijd (een meting, geen uitkomst) en zonder zichzelf."""
+    inhoud = {k: (repr(v) if isinstance(v, float) and not math.isfinite(v) else v) for k, v in rij.items()
+              if k not in ("seconden", "controlegetal")}
+    return _hash(inhoud)
+
+
+def _ontvang_alles(lopend: list, kanaal, ontvang: Callable, is_dask: bool) -> None:
+    """Schrijf elk geval zodra een werker het meldt, tot alle taken klaar zijn; een fout in een taak komt
+    terug nadat de gevallen die al klaar waren, geschreven zijn."""
+    if isinstance(kanaal, _Direct):  # alles is al gerekend en geschreven
+        for fut in lopend:
+            fut.result()
+        return
+
+    def leeg(wachten: float) -> None:
+        while True:
+            try:
+                melding = kanaal.get(timeout=wachten)
+            except Exception:  # noqa: BLE001 - queue.Empty of de time-out van Dask
+                return
+            ontvang(melding)
+            wachten = 0.01
+
+    while True:
+        klaar = [f for f in lopend if f.done()]
+        if len(klaar) == len(lopend) or any(_mislukt(f, is_dask) for f in klaar):
+            leeg(0.01)
+            for fut in lopend:
+                if fut.done():
+                    fut.result()  # geeft de fout van een mislukte taak
+            return
+        leeg(0.2)
+
+
+def _mislukt(fut, is_dask: bool) -> bool:
     if is_dask:
-        from dask.distributed import as_completed
-        return as_completed(futures)
-    from concurrent.futures import as_completed
-    return as_completed(futures)
+        return fut.status == "error"
+    return fut.exception() is not None
 
 
 # ------------------------------------------------------------------------------------ een testfunctie
@@ -305,6 +504,9 @@ class Ishigami:
     a: float = 7.0
     b: float = 0.1
     vertraging: float = 0.0
+
+    def vingerafdruk(self) -> dict:
+        return {"evaluator": {"ishigami": [self.a, self.b]}}  # de vertraging verandert geen uitkomst
 
     def __call__(self, waarden: Mapping[str, float]) -> dict[str, float]:
         if self.vertraging:

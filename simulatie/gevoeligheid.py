@@ -8,15 +8,18 @@ met de kwantielfunctie van elke parameter (zijn `verdeling`) naar waarden vertaa
 from __future__ import annotations
 
 import fnmatch
+import json
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
+from simulatie.experimenten import OPSLAG
 from simulatie.fouten import InvoerFout
 from simulatie.parameters import Parameters, Verdeling
-from simulatie.uitvoer import atomair
+from simulatie.uitvoer import EIGENAAR, atomair, schrijf_json
 
 # De standaardset onzekerheden: effecten, kosten, waardering en de belangrijkste ongefitte kansen.
 # Gekalibreerde parameters staan er niet in: hun bandbreedte is die van vóór de fit.
@@ -228,19 +231,25 @@ def analyseer(methode: str, alternatief, nul, n: int, uit: Path, *, schaal: int 
     """Draai Sobol, Morris of een PSA voor `alternatief` tegen `nul`; schrijf de tabellen en figuren naar
     `uit` en geef ze terug. De gevallen staan in `uit/<onderdeel>/gevallen` en hervatten bij een nieuwe aanroep."""
     from simulatie import __version__, figuren
-    from simulatie.experimenten import Experiment, Vergelijkingsevaluator
+    from simulatie.experimenten import Experiment, Vergelijkingsevaluator, vingerafdruk
     from simulatie.parameters import laad_parameters
+    from simulatie.scenario import controleer_zelfde_looptijd
 
     if methode not in ("sobol", "morris", "psa"):
         raise InvoerFout(f"Onbekende methode '{methode}'.", veld="--methode", toegestaan="sobol, morris of psa")
     if n < 2:
         raise InvoerFout(f"--n {n} is te klein.", veld="--n", toegestaan="een geheel getal >= 2")
+    controleer_zelfde_looptijd(nul, [alternatief], jaren_vast=True)
     p = laad_parameters()
     o = Onzekerheden.kies(p, patronen)
+    # het ontwerp vóór er iets geschreven wordt: een foute --n (Sobol: geen macht van 2) laat niets achter
+    ontwerp, eenheid = {"sobol": ontwerp_sobol, "morris": ontwerp_morris, "psa": ontwerp_psa}[methode](o, n, seed)
     evaluator = Vergelijkingsevaluator(nul.als_dict(), alternatief.als_dict(), seed=seed, schaal=schaal, jaren=jaren)
     herkomst = {"methode": methode, "alternatief": alternatief.naam, "nulalternatief": nul.naam, "seed": seed,
                 "schaal": schaal, "jaren": jaren, "n": n, "versie": __version__}
     uit = Path(uit)
+    afdruk = vingerafdruk({**evaluator.vingerafdruk(), "herkomst": {**herkomst, "onzeker": o.namen}})
+    _bereid_map_voor(uit, afdruk, opnieuw)
 
     def experiment(naam: str, ontwerp: pd.DataFrame) -> pd.DataFrame:
         e = Experiment(uit / naam, ontwerp, evaluator, {**herkomst, "onderdeel": naam})
@@ -249,18 +258,15 @@ def analyseer(methode: str, alternatief, nul, n: int, uit: Path, *, schaal: int 
     tabellen: dict[str, pd.DataFrame] = {}
     label = "NCW maatschappij"
     if methode == "sobol":
-        ontwerp, eenheid = ontwerp_sobol(o, n, seed)
         res = experiment("sobol", ontwerp)
         tabellen["sobol"] = analyse_sobol(o, res, seed=seed)
         tabellen["sobol_rangorde"] = analyse_rangorde(o, res, seed=seed)
         figuren.bewaar(figuren.sobol_staaf(tabellen["sobol"], "ncw_maatschappij", label), uit / "sobol")
     elif methode == "morris":
-        ontwerp, eenheid = ontwerp_morris(o, n, seed)
         res = experiment("morris", ontwerp)
         tabellen["morris"] = analyse_morris(o, eenheid, res, seed=seed)
         figuren.bewaar(figuren.morris_spreiding(tabellen["morris"], "ncw_maatschappij", label), uit / "morris")
     else:
-        ontwerp, eenheid = ontwerp_psa(o, n, seed)
         res = experiment("psa", ontwerp)
         psa = pd.concat([res[["geval"]], res.filter(like="p:").rename(columns=lambda k: k[2:]),
                          res.filter(like="u:").rename(columns=lambda k: k[2:])], axis=1)
@@ -288,4 +294,68 @@ def analyseer(methode: str, alternatief, nul, n: int, uit: Path, *, schaal: int 
         with atomair(uit / f"{naam}.csv") as tijdelijk:
             tabel.to_csv(tijdelijk, index=False)
     schrijf_ontwerp(uit, eenheid, o)
+    _schrijf_eigendom(uit, afdruk, sorted({p.name for p in uit.iterdir() if not p.name.startswith(".")}
+                                          | {"herkomst.json"}))
     return tabellen
+
+
+ONDERDELEN = ("sobol", "morris", "psa", "tornado", "budget")  # de opslagmappen van een analyse
+
+
+def _bereid_map_voor(uit: Path, afdruk: dict[str, str], opnieuw: bool) -> None:
+    """Een uitvoermap van een gevoeligheidsanalyse is nieuw, leeg, of van dezelfde analyse (dan hervat hij).
+    Een andere analyse wordt geweigerd met wat er verschilt; met `opnieuw` gaat alles wat een analyse er
+    schreef weg (andere bestanden blijven staan)."""
+    from simulatie.experimenten import verschillen
+    from simulatie.uitvoer import eigen_bestanden
+
+    eigendom = _lees_eigendom(uit)
+    inhoud = sorted(p.name for p in uit.iterdir()) if uit.is_dir() else []
+    if inhoud and (eigendom is None or eigendom.get("opdracht") != "gevoeligheid"):
+        raise InvoerFout(f"De uitvoermap bevat al bestanden die niet van een gevoeligheidsanalyse zijn "
+                         f"(bijvoorbeeld {', '.join(inhoud[:3])}).", bestand=uit, veld="--uit",
+                         toegestaan="een nieuwe of lege map, of de map van dezelfde analyse om te hervatten")
+    if inhoud and opnieuw:
+        for naam in set(eigen_bestanden(uit) or ()) | set(ONDERDELEN) | {EIGENAAR}:
+            pad = uit / naam
+            if pad.is_dir() and not pad.is_symlink():
+                shutil.rmtree(pad)
+            else:
+                pad.unlink(missing_ok=True)
+    elif inhoud and eigendom.get("vingerafdruk", {}).get("totaal") != afdruk["totaal"]:
+        raise InvoerFout(f"In deze map staat een andere gevoeligheidsanalyse; hervatten zou twee analyses mengen. "
+                         f"Anders zijn: {'; '.join(verschillen(eigendom.get('vingerafdruk'), afdruk))}.", bestand=uit,
+                         veld="--uit", toegestaan="dezelfde opdracht met dezelfde invoer om te hervatten, --opnieuw "
+                                              "om opnieuw te beginnen, of een andere map")
+    uit.mkdir(parents=True, exist_ok=True)
+    eerder = [] if opnieuw else (eigen_bestanden(uit) or [])
+    _schrijf_eigendom(uit, afdruk, sorted(set(eerder) | set(ONDERDELEN)))  # een hervatting vergeet niets
+
+
+def _schrijf_eigendom(uit: Path, afdruk: dict[str, str], bestanden: list[str]) -> None:
+    """Het eigendomsbestand: deze map is van een gevoeligheidsanalyse met deze vingerafdruk."""
+    with atomair(uit / EIGENAAR) as tijdelijk:
+        schrijf_json(tijdelijk, {"pakket": "jongeren-duurzaam-werk", "opdracht": "gevoeligheid",
+                                 "vingerafdruk": afdruk, "bestanden": bestanden})
+
+
+def _lees_eigendom(uit: Path) -> dict | None:
+    try:
+        data = json.loads((uit / EIGENAAR).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return data if isinstance(data, dict) else None
+
+
+def opgeslagen_gevallen(uit: Path) -> int:
+    """Hoeveel gevallen er in de opslag van een analyse staan."""
+    return sum(1 for _ in Path(uit).glob(f"*/{OPSLAG}/geval-*.parquet"))
+
+
+def onderbroken_melding(uit: Path) -> str:
+    """Wat er na een onderbreking (Ctrl-C) werkelijk in de uitvoermap staat, en hoe de analyse verder gaat."""
+    n = opgeslagen_gevallen(uit)
+    if n == 0:
+        return "Onderbroken; er is niets naar de uitvoermap geschreven."
+    return (f"Onderbroken; {n} afgeronde gevallen staan opgeslagen in {uit}/. Dezelfde opdracht hervat de analyse "
+            f"daar (met --opnieuw begint hij opnieuw).")

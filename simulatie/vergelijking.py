@@ -20,7 +20,7 @@ from simulatie import codes as c
 from simulatie.beleid import LEVENSCOACHING, Begeleidingscijfers, fte_kosten
 from simulatie.fouten import InvoerFout
 from simulatie.parameters import Parameters, laad_parameters
-from simulatie.scenario import Scenario, laad_scenario
+from simulatie.scenario import Scenario, controleer_zelfde_looptijd, laad_scenario
 from simulatie.uitvoer import Stopwatch
 from simulatie.toestanden import STROMEN
 from simulatie.waarneming import Waarnemer, waarderingsframe
@@ -289,6 +289,7 @@ def vergelijk(nul: Scenario | str | Path, *alternatieven: Scenario | str | Path,
     if len(set(namen)) != len(namen):
         raise InvoerFout("Twee scenario's hebben dezelfde naam.", veld="naam",
                          toegestaan="scenario's met verschillende namen (het veld 'naam' in elk bestand)")
+    controleer_zelfde_looptijd(scenarios[0], scenarios[1:], jaren_vast=jaren is not None)  # maand voor maand
     jaren = jaren or scenarios[0].looptijd.jaren
     runs = list(scenarios)
     if break_even:

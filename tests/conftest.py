@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -15,6 +16,34 @@ START = c.maandindex(2026, 1)
 
 # Tests rekenen het opwarmen zelf (de schijfcache heeft een eigen test): geen toestand van buiten de test.
 os.environ["JONGEREN_CACHE"] = "uit"
+
+
+# ------------------------------------------------------------------------------------ de opdrachtregel
+
+def draai(capsys, *args) -> tuple[int, str, str]:
+    """Draai `jongeren` in dit proces: (afsluitcode, stdout, stderr)."""
+    from simulatie.cli import main
+
+    try:
+        code = main([str(a) for a in args])
+    except SystemExit as e:  # argparse
+        code = e.code
+    uit = capsys.readouterr()
+    return code, uit.out, uit.err
+
+
+def weigert(code: int, err: str, *fragmenten: str) -> None:
+    """Afsluitcode 2, een Nederlandse melding met de fragmenten (bestand, veld, toegestaan), geen traceback."""
+    assert code == 2, err
+    assert err.startswith("Fout"), err
+    assert "Traceback" not in err
+    for f in fragmenten:
+        assert f in err, (f, err)
+
+
+def niets_geschreven(map_: Path, behalve: set[str] = frozenset()) -> None:
+    """Geen bestand en geen (lege) map in `map_`, behalve de genoemde invoerbestanden."""
+    assert {p.name for p in map_.iterdir()} <= set(behalve), sorted(p.name for p in map_.iterdir())
 
 
 @pytest.fixture(scope="session")

@@ -10,18 +10,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from simulatie.cli import main
+from conftest import draai as _draai
 
 NUL = Path(__file__).resolve().parent.parent / "scenario's" / "nulalternatief.toml"
-
-
-def _draai(capsys, *args) -> tuple[int, str, str]:
-    try:
-        code = main([str(a) for a in args])
-    except SystemExit as e:  # argparse
-        code = e.code
-    uit = capsys.readouterr()
-    return code, uit.out, uit.err
 
 
 def test_run_schrijft_maandcijfers_herkomst_en_figuur(tmp_path, capsys):
@@ -29,7 +20,7 @@ def test_run_schrijft_maandcijfers_herkomst_en_figuur(tmp_path, capsys):
     assert code == 0, err
     map_ = tmp_path / "r"
     assert {p.name for p in map_.iterdir()} == {"maandcijfers.parquet", "herkomst.json", "toestanden.png",
-                                                 "toestanden.svg"}
+                                                 "toestanden.svg", ".jongeren-uitvoer.json"}
     df = pd.read_parquet(map_ / "maandcijfers.parquet")
     assert {"datum", "indicator", "toestand", "schooltype", "regio", "waarde"} <= set(df.columns)
     assert df.datum.nunique() == 12
@@ -97,4 +88,4 @@ def test_kringverwijzing_in_basis(tmp_path, capsys):
     (tmp_path / "a.toml").write_text('naam = "a"\nbasis = "b"\n')
     (tmp_path / "b.toml").write_text('naam = "b"\nbasis = "a.toml"\n')
     code, out, err = _draai(capsys, "run", tmp_path / "a.toml", "--uit", tmp_path / "uit")
-    assert code == 2 and "kring" in err and "'basis'" in err
+    assert code == 2 and "in een kring" in err and "'basis'" in err
