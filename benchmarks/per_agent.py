@@ -26,7 +26,7 @@ import numpy as np
 
 from simulatie import codes as c
 from simulatie.populatie import aanvulling, nieuw_cohort
-from simulatie.toestanden import HERKOMSTEN, STROMEN, Effecten
+from simulatie.toestanden import HERKOMSTEN, STROMEN, TUSSENJAAR_MAANDEN, Effecten
 
 UIT = len(c.TOESTANDEN)  # 27 geworden: telt niet meer mee
 KENMERKEN = ("toestand", "schooltype", "niveau", "leerweg", "leerjaar", "geboortemaand", "regio",
@@ -169,8 +169,9 @@ class Jongere(mesa.Agent):
                 if gt and rng.random() < tab["vmbo_gt_naar_havo"]:
                     self.start(c.HAVO, 0, c.GEEN, 1)
                     return
-                kans_hoog, laag, hoog = tab["vmbo_niveau"][self.leerweg]
-                niveau = hoog if rng.random() < kans_hoog else laag
+                laag, een_hoger, twee_hoger = tab["vmbo_niveau"][self.leerweg]
+                trek = rng.random()
+                niveau = laag + (trek < een_hoger) + (trek < twee_hoger)
                 leerweg = c.BBL if rng.random() < tab["bbl_aandeel"][niveau] else c.BOL
                 self.start(c.MBO, niveau, leerweg, 0)
             else:
@@ -189,7 +190,10 @@ class Jongere(mesa.Agent):
             else:
                 self.verlaat_school(G["havo_vwo"], t, leeftijd, vsv_mogelijk=False)
         elif st == c.HO:
-            self.verlaat_school(G["ho"], t, leeftijd, vsv_mogelijk=False)
+            if nv == c.HBO and rng.random() < tab["hbo_naar_wo_master"]:
+                self.start(c.HO, c.WO, c.GEEN, tab["duur"][c.HO][c.WO] - 2)
+            else:
+                self.verlaat_school(G["ho"], t, leeftijd, vsv_mogelijk=False)
         else:
             kans, volgend_type, volgend_niveau = tab["doorstroom"][(st, nv)]
             if rng.random() < kans:
@@ -274,6 +278,8 @@ class Jongere(mesa.Agent):
             k[c.WERK] *= tab["duur_per_jaar"] ** (max(self.maanden_in_toestand - 6, 0) / 12.0)
         k[c.ONDERWIJS] *= ((tab["terug_vanaf_23"] if leeftijd >= JAAR_23 else 1.0)
                            * (tab["terug_met_sk"] if self.startkwalificatie else 1.0) * in_beeld * e.terugkeer)
+        if self.uitstroomgroep == G["havo_vwo"] and t - self.uitstroommaand < TUSSENJAAR_MAANDEN:
+            k[c.ONDERWIJS] += tab["tussenjaar"]
         if leeftijd < JAAR_18 or self.uitkering_type == BIJSTAND:
             k[c.UITKERING] = 0.0  # geen uitkering onder 18; wie in de zoektermijn zit, vraagt niet opnieuw aan
         if s == c.WERK:
@@ -362,10 +368,11 @@ class PerAgentModel(mesa.Model):
             "vwo_naar_ho": float(r.vwo_naar_ho), "vwo_naar_wo": float(r.vwo_naar_wo),
             "afstroom": r.afstroom.tolist(), "zittenblijven": r.zittenblijven.tolist(),
             "bbl_aandeel": r.bbl_aandeel.tolist(),
-            "vmbo_niveau": {lw: (float(p), laag, hoog) for lw, (p, laag, hoog) in r.vmbo_niveau.items()},
+            "vmbo_niveau": {lw: (laag, float(a), float(b)) for lw, (laag, a, b) in r.vmbo_niveau.items()},
             "duur_per_jaar": float(r.duur_per_jaar), "onder_18": float(r.onder_18),
             "verlies_eerste_jaar": float(r.verlies_eerste_jaar),
             "terug_vanaf_23": float(r.terug_vanaf_23), "terug_met_sk": float(r.terug_met_sk),
+            "tussenjaar": float(r.tussenjaar), "hbo_naar_wo_master": float(r.hbo_naar_wo_master),
             "in_beeld_factor": float(r.in_beeld_factor), "in_beeld_bij_thuiskomst": float(r.in_beeld_bij_thuiskomst),
             "ww_eis": r.ww_eis_maanden, "ww_duur": r.ww_duur_maanden, "na_ww_bijstand": float(r.ww_einde_bijstand),
             "afzien": float(r.afzien_na_zoektermijn), "wajong": {k: float(v) for k, v in r.wajong.items()},

@@ -89,6 +89,12 @@ def nationaal(jaren: int = 10) -> list[dict]:
             piek_kb = int(r.stderr.strip().splitlines()[-1])  # kilobyte
             uitkomsten.append({"label": label, "wandtijd_s": wand, "piekgeheugen_gb": piek_kb / 1024 ** 2,
                                "opdracht": " ".join(opdracht)})
+        # de populatie van die run (uit de opwarmcache): rijen van 15 tot 27 jaar in het frame op schaal 1
+        os.environ["JONGEREN_CACHE"] = omgeving["JONGEREN_CACHE"]
+        from simulatie import JongerenModel
+
+        frame = JongerenModel("nulalternatief", seed=0, schaal=1).populatie.frame()
+        uitkomsten[-1]["rijen_15_27"] = int((frame.leeftijd >= 15).sum())
     return uitkomsten
 
 
@@ -101,9 +107,11 @@ def main() -> None:
                    help="time 'jongeren run nulalternatief --jaren 10 --schaal 1' in plaats van de vergelijking")
     a = p.parse_args()
     if a.nationaal:
-        for r in nationaal():
+        uitkomsten = nationaal()
+        for r in uitkomsten:
             print(f"Nationale run (nulalternatief, 10 jaar, schaal 1), {r['label']}: {r['wandtijd_s']:.1f} s "
                   f"wandtijd, piekgeheugen {r['piekgeheugen_gb']:.2f} GB")
+        print(f"populatie.frame() op schaal 1: {_getal(uitkomsten[-1]['rijen_15_27'])} rijen van 15 tot 27 jaar")
         return
     r = vergelijk_snelheid(a.schaal, a.maanden, a.seed)
     print(f"Schaal {a.schaal}: {_getal(r['rijen'])} rijen na {r['maanden']} maanden, "

@@ -20,7 +20,7 @@ import pandas as pd
 from simulatie import codes as c
 from simulatie.parameters import Parameters
 from simulatie.populatie import Populatie
-from simulatie.regio import AANTAL_REGIOS
+from simulatie.codes import AANTAL_REGIOS
 from simulatie.scenario import DOELGROEPEN, Scenario
 from simulatie.toestanden import Effecten, Stromen, cel, risicocode
 
@@ -84,6 +84,7 @@ class Beleid:
         self._gekwalificeerd: list[np.ndarray] = []  # (hefboom, doelgroep, regio)
         self._bediend: list[np.ndarray] = []
         self._budget: list[np.ndarray] = []          # (regio,) euro deze maand
+        self._bediend_groep: list[np.ndarray] = []   # (hefboom, groep) bij uitsplitsing naar kenmerken
 
     # ------------------------------------------------------------------------------ instellingen
     # Alleen de parameters van gebruikte hefbomen worden gelezen: zo hangt een run aantoonbaar niet af van
@@ -270,6 +271,13 @@ class Beleid:
         self._gekwalificeerd.append((kubus(kandidaten) + lc) * self.model.schaal)
         self._bediend.append((kubus(kandidaten[self._bediend_masker]) + lc) * self.model.schaal)
         self._budget.append(self.budget_per_jaar / 12.0)
+        if self.model.uitsplitsing:
+            rijen = np.concatenate([self._bediend_rijen, self._lc])
+            hefboom = np.concatenate([self._bediend_hefboom, np.full(len(self._lc), LEVENSCOACHING, np.int8)])
+            groep = c.groepcode(pop.schooltype[rijen], pop.migratie[rijen], pop.multiproblematiek[rijen])
+            self._bediend_groep.append(np.bincount(hefboom.astype(np.int64) * c.NG_GROEPEN + groep,
+                                                   minlength=len(HEFBOMEN) * c.NG_GROEPEN)
+                                       .reshape(len(HEFBOMEN), c.NG_GROEPEN) * float(self.model.schaal))
 
     # ------------------------------------------------------------------------------ inzage
     def cijfers(self) -> "Begeleidingscijfers":
@@ -278,7 +286,8 @@ class Beleid:
         stapel = (lambda x: np.stack(x) if x else np.zeros(vorm))  # noqa: E731
         return Begeleidingscijfers(list(self._maanden), stapel(self._gekwalificeerd), stapel(self._bediend),
                                    np.nan_to_num(self.kosten_maand),
-                                   np.stack(self._budget) if self._budget else np.zeros((0, AANTAL_REGIOS)))
+                                   np.stack(self._budget) if self._budget else np.zeros((0, AANTAL_REGIOS)),
+                                   np.stack(self._bediend_groep) if self._bediend_groep else None)
 
 
 @dataclass
@@ -290,6 +299,7 @@ class Begeleidingscijfers:
     bediend: np.ndarray         # (maand, hefboom, doelgroep, regio)
     kosten_maand: np.ndarray    # (hefboom,) per jongere per maand; 0 voor hefbomen die het scenario niet kent
     budget: np.ndarray          # (maand, regio) het programmabudget van de maand
+    bediend_groep: np.ndarray | None = None  # (maand, hefboom, groep) bij uitsplitsing naar kenmerken
 
     def uitgaven(self) -> np.ndarray:
         """Uitgaven aan begeleiding per maand en hefboom (euro)."""

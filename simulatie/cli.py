@@ -104,7 +104,8 @@ def maak_parser() -> argparse.ArgumentParser:
                       help="prijspeil van de MKBA (standaard uit prijzen.yaml: 2026)")
     verg.add_argument("--discontovoet", type=_fractie("discontovoet"), default=None,
                       help="reële discontovoet (standaard 0,0225 uit prijzen.yaml)")
-    verg.add_argument("--zonder-eindwaarde", action="store_true", help="laat de eindwaarde weg uit de MKBA")
+    verg.add_argument("--zonder-levensloop", action="store_true",
+                      help="alleen de horizon: laat de voortzetting tot de AOW-leeftijd weg uit de MKBA")
     verg.add_argument("--zonder-break-even", action="store_true",
                       help="sla de extra run zonder effect over (sneller; geen break-even-effect)")
     verg.add_argument("--werkers", type=_geheel("werkers", 1), default=None,
@@ -138,9 +139,9 @@ def maak_parser() -> argparse.ArgumentParser:
                          description="Fit de vrije parameters op kalibratie/doelen.csv en schrijf "
                                      "kalibratie/gekalibreerd.yaml (die het model standaard gebruikt) met een "
                                      "fitrapport. Een afgebroken kalibratie hervat vanzelf.")
-    kal.add_argument("--schaal", type=_SCHAAL, default=2, help=f"jongeren per rij, 1 tot en met {MAX_SCHAAL} (standaard 2)")
+    kal.add_argument("--schaal", type=_SCHAAL, default=5, help=f"jongeren per rij, 1 tot en met {MAX_SCHAAL} (standaard 5)")
     kal.add_argument("--seed", type=_SEED, default=0)
-    kal.add_argument("--max-iteraties", type=_geheel("max-iteraties", 1), default=30)
+    kal.add_argument("--max-iteraties", type=_geheel("max-iteraties", 1), default=20)
     kal.add_argument("--werkers", type=_geheel("werkers", 1), default=None, help="processen (standaard: alle kernen)")
     kal.add_argument("--zonder-volle-schaal", action="store_true",
                      help="sla de controle van de gefitte waarden op schaal 1 over")
@@ -223,13 +224,15 @@ def _vergelijk(args) -> int:
         effecten = v.effecten()
         regio = v.regio()
         resultaat = v.mkba(prijsjaar=args.prijsjaar, discontovoet=args.discontovoet,
-                           eindwaarde=not args.zonder_eindwaarde)
+                           levensloop=not args.zonder_levensloop)
         effecten.to_csv(map_ / "effecten.csv", index=False)
         regio.to_csv(map_ / "regio.csv", index=False)
         v.doelgroepen().to_csv(map_ / "doelgroepen.csv", index=False)
         resultaat.tabel.to_csv(map_ / "mkba.csv", index=False)
+        v.groepen(levensloop=not args.zonder_levensloop).to_csv(map_ / "groepen.csv", index=False)
+        v.kasritme(resultaat).to_csv(map_ / "kasritme.csv", index=False)
         resultaat.kengetallen.to_csv(map_ / "mkba_kengetallen.csv", index=False)
-        v.kasboek(prijsjaar=args.prijsjaar, eindwaarde=not args.zonder_eindwaarde).to_parquet(
+        v.kasboek(prijsjaar=args.prijsjaar, levensloop=not args.zonder_levensloop).to_parquet(
             map_ / "kasboek.parquet", index=False)
         for u in v.uitkomsten:
             u.maandcijfers.assign(scenario=u.naam).to_parquet(map_ / f"maandcijfers_{u.naam}.parquet", index=False)
@@ -238,12 +241,12 @@ def _vergelijk(args) -> int:
         schrijf_json(map_ / "herkomst.json", herkomst(
             opdracht="vergelijk", scenarios=[s.als_dict() for s in scenarios],
             scenariobestanden=[s.bestand for s in scenarios], seed=args.seed, schaal=args.schaal, jaren=jaren,
-            prijsjaar=resultaat.prijsjaar, discontovoet=resultaat.discontovoet, eindwaarde=resultaat.eindwaarde,
+            prijsjaar=resultaat.prijsjaar, discontovoet=resultaat.discontovoet, levensloop=resultaat.levensloop,
             looptijd_seconden=round(klok.seconden, 2), parameters=v.parameters.als_dict(),
             parameterbronnen=list(v.parameters.herkomst), figuren=figuren))
     print(_vergelijkingstabel(effecten, resultaat, scenarios[0].naam))
     print(f"Klaar in {klok.seconden:.1f} s. Geschreven naar {doel}/: effecten.csv, regio.csv, doelgroepen.csv, "
-          f"mkba.csv, mkba.md, kasboek.parquet, figuren en herkomst.json.")
+          f"groepen.csv, mkba.csv, mkba.md, kasritme.csv, kasboek.parquet, figuren en herkomst.json.")
     return 0
 
 
@@ -305,9 +308,23 @@ def _gevoeligheid(args) -> int:
         r = s.loc["ncw_maatschappij"]
         print(f"NCW maatschappij: gemiddeld {r.gemiddelde / 1e6:,.1f} mln (90%: {r.p5 / 1e6:,.1f} tot "
               f"{r.p95 / 1e6:,.1f}); kans op NCW > 0: {r.kans_positief:.0%}.")
-        for u in ("ncw_rijk_ocw", "ncw_rijk_szw_fiscus", "ncw_gemeenten", "ncw_jongeren"):
+        for u in ("ncw_rijk_ocw", "ncw_rijk_szw", "ncw_rijk_financien", "ncw_uwv", "ncw_gemeenten", "ncw_jongeren"):
             print(f"  kans op voordeel voor {u.removeprefix('ncw_')}: {s.loc[u, 'kans_positief']:.0%}")
+        print(f"  aandeel populatieruis in de spreiding: {r.aandeel_populatieruis:.0%}"
+              + ("" if r.aandeel_populatieruis < 0.1 else " (meer dan 10%: kies een kleinere --schaal)"))
         print("Grootste invloed (tornado): " + ", ".join(t["tornado"].parameter.head(5)))
+        e = t["evpi"]
+        if e.evppi.notna().any():
+            groepen = e[e.parameter.str.startswith("(groep)")].sort_values("evppi", ascending=False)
+            print(f"Waarde van volledige informatie (EVPI): {e.evpi.iloc[0] / 1e6:,.1f} mln; per groep (EVPPI): "
+                  + ", ".join(f"{g.groep} {g.evppi / 1e6:,.1f}" for g in groepen.itertuples()) + " (evpi.csv).")
+            v = t["evsi"]
+            if len(v):
+                print("Een proef naar het effect van nazorg op werk (evsi.csv): "
+                      + ", ".join(f"{r.deelnemers_per_arm} per arm {r.evsi / 1e6:,.1f} mln (kost {r.kosten_proef / 1e6:,.1f})"
+                                  for r in v.itertuples()))
+        else:
+            print("Te weinig trekkingen voor de waarde van informatie en PRIM (minstens 50; evpi.csv heeft NaN).")
     print(f"Klaar in {klok.seconden:.1f} s. Geschreven naar {doel}/.")
     return 0
 

@@ -6,6 +6,8 @@ vertaling naar de namen die gebruikers zien. De volgorde is de code: TOESTANDEN[
 
 from __future__ import annotations
 
+import numpy as np
+
 TOESTANDEN = ("onderwijs", "werk", "uitkering", "zorg", "thuis")
 ONDERWIJS, WERK, UITKERING, ZORG, THUIS = range(len(TOESTANDEN))
 
@@ -49,8 +51,19 @@ ZORG_MET_WAJONG = NT_UITGEBREID
 MIN_LEEFTIJD, MAX_LEEFTIJD = 14, 26
 LEEFTIJDEN = tuple(range(MIN_LEEFTIJD, MAX_LEEFTIJD + 1))
 
+# Groepen voor de verdeling van effecten (kansengelijkheid): schooltype x niet-westerse migratieachtergrond x
+# multiproblematiek, als één code (schooltype * 4 + migratie * 2 + multiproblematiek).
+NG_GROEPEN = len(SCHOOLTYPEN) * 4
+
+
+def groepcode(schooltype, migratie, multiproblematiek):
+    return (schooltype.astype("int64") * 2 + migratie) * 2 + multiproblematiek
+
+
 # De bestemmingen bij het verlaten van school of van een toestand (zonder onderwijs).
 BESTEMMINGEN = ("werk", "uitkering", "zorg", "thuis")
+
+AANTAL_REGIOS = 40  # RMC-regio's (Doorstroompunt-regio's)
 
 MAANDEN_PER_JAAR = 12
 LEEFTIJDSGRENS_MAANDEN = 27 * 12   # op de 27e verjaardag verlaat een jongere de doelgroep
@@ -74,4 +87,5 @@ def maanddatums(indices):
     """Maandindices als datums (de eerste van de maand), voor tabellen: een pandas DatetimeIndex."""
     import pandas as pd
 
-    return pd.to_datetime([f"{i // 12:04d}-{i % 12 + 1:02d}-01" for i in indices])
+    maanden_sinds_1970 = np.asarray(indices, dtype=np.int64) - 1970 * 12
+    return pd.DatetimeIndex(maanden_sinds_1970.astype("datetime64[M]").astype("datetime64[ns]"))

@@ -98,6 +98,9 @@ def _verbind(dask: str):
                          veld="--dask", toegestaan=toegestaan) from None
 
 
+# Een kolom van een ontwerp die geen parameter is maar de populatie kiest: het zaad is seed + trekking.
+TREKKING = "populatie.trekking"
+
 # ------------------------------------------------------------------------------------ evaluatoren
 
 @dataclass(frozen=True)
@@ -115,6 +118,8 @@ class Vergelijkingsevaluator:
     schaal: int = 50
     jaren: int = 10
     vast: Mapping[str, float] = field(default_factory=dict)
+    # ook effecten en NCW per groep en regio (groepen.py): runs met uitsplitsing, uitkomsten 'groep:...'
+    per_groep: bool = False
 
     def vingerafdruk(self) -> dict:
         """Alles wat de uitkomst van een geval bepaalt, behalve de waarden van het geval zelf."""
@@ -123,7 +128,8 @@ class Vergelijkingsevaluator:
 
         return {"nulalternatief": self.nul, "alternatief": self.alternatief,
                 "parameters": {**laad_parameters().als_dict(), **self.vast}, "versie": __version__,
-                "instellingen": {"seed": self.seed, "schaal": self.schaal, "jaren": self.jaren}}
+                "instellingen": {"seed": self.seed, "schaal": self.schaal, "jaren": self.jaren,
+                                 "per_groep": self.per_groep}}
 
     def __call__(self, waarden: Mapping[str, float]) -> dict[str, float]:
         return next(self.groep([waarden]))
@@ -131,15 +137,17 @@ class Vergelijkingsevaluator:
     def groep(self, gevallen: Iterable[Mapping[str, float]], runs: "Runcache | None" = None
               ) -> Iterator[dict[str, float]]:
         """De uitkomsten van een reeks gevallen, in volgorde, met gedeelde simulaties (in `runs`)."""
-        runs = runs if runs is not None else Runcache(self.seed, self.schaal, self.jaren)
+        runs = runs if runs is not None else Runcache(self.seed, self.schaal, self.jaren, self.per_groep)
         effecten: dict[tuple[int, int], dict[str, float]] = {}
         for waarden in gevallen:
             nul, alt, p = self.invoer(waarden)
-            u_nul, u_alt = runs.haal(nul, p), runs.haal(alt, p)
+            seed = self.zaad(waarden)
+            u_nul, u_alt = runs.haal(nul, p, seed), runs.haal(alt, p, seed)
             paar = (id(u_nul), id(u_alt))
             if paar not in effecten:
                 effecten[paar] = effectuitkomsten(u_nul, u_alt, p)
-            yield {**ncw_uitkomsten(u_nul, u_alt, p), **effecten[paar]}
+            groepen = groepsuitkomsten(u_nul, u_alt, p) if self.per_groep else {}
+            yield {**ncw_uitkomsten(u_nul, u_alt, p), **effecten[paar], **groepen}
 
     def groepssleutels(self, ontwerp: pd.DataFrame) -> list[tuple]:
         """Per geval de waarden van de gevarieerde parameters die het nulalternatief leest: gevallen met
@@ -149,10 +157,15 @@ class Vergelijkingsevaluator:
 
         nul, _, p = self.invoer({})
         gelezen = gelezen_parameters(nul, jaren=self.jaren, seed=self.seed, schaal=self.schaal, parameters=p)
-        relevant = [k for k in ontwerp.columns if k in gelezen]
+        relevant = [k for k in ontwerp.columns if k in gelezen or k == TREKKING]
         if not relevant:
             return [()] * len(ontwerp)
         return list(ontwerp[relevant].itertuples(index=False, name=None))
+
+    def zaad(self, waarden: Mapping[str, float]) -> int:
+        """Het zaad van een geval: de seed van de analyse, of met een trekking van de populatie (TREKKING) een
+        ander zaad per trekking, zodat de populatieruis in de spreiding van de uitkomsten zit."""
+        return (self.seed + int(waarden.get(TREKKING, 0))) % 2 ** 32
 
     def invoer(self, waarden: Mapping[str, float]):
         """(nulalternatief, alternatief, parameters) van een geval."""
@@ -160,6 +173,7 @@ class Vergelijkingsevaluator:
         from simulatie.scenario import valideer
 
         waarden = dict(waarden)
+        waarden.pop(TREKKING, None)  # geen parameter: kiest de populatie (zaad)
         nul, alt = dict(self.nul), dict(self.alternatief)
         budget = waarden.pop("scenario.budget_factor", None)  # hefboom als onzekerheid: de budgetcurve
         if budget is not None:
@@ -172,21 +186,24 @@ class Runcache:
     """De simulaties van één groep gevallen. Een run hangt alleen af van scenario, zaad, schaal, looptijd
     en de parameters die hij las; een geval dat op al die parameters gelijk is, krijgt dezelfde run."""
 
-    def __init__(self, seed: int, schaal: int, jaren: int):
+    def __init__(self, seed: int, schaal: int, jaren: int, uitsplitsing: bool = False):
         from simulatie.parameters import Geheugen
 
-        self.seed, self.schaal, self.jaren = seed, schaal, jaren
+        self.seed, self.schaal, self.jaren, self.uitsplitsing = seed, schaal, jaren, uitsplitsing
         self._runs = Geheugen()
 
-    def haal(self, scenario, p):
+    def haal(self, scenario, p, seed: int | None = None):
         from simulatie.vergelijking import draai_model, uitkomst_van
+
+        seed = self.seed if seed is None else seed
 
         def draai(gevolgd):
             start = time.perf_counter()
-            model = draai_model(scenario, jaren=self.jaren, seed=self.seed, schaal=self.schaal, parameters=gevolgd)
+            model = draai_model(scenario, jaren=self.jaren, seed=seed, schaal=self.schaal, parameters=gevolgd,
+                                uitsplitsing=self.uitsplitsing)
             return uitkomst_van(model, self.jaren, time.perf_counter() - start)
 
-        return self._runs.haal(json.dumps(scenario.als_dict(), sort_keys=True, default=str), p, draai)
+        return self._runs.haal((seed, json.dumps(scenario.als_dict(), sort_keys=True, default=str)), p, draai)
 
     def __len__(self) -> int:
         return len(self._runs)
@@ -194,14 +211,22 @@ class Runcache:
 
 def ncw_uitkomsten(nul, alternatief, p) -> dict[str, float]:
     """NCW per partij en voor de maatschappij, en de baten/kostenverhouding (hangen van de prijzen af)."""
-    from simulatie.mkba import PARTIJEN, contante_waarde, kosten_en_baten
+    from simulatie.mkba import LEVENSLOOP, PARTIJEN, contante_waarde, kosten_en_baten
 
     posten, cw = contante_waarde(nul, alternatief, p)
     kosten, baten, _ = kosten_en_baten(posten, cw)
-    uit = {"ncw_maatschappij": float(cw.sum())}
+    binnen_horizon = ~np.array([q.startswith(LEVENSLOOP) for q in posten], dtype=bool)
+    uit = {"ncw_maatschappij": float(cw.sum()), "ncw_horizon": float(cw[binnen_horizon].sum())}
     uit.update({f"ncw_{partij}": float(cw[:, j].sum()) for j, partij in enumerate(PARTIJEN)})
     uit["baten_kosten_verhouding"] = float(baten / kosten) if kosten > 0 else float("nan")
     return uit
+
+
+def groepsuitkomsten(nul, alternatief, p) -> dict[str, float]:
+    """Effecten en NCW per groep en regio (groepen.py), voor intervallen per groep (groepen_psa.csv)."""
+    from simulatie.groepen import groepstabel, psa_uitkomsten
+
+    return psa_uitkomsten(groepstabel(nul, alternatief, p))
 
 
 def effectuitkomsten(nul, alternatief, p) -> dict[str, float]:
@@ -247,8 +272,9 @@ def _uitvoerder(dask: str | None, werkers: int | None, ontvang: Callable):
             fut: Future = Future()
             try:
                 fut.set_result(f(*a))
-            except BaseException as fout:  # noqa: BLE001 - de fout komt bij .result() terug
+            except Exception as fout:  # noqa: BLE001 - de fout komt bij .result() terug
                 fut.set_exception(fout)
+            # een onderbreking (Ctrl-C) stopt meteen: de volgende taken worden niet meer ingediend
             return fut
         return direct, _Direct(ontvang), lambda: None
     from concurrent.futures import ProcessPoolExecutor

@@ -10,7 +10,9 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+from matplotlib.cm import ScalarMappable
 from matplotlib.figure import Figure
+from matplotlib.patches import Rectangle
 from matplotlib.ticker import FuncFormatter, PercentFormatter
 
 from simulatie import codes as c
@@ -149,12 +151,116 @@ def convergentie_figuur(c: pd.DataFrame, label: str) -> Figure:
 
 
 def kans_budget_figuur(d: pd.DataFrame) -> Figure:
+    """Links de NCW tegen het budget (gemiddelde met 90%-interval over de trekkingen), rechts de kans op NCW > 0
+    (met het 95%-interval van die kans bij dit aantal trekkingen)."""
+    fig = Figure(figsize=A4_BREED, layout="constrained")
+    links, rechts = fig.subplots(1, 2)
+    x = d.budget / 1e6
+    links.fill_between(x, d.p5 / 1e6, d.p95 / 1e6, color="#4477AA", alpha=0.25, linewidth=0, label="90%-interval")
+    links.plot(x, d.gemiddelde / 1e6, marker="o", color="#4477AA", label="gemiddelde")
+    links.axhline(0, color="black", linewidth=0.8)
+    links.set_xlabel("budget regionaal programma (mln euro per jaar)")
+    links.set_ylabel("NCW maatschappij (mln euro)")
+    links.legend(loc="lower left", frameon=False, fontsize=8)
+    links.set_title("NCW tegen het budget", loc="left")
+    rechts.fill_between(x, d.kans_laag, d.kans_hoog, color="#EE6677", alpha=0.25, linewidth=0)
+    rechts.plot(x, d.kans_positief, marker="o", color="#EE6677")
+    rechts.yaxis.set_major_formatter(PercentFormatter(1.0))
+    rechts.set_ylim(0, 1)
+    rechts.set_xlabel("budget regionaal programma (mln euro per jaar)")
+    rechts.set_ylabel("kans dat de NCW > 0")
+    rechts.set_title("Kans op een positieve MKBA", loc="left")
+    return fig
+
+
+def evppi_staaf(t: pd.DataFrame) -> Figure:
+    """De EVPPI per groep en per parameter, naast de EVPI (miljoen euro)."""
+    t = t.sort_values("evppi")
+    fig = Figure(figsize=(A4_BREED[0], 0.3 * len(t) + 1.5), layout="constrained")
+    ax = fig.add_subplot()
+    kleur = np.where(t.parameter.str.startswith("(groep)"), "#EE6677", "#4477AA")
+    ax.barh([_korte_naam(p) for p in t.parameter], t.evppi / 1e6, color=kleur)
+    evpi = float(t.evpi.iloc[0]) / 1e6
+    ax.axvline(evpi, color="black", linestyle="--", linewidth=1)
+    ax.annotate(f"EVPI {evpi:,.1f}".replace(",", "."), (evpi, len(t) - 0.5), ha="right", va="top", fontsize=8)
+    ax.set_xlabel("waarde van informatie (mln euro; rood: groep)")
+    ax.set_title("Wat is het waard om dit zeker te weten?", loc="left")
+    return fig
+
+
+def evsi_figuur(t: pd.DataFrame) -> Figure:
+    """EVSI en kosten van een proef tegen het aantal deelnemers per arm."""
     fig = Figure(figsize=A4_BREED, layout="constrained")
     ax = fig.add_subplot()
-    ax.plot(d.budget / 1e6, d.kans_positief, marker="o", color="#4477AA")
-    ax.yaxis.set_major_formatter(PercentFormatter(1.0))
-    ax.set_ylim(0, 1)
-    ax.set_xlabel("budget regionaal programma (miljoen euro per jaar)")
-    ax.set_ylabel("kans dat de NCW voor de maatschappij > 0")
-    ax.set_title("Kans op een positieve MKBA tegen het budget", loc="left")
+    ax.plot(t.deelnemers_per_arm, t.evsi / 1e6, marker="o", color="#4477AA", label="waarde van de proef (EVSI)")
+    ax.plot(t.deelnemers_per_arm, t.kosten_proef / 1e6, marker="s", color="#EE6677", label="kosten van de proef")
+    ax.set_xscale("log")
+    ax.set_xlabel("deelnemers per arm")
+    ax.set_ylabel("mln euro")
+    ax.legend(loc="upper left", frameon=False)
+    ax.set_title("Een proef naar het effect van nazorg op werk", loc="left")
+    return fig
+
+
+def prim_afweging(trajecten: dict[str, pd.DataFrame]) -> Figure:
+    """De standaardfiguur van scenario discovery: dekking tegen dichtheid over het afpelen van PRIM, gekleurd naar
+    het aantal beperkte parameters, per doel."""
+    fig = Figure(figsize=A4_BREED, layout="constrained")
+    assen = fig.subplots(1, max(1, len(trajecten)), squeeze=False)[0]
+    for ax, (doel, t) in zip(assen, trajecten.items()):
+        punten = ax.scatter(t.dekking, t.dichtheid, c=t.beperkte_parameters, cmap="viridis", s=14)
+        ax.set_xlabel("dekking")
+        ax.set_ylabel("dichtheid")
+        ax.set_xlim(0, 1.02)
+        ax.set_ylim(0, 1.02)
+        ax.set_title(doel.replace("_", " "), loc="left")
+        fig.colorbar(punten, ax=ax, label="beperkte parameters")
+    return fig
+
+
+# Schematische tegelkaart van de 40 RMC-regio's: (rij, kolom) per regionummer, van noord naar zuid en west naar oost.
+# Geen echte grenzen (geen internet of kaartbestanden nodig), wel herkenbaar voor een beleidsnotitie.
+TEGELS = {
+    4: (0, 3), 2: (0, 5),
+    23: (1, 1), 5: (1, 3), 6: (1, 4), 3: (1, 5), 1: (1, 6),
+    24: (2, 1), 22: (2, 2), 7: (2, 5), 8: (2, 6),
+    25: (3, 1), 21: (3, 2), 18: (3, 3), 10: (3, 4), 9: (3, 5),
+    26: (4, 1), 20: (4, 3), 17: (4, 4), 11: (4, 5), 12: (4, 6),
+    28: (5, 0), 27: (5, 2), 19: (5, 3), 16: (5, 4), 14: (5, 5), 13: (5, 6),
+    29: (6, 1), 30: (6, 2), 15: (6, 3), 40: (6, 5),
+    31: (7, 1), 34: (7, 2), 35: (7, 3), 36: (7, 4), 38: (7, 5),
+    32: (8, 0), 33: (8, 1), 37: (8, 4), 39: (8, 5),
+}
+
+
+def tegelkaart(waarden: dict[int, float], titel: str, eenheid: str, namen: dict[int, str] | None = None) -> Figure:
+    """De 40 RMC-regio's als tegels, gekleurd naar `waarden` (regionummer -> waarde); een kleurenschaal die om nul
+    heen ligt als er positieve en negatieve waarden zijn."""
+    from matplotlib import colormaps
+    from matplotlib.colors import Normalize, TwoSlopeNorm
+
+    fig = Figure(figsize=(A4_BREED[0], 5.6), layout="constrained")
+    ax = fig.add_subplot()
+    w = np.array([waarden.get(r, np.nan) for r in TEGELS])
+    eindig = w[np.isfinite(w)]
+    laag, hoog = (eindig.min(), eindig.max()) if len(eindig) else (0.0, 1.0)
+    if laag < 0 < hoog:
+        norm, kaart = TwoSlopeNorm(0.0, laag, hoog), colormaps["RdBu"]
+    else:
+        norm, kaart = Normalize(laag, hoog if hoog > laag else laag + 1), colormaps["Blues"]
+    for r, (rij, kol) in TEGELS.items():
+        v = waarden.get(r, np.nan)
+        kleur = kaart(norm(v)) if np.isfinite(v) else "#DDDDDD"
+        ax.add_patch(Rectangle((kol, -rij), 0.95, 0.95, facecolor=kleur, edgecolor="white"))
+        licht = np.isfinite(v) and abs(norm(v) - 0.5) > 0.3
+        tekst = f"{r}\n{(namen or {}).get(r, '')[:11]}\n{nl(v, 1) if np.isfinite(v) else '-'}"
+        ax.text(kol + 0.475, -rij + 0.475, tekst, ha="center", va="center", fontsize=5.2,
+                color="white" if licht else "black")
+    ax.set_xlim(-0.1, 7.1)
+    ax.set_ylim(-8.1, 1.05)
+    ax.set_aspect("equal")
+    ax.axis("off")
+    sm = ScalarMappable(norm=norm, cmap=kaart)
+    fig.colorbar(sm, ax=ax, shrink=0.6, label=eenheid)
+    ax.set_title(titel, loc="left", fontsize=10)
     return fig

@@ -10,13 +10,13 @@ from __future__ import annotations
 import fnmatch
 import json
 import shutil
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-from simulatie.experimenten import OPSLAG
+from simulatie.experimenten import OPSLAG, TREKKING
 from simulatie.fouten import InvoerFout
 from simulatie.parameters import Parameters, Verdeling
 from simulatie.uitvoer import EIGENAAR, atomair, schrijf_json
@@ -28,10 +28,15 @@ STANDAARD = (
     "beleid.effect.nazorg_terugkeer_onderwijs", "beleid.effect.gemeente_baanvinden",
     "beleid.effect.extra_bereik_doorstroompunt_wet", "beleid.coach.caseload_nazorg",
     "beleid.coach.caseload_tijdens_opleiding", "beleid.coach.opslag_werkgeverslasten_overhead",
-    "prijzen.mkba.discontovoet", "prijzen.mkba.eindwaarde_jaren", "prijzen.mkba.verdringing",
-    "prijzen.loon.factor_met_sk", "prijzen.loon.wig", "overgangen.maandkans.thuis_werk",
+    "prijzen.mkba.discontovoet", "prijzen.mkba.verdringing", "prijzen.loon.factor_met_sk", "prijzen.loon.wig",
+    "overgangen.maandkans.thuis_werk",
+    # de voortzetting na het model (levensloop.py): hoe lang verschillen doorwerken, loon- en uitkeringskloof
+    "prijzen.levensloop.kloof_afname_per_jaar", "prijzen.levensloop.persistentie_toestand",
+    "prijzen.levensloop.uitkering_27_zonder_sk", "prijzen.levensloop.aow_leeftijd",
 )
-UITKOMSTEN = ("ncw_maatschappij", "ncw_rijk_ocw", "ncw_rijk_szw_fiscus", "ncw_gemeenten", "ncw_jongeren",
+TREKKINGEN = 2 ** 20  # zoveel verschillende populaties kan een analyse trekken (zaad = seed + trekking)
+UITKOMSTEN = ("ncw_maatschappij", "ncw_horizon", "ncw_rijk_ocw", "ncw_rijk_szw", "ncw_rijk_financien", "ncw_uwv",
+              "ncw_gemeenten", "ncw_jongeren",
               "voorkomen_vsv", "extra_duurzaam_werk", "bediend", "wachtend")
 
 
@@ -56,10 +61,24 @@ class Onzekerheden:
         namen = sorted(namen, key=lambda n: (patronen.index(n) if n in patronen else len(patronen), n))
         return cls(tuple(namen), tuple(p.info(n).verdeling for n in namen))
 
+    def met_populatieruis(self) -> "Onzekerheden":
+        """Dezelfde onzekerheden plus de trekking van de synthetische populatie (het zaad; experimenten.TREKKING):
+        zo zit de populatieruis in de spreiding, en in Sobol is de index van de trekking het aandeel ruis."""
+        if TREKKING in self.namen:
+            return self
+        return Onzekerheden(self.namen + (TREKKING,), self.verdelingen + (Verdeling("uniform", 0.0, TREKKINGEN),))
+
+    @property
+    def parameters(self) -> tuple[str, ...]:
+        """De namen zonder de populatietrekking (wat een parameterbestand kent)."""
+        return tuple(n for n in self.namen if n != TREKKING)
+
     def naar_waarden(self, eenheid: np.ndarray) -> pd.DataFrame:
-        """Een steekproef in [0, 1]^d vertaald naar parameterwaarden."""
+        """Een steekproef in [0, 1]^d vertaald naar parameterwaarden (de trekking naar een geheel getal)."""
         kolommen = {n: np.asarray(v.kwantiel(eenheid[:, i]), dtype=float)
                     for i, (n, v) in enumerate(zip(self.namen, self.verdelingen))}
+        if TREKKING in kolommen:
+            kolommen[TREKKING] = np.minimum(np.floor(kolommen[TREKKING]), TREKKINGEN - 1)
         return pd.DataFrame(kolommen)
 
     def probleem(self) -> dict:
@@ -94,12 +113,28 @@ def ontwerp_psa(o: Onzekerheden, n: int, seed: int = 0) -> tuple[pd.DataFrame, n
 
 
 def ontwerp_tornado(o: Onzekerheden, p: Parameters) -> pd.DataFrame:
-    """Eén-voor-één: elke parameter op zijn lage en hoge waarde, de rest op de basiswaarde."""
-    basis = {n: p[n] for n in o.namen}
+    """Eén-voor-één: elke parameter op zijn lage en hoge waarde, de rest op de basiswaarde (één populatie)."""
+    basis = {n: p[n] for n in o.parameters}
     rijen = [dict(basis)]
     for n, v in zip(o.namen, o.verdelingen):
-        rijen += [{**basis, n: v.laag}, {**basis, n: v.hoog}]
+        if n != TREKKING:
+            rijen += [{**basis, n: v.laag}, {**basis, n: v.hoog}]
     return pd.DataFrame(rijen)
+
+
+def ontwerp_ruis(o: Onzekerheden, p: Parameters, trekkingen: int = 8) -> pd.DataFrame:
+    """Alle parameters op hun basiswaarde, de populatie `trekkingen` keer anders: de spreiding is de ruis."""
+    basis = {n: p[n] for n in o.parameters}
+    return pd.DataFrame([{**basis, TREKKING: float(i)} for i in range(trekkingen)])
+
+
+def aandeel_ruis(ruis: pd.DataFrame, resultaten: pd.DataFrame, uitkomst: str) -> float:
+    """Welk deel van de variantie van een uitkomst over de trekkingen populatieruis is: de variantie bij vaste
+    parameters (ontwerp_ruis) gedeeld door de totale variantie (begrensd op 1)."""
+    totaal = resultaten[f"u:{uitkomst}"].var(ddof=1)
+    if not np.isfinite(totaal) or totaal <= 0:
+        return np.nan
+    return float(min(1.0, ruis[f"u:{uitkomst}"].var(ddof=1) / totaal))
 
 
 # ------------------------------------------------------------------------------------ analyses
@@ -118,10 +153,13 @@ def analyse_sobol(o: Onzekerheden, resultaten: pd.DataFrame, uitkomsten=UITKOMST
     rijen = []
     for u, y in _analyseerbaar(resultaten, uitkomsten):
         s = sobol.analyze(o.probleem(), y, calc_second_order=False, conf_level=0.95, seed=seed)
+        # de totale index van de populatietrekking is het aandeel van de variantie dat ruis is
+        ruis = float(s["ST"][o.namen.index(TREKKING)]) if TREKKING in o.namen else np.nan
         for i, n in enumerate(o.namen):
             rijen.append({"uitkomst": u, "parameter": n, "S1": s["S1"][i], "S1_conf": s["S1_conf"][i],
-                          "ST": s["ST"][i], "ST_conf": s["ST_conf"][i]})
-    return pd.DataFrame(rijen, columns=["uitkomst", "parameter", "S1", "S1_conf", "ST", "ST_conf"])
+                          "ST": s["ST"][i], "ST_conf": s["ST_conf"][i], "aandeel_populatieruis": ruis})
+    return pd.DataFrame(rijen, columns=["uitkomst", "parameter", "S1", "S1_conf", "ST", "ST_conf",
+                                        "aandeel_populatieruis"])
 
 
 def analyse_morris(o: Onzekerheden, eenheid: np.ndarray, resultaten: pd.DataFrame, uitkomsten=UITKOMSTEN,
@@ -137,13 +175,17 @@ def analyse_morris(o: Onzekerheden, eenheid: np.ndarray, resultaten: pd.DataFram
     return pd.DataFrame(rijen)
 
 
-def samenvatting_psa(resultaten: pd.DataFrame, uitkomsten=UITKOMSTEN) -> pd.DataFrame:
+def samenvatting_psa(resultaten: pd.DataFrame, uitkomsten=UITKOMSTEN, ruis: pd.DataFrame | None = None
+                     ) -> pd.DataFrame:
+    """Per uitkomst gemiddelde, 90%-interval en kans op > 0 over de trekkingen; met `ruis` (de runs van
+    ontwerp_ruis) ook het aandeel van de variantie dat populatieruis is."""
     rijen = []
     for u in uitkomsten:
         y = resultaten[f"u:{u}"].to_numpy(dtype=float)
         rijen.append({"uitkomst": u, "gemiddelde": y.mean(), "p5": np.percentile(y, 5), "mediaan": np.median(y),
                       "p95": np.percentile(y, 95), "kans_positief": float((y > 0).mean()),
-                      "standaardfout_gemiddelde": y.std(ddof=1) / np.sqrt(len(y))})
+                      "standaardfout_gemiddelde": y.std(ddof=1) / np.sqrt(len(y)),
+                      "aandeel_populatieruis": aandeel_ruis(ruis, resultaten, u) if ruis is not None else np.nan})
     return pd.DataFrame(rijen)
 
 
@@ -162,7 +204,7 @@ def tornado(o: Onzekerheden, resultaten: pd.DataFrame, uitkomst: str = "ncw_maat
     y = resultaten.sort_values("geval")[f"u:{uitkomst}"].to_numpy(dtype=float)
     basis = y[0]
     rijen = []
-    for i, (n, v) in enumerate(zip(o.namen, o.verdelingen)):
+    for i, (n, v) in enumerate((n, v) for n, v in zip(o.namen, o.verdelingen) if n != TREKKING):
         laag, hoog = y[1 + 2 * i], y[2 + 2 * i]
         rijen.append({"parameter": n, "waarde_laag": v.laag, "waarde_hoog": v.hoog, "uitkomst_laag": laag,
                       "uitkomst_hoog": hoog, "basis": basis, "bereik": abs(hoog - laag)})
@@ -241,10 +283,13 @@ def analyseer(methode: str, alternatief, nul, n: int, uit: Path, *, schaal: int 
         raise InvoerFout(f"--n {n} is te klein.", veld="--n", toegestaan="een geheel getal >= 2")
     controleer_zelfde_looptijd(nul, [alternatief], jaren_vast=True)
     p = laad_parameters()
-    o = Onzekerheden.kies(p, patronen)
+    # de populatie is ook onzeker: elke trekking een ander zaad, zodat de ruis in de spreiding en in de indices zit
+    o = Onzekerheden.kies(p, patronen).met_populatieruis()
     # het ontwerp vóór er iets geschreven wordt: een foute --n (Sobol: geen macht van 2) laat niets achter
     ontwerp, eenheid = {"sobol": ontwerp_sobol, "morris": ontwerp_morris, "psa": ontwerp_psa}[methode](o, n, seed)
-    evaluator = Vergelijkingsevaluator(nul.als_dict(), alternatief.als_dict(), seed=seed, schaal=schaal, jaren=jaren)
+    # de PSA geeft ook intervallen per groep en regio (groepen_psa.csv): runs met uitsplitsing
+    evaluator = Vergelijkingsevaluator(nul.als_dict(), alternatief.als_dict(), seed=seed, schaal=schaal, jaren=jaren,
+                                       per_groep=methode == "psa")
     herkomst = {"methode": methode, "alternatief": alternatief.naam, "nulalternatief": nul.naam, "seed": seed,
                 "schaal": schaal, "jaren": jaren, "n": n, "versie": __version__}
     uit = Path(uit)
@@ -252,7 +297,8 @@ def analyseer(methode: str, alternatief, nul, n: int, uit: Path, *, schaal: int 
     _bereid_map_voor(uit, afdruk, opnieuw)
 
     def experiment(naam: str, ontwerp: pd.DataFrame) -> pd.DataFrame:
-        e = Experiment(uit / naam, ontwerp, evaluator, {**herkomst, "onderdeel": naam})
+        # alleen de PSA zelf telt per groep; tornado en budgetcurve zijn landelijk
+        e = Experiment(uit / naam, ontwerp, replace(evaluator, per_groep=naam == "psa"), {**herkomst, "onderdeel": naam})
         return e.draai(dask=dask, werkers=werkers, voortgang=voortgang, opnieuw=opnieuw)
 
     tabellen: dict[str, pd.DataFrame] = {}
@@ -267,26 +313,35 @@ def analyseer(methode: str, alternatief, nul, n: int, uit: Path, *, schaal: int 
         tabellen["morris"] = analyse_morris(o, eenheid, res, seed=seed)
         figuren.bewaar(figuren.morris_spreiding(tabellen["morris"], "ncw_maatschappij", label), uit / "morris")
     else:
+        from simulatie import groepen
+
         res = experiment("psa", ontwerp)
-        psa = pd.concat([res[["geval"]], res.filter(like="p:").rename(columns=lambda k: k[2:]),
-                         res.filter(like="u:").rename(columns=lambda k: k[2:])], axis=1)
+        ruis = experiment("ruis", ontwerp_ruis(o, p))
+        per_groep = [k for k in res.columns if k.startswith("u:groep:")]
+        psa = pd.concat([res[["geval"]], res.filter(regex="^p:").rename(columns=lambda k: k[2:]),
+                         res.filter(regex="^u:").drop(columns=per_groep).rename(columns=lambda k: k[2:])], axis=1)
         tabellen["psa"] = psa
-        tabellen["psa_samenvatting"] = samenvatting_psa(res)
+        tabellen["psa_samenvatting"] = samenvatting_psa(res, ruis=ruis)
+        tabellen["groepen_psa"] = groepen.samenvatting(res)
         y = res["u:ncw_maatschappij"].to_numpy(dtype=float)
         tabellen["convergentie"] = convergentie(y)
+        tabellen.update(waarde_van_informatie(res, o, p, jaren, seed))
+        tabellen.update(scenario_discovery(res, o))
         tor = experiment("tornado", ontwerp_tornado(o, p))
         tabellen["tornado"] = tornado(o, tor)
         # budgetcurve: dezelfde trekkingen (de eerste n/4, minstens 8) bij andere budgetten
         m = max(8, n // 4)
         budget = pd.concat([ontwerp.head(m).assign(**{"scenario.budget_factor": f}) for f in BUDGETFACTOREN],
                            ignore_index=True)
-        bud = experiment("budget", budget)
-        basisbudget = alternatief.budget.regionaal_programma
-        tabellen["kans_positief_budget"] = (bud.groupby("p:scenario.budget_factor")["u:ncw_maatschappij"]
-                                            .apply(lambda s: float((s > 0).mean())).rename("kans_positief")
-                                            .reset_index().rename(columns={"p:scenario.budget_factor": "factor"})
-                                            .assign(budget=lambda d: d.factor * basisbudget))
+        tabellen["kans_positief_budget"] = budgetcurve(experiment("budget", budget), alternatief.budget.regionaal_programma)
         figuren.bewaar(figuren.histogram_ncw(y, label), uit / "psa_ncw")
+        if tabellen["evpi"].evppi.notna().any():  # genoeg trekkingen (voi.MIN_TREKKINGEN)
+            figuren.bewaar(figuren.evppi_staaf(tabellen["evpi"]), uit / "evppi")
+        if tabellen["evsi"].evsi.notna().any():
+            figuren.bewaar(figuren.evsi_figuur(tabellen["evsi"]), uit / "evsi")
+        traject = tabellen.pop("prim_traject")
+        if traject is not None:
+            figuren.bewaar(figuren.prim_afweging({d: t for d, t in traject.groupby("doel")}), uit / "prim_afweging")
         figuren.bewaar(figuren.tornado_figuur(tabellen["tornado"], label), uit / "tornado")
         figuren.bewaar(figuren.convergentie_figuur(tabellen["convergentie"], label), uit / "convergentie")
         figuren.bewaar(figuren.kans_budget_figuur(tabellen["kans_positief_budget"]), uit / "kans_positief_budget")
@@ -299,7 +354,59 @@ def analyseer(methode: str, alternatief, nul, n: int, uit: Path, *, schaal: int 
     return tabellen
 
 
-ONDERDELEN = ("sobol", "morris", "psa", "tornado", "budget")  # de opslagmappen van een analyse
+ONDERDELEN = ("sobol", "morris", "psa", "ruis", "tornado", "budget")  # de opslagmappen van een analyse
+
+
+def budgetcurve(bud: pd.DataFrame, basisbudget: float) -> pd.DataFrame:
+    """Per budgetfactor: de NCW (gemiddelde en 90%-interval over de trekkingen) en de kans op NCW > 0 met het
+    95%-interval van die kans (Wilson) bij dit aantal trekkingen."""
+    rijen = []
+    for factor, t in bud.groupby("p:scenario.budget_factor"):
+        y = t["u:ncw_maatschappij"].to_numpy(dtype=float)
+        k, m = float((y > 0).sum()), len(y)
+        z = 1.96
+        midden = (k + z * z / 2) / (m + z * z)
+        halve = z * np.sqrt(k * (m - k) / m + z * z / 4) / (m + z * z)
+        rijen.append({"factor": factor, "budget": factor * basisbudget, "gemiddelde": y.mean(),
+                      "p5": np.percentile(y, 5), "p95": np.percentile(y, 95), "kans_positief": k / m,
+                      "kans_laag": max(0.0, midden - halve), "kans_hoog": min(1.0, midden + halve), "trekkingen": m})
+    return pd.DataFrame(rijen)
+
+
+def waarde_van_informatie(res: pd.DataFrame, o: Onzekerheden, p: Parameters, jaren: int, seed: int) -> dict:
+    """evpi.csv en evsi.csv uit de PSA: de keuze tussen het alternatief en niets doen (NCW 0)."""
+    from simulatie import voi
+
+    ncw = res["u:ncw_maatschappij"].to_numpy(dtype=float)
+    nb = np.column_stack([np.zeros_like(ncw), ncw])
+    x = pd.DataFrame({n: res[f"p:{n}"].to_numpy(dtype=float) for n in o.parameters})
+    uit = {"evpi": voi.evpi_tabel(nb, x, jaren)}
+    effect = "beleid.effect.nazorg_baanvinden"
+    uit["evsi"] = (voi.evsi_tabel(nb, x[effect].to_numpy(), float(x[effect].mean()),
+                                  p["beleid.onderzoek.kans_werk_controle"],
+                                  p.prijs("beleid.onderzoek.kosten_per_deelnemer", p["prijzen.mkba.prijsjaar"]),
+                                  seed=seed)
+                   if effect in x else pd.DataFrame(columns=["deelnemers_per_arm", "standaardfout_effect", "evsi",
+                                                             "kosten_proef", "netto_waarde", "eenheid"]))
+    return uit
+
+
+def scenario_discovery(res: pd.DataFrame, o: Onzekerheden) -> dict:
+    """prim_boxen.csv: onder welke aannames is de NCW negatief, en onder welke is het alternatief beter dan niets
+    doen (de enige andere keuze); met het afpeltraject voor de afwegingsfiguur."""
+    from simulatie.ontdekking import afpeltraject, doos_tabel, prim_doos
+    from simulatie.voi import MIN_TREKKINGEN
+
+    x = pd.DataFrame({n: res[f"p:{n}"].to_numpy(dtype=float) for n in o.parameters})
+    ncw = res["u:ncw_maatschappij"].to_numpy(dtype=float)
+    dozen, trajecten = [], []
+    for doel, y in (("ncw_negatief", ncw < 0), ("beter_dan_niets_doen", ncw > 0)):
+        doos = prim_doos(x, y) if len(y) >= MIN_TREKKINGEN else None  # te weinig trekkingen: geen doos
+        dozen.append(doos_tabel(doos, x, y, doel))
+        if doos is not None:
+            trajecten.append(afpeltraject(doos).assign(doel=doel))
+    return {"prim_boxen": pd.concat(dozen, ignore_index=True),
+            "prim_traject": pd.concat(trajecten, ignore_index=True) if trajecten else None}
 
 
 def _bereid_map_voor(uit: Path, afdruk: dict[str, str], opnieuw: bool) -> None:

@@ -53,11 +53,16 @@ VRIJ: list[tuple[str, float, float, tuple[tuple[str, str], ...]]] = [
      (("vsv_percentage_per_jaar", "mbo_entree"), ("vsv_per_niveau", "bol_1"), ("vsv_per_niveau", "bbl_1"))),
     # de inschrijving per mbo-niveau: hoe vmbo'ers over de niveaus gaan en hoe lang een opleiding duurt
     ("overgangen.doorstroom.vmbo_basis_naar_entree", 0.02, 0.5, (("ingeschreven", "mbo_1"),)),
-    ("overgangen.doorstroom.vmbo_kader_naar_niveau_3", 0.2, 0.9, (("ingeschreven", "mbo_2"), ("ingeschreven", "mbo_3"))),
+    ("overgangen.doorstroom.vmbo_kader_naar_niveau_3", 0.2, 0.95, (("ingeschreven", "mbo_2"), ("ingeschreven", "mbo_3"))),
+    ("overgangen.doorstroom.vmbo_kader_naar_niveau_4", 0.02, 0.7, (("ingeschreven", "mbo_3"), ("ingeschreven", "mbo_4"))),
     ("overgangen.doorstroom.vmbo_gt_naar_niveau_4", 0.4, 0.97, (("ingeschreven", "mbo_3"), ("ingeschreven", "mbo_4"))),
     ("overgangen.zittenblijven.mbo", 0.0, 0.35, tuple(("ingeschreven", f"mbo_{n}") for n in (1, 2, 3, 4))),
+    ("overgangen.doorstroom.mbo_3_naar_mbo_4", 0.05, 0.6, (("ingeschreven", "mbo_3"), ("ingeschreven", "mbo_4"))),
     # de standen buiten school
     ("overgangen.factor.baanvinden_duur_per_jaar", 0.3, 1.0, (("neet", "15_27"),)),
+    # hoe de EBB de register-thuiszitters telt (meting, geen gedrag)
+    ("overgangen.meting.thuis_werkend_in_ebb", 0.05, 0.8, (("neet", "15_27"),)),
+    ("overgangen.meting.zoekend_thuis_en_bijstand", 0.1, 0.9, (("werkloosheid_niet_onderwijsvolgend", "15_27"),)),
     ("overgangen.maandkans.thuis_uitkering", 0.002, 0.08, (("bijstand_onder_27", "2024-Q1"),)),
     ("overgangen.maandkans.werk_uitkering", 0.0005, 0.03, (("ww_onder_25", "2020-02"),)),
     ("overgangen.uitkering.wajong_bij_beperking_na_school", 0.02, 0.98, (("wajong_instroom", "totaal"),)),
@@ -67,7 +72,8 @@ ONGEFIT = ("overgangen.maandkans.thuis_werk", "overgangen.maandkans.werk_thuis",
            "overgangen.maandkans.ww_werk", "overgangen.factor.baanvinden_zonder_sk",
            "overgangen.in_beeld.bereik_doorstroompunt_per_maand", "overgangen.doorstroom.mbo_2_naar_mbo_3",
            "overgangen.vsv_risico.multiproblematiek", "overgangen.uitkering.afzien_na_zoektermijn",
-           "overgangen.meting.zoekend_thuis_en_bijstand", "populatie.nieuwkomers.aandeel_student")
+           "overgangen.doorstroom.tussenjaar_naar_ho", "overgangen.doorstroom.hbo_naar_wo_master",
+           "populatie.nieuwkomers.aandeel_student")
 
 
 def lees_doelen() -> pd.DataFrame:
@@ -111,8 +117,13 @@ def standen(model, jaar: int, jaren: int = 2) -> dict[str, float]:
     p = model.parameters
     # de EBB telt de institutionele bevolking niet: een deel van wie in zorg is, woont in een instelling
     zorg_thuis = (1 - p["overgangen.meting.zorg_in_instelling"]) * (t["zorg"] + zorg_met_wajong)
-    neet = sum(t[n] for n in ("bijstand", "ww", "wajong", "thuis")) + zorg_thuis
-    werkloos = (p["overgangen.meting.zoekend_thuis_en_bijstand"] * (t["thuis"] + t["bijstand"])
+    # de EBB telt wie een uur werkt of een cursus volgt als werkend of cursist: een deel van de register-thuiszitters
+    # en van de bijstand (parttime werk)
+    thuis_ebb = (1 - p["overgangen.meting.thuis_werkend_in_ebb"]) * t["thuis"]
+    bijstand_ebb = (1 - p["overgangen.meting.bijstand_met_werk"]) * t["bijstand"]
+    werk_ebb = t["werk"] + (t["thuis"] - thuis_ebb) + (t["bijstand"] - bijstand_ebb)
+    neet = thuis_ebb + bijstand_ebb + t["ww"] + t["wajong"] + zorg_thuis
+    werkloos = (p["overgangen.meting.zoekend_thuis_en_bijstand"] * (thuis_ebb + bijstand_ebb)
                 + p["overgangen.meting.zoekend_ww"] * t["ww"])
     leeftijd = np.array(c.LEEFTIJDEN)
     return {
@@ -122,7 +133,7 @@ def standen(model, jaar: int, jaren: int = 2) -> dict[str, float]:
         "ww_onder_25": float(t["ww"][leeftijd < 25].sum()),
         "wajong_onder_27": float((t["wajong"] + zorg_met_wajong).sum()),
         "werkloosheid_niet_onderwijsvolgend": float(werkloos[vanaf_15].sum()
-                                                    / (werkloos[vanaf_15].sum() + t["werk"][vanaf_15].sum())),
+                                                    / (werkloos[vanaf_15].sum() + werk_ebb[vanaf_15].sum())),
         "onderwijs_15_27": float(samengevoegd(S)[0][vanaf_15].sum()),
     }
 
@@ -254,7 +265,7 @@ def _run(taak) -> dict[str, float]:
     return {f"{d}/{g}": float(v) for (d, g), v in modelwaarden(model).items()}
 
 
-def kalibreer(seed: int = 0, schaal: int = 2, max_evaluaties: int = 30, voortgangsbestand: Path | None = None,
+def kalibreer(seed: int = 0, schaal: int = 5, max_evaluaties: int = 20, voortgangsbestand: Path | None = None,
               voortgang: bool = True, werkers: int | None = None) -> dict:
     """Fit de vrije parameters; geeft de gefitte waarden, de doelfunctie en de Jacobiaan."""
     from scipy.optimize import least_squares
@@ -335,8 +346,11 @@ def _identificatierij(naam, waarde, d, k, gefit) -> dict:
     # benaderde standaardfout van log(parameter) als de doelen met hun tolerantie als 1 sd worden gelezen
     se = 1 / norm if norm > 0 else np.inf
     oordeel = "goed bepaald" if se < 0.1 else "matig bepaald" if se < 0.5 else "nauwelijks bepaald"
-    return {"parameter": naam, "waarde": waarde, "gefit": gefit, "gevoeligheid": norm,
-            "relatieve_standaardfout": se, "oordeel": oordeel,
+    v = k.basis.info(naam).verdeling
+    laag, hoog = (v.laag, v.hoog) if v is not None else (np.nan, np.nan)
+    return {"parameter": naam, "waarde": waarde, "bronwaarde": k.basis[naam], "bron_laag": laag, "bron_hoog": hoog,
+            "binnen_bronbereik": bool(v is None or laag - 1e-12 <= waarde <= hoog + 1e-12),
+            "gefit": gefit, "gevoeligheid": norm, "relatieve_standaardfout": se, "oordeel": oordeel,
             "sterkste_doel": f"{k.gefit.doel[sterkst]}/{k.gefit.groep[sterkst]}"}
 
 
@@ -595,6 +609,15 @@ def rapport_markdown(fit: pd.DataFrame, ident: pd.DataFrame, toets: pd.DataFrame
                "niet gefitte parameters met weinig gevoeligheid worden door deze cijfers nauwelijks bepaald: hun "
                "waarde blijft een aanname met de bandbreedte uit de parameterbestanden.", "",
                tabel(ident), ""]
+    buiten_bron = ident[ident.gefit & ~ident.binnen_bronbereik] if "binnen_bronbereik" in ident else ident.iloc[:0]
+    if len(buiten_bron):
+        regels += ["### Gefitte parameters buiten de bandbreedte van hun bron", "",
+                   "Deze parameters haalt de fit buiten de bandbreedte die in de parameterbestanden bij hun bron of "
+                   "aanname staat: de doelen vragen iets wat de structuur van het model op deze plek niet geeft. "
+                   "Lees ze als signaal, niet als schatting van de werkelijkheid.", ""]
+        regels += [f"- `{r.parameter}`: {_fmt(r.waarde)} (bron {_fmt(r.bronwaarde)}, bandbreedte {_fmt(r.bron_laag)} "
+                   f"tot {_fmt(r.bron_hoog)}); stuurt vooral `{r.sterkste_doel}`." for r in buiten_bron.itertuples()]
+        regels.append("")
     if populatie is not None:
         regels += ["## De opgewarmde populatie bij de start", "",
                    "Jongeren per leeftijd en toestand in januari 2026 (schaal 1), naast het CBS-leeftijdsprofiel "
@@ -637,9 +660,29 @@ def _reden(doel: str, groep: str) -> str:
                 "geen conjunctuur en fit één niveau over de hele reeks, zodat de vroegste of laatste punten "
                 "buiten hun eigen 15% kunnen vallen terwijl het niveau past.")
     if doel == "werkloosheid_niet_onderwijsvolgend":
-        return ("Het model kent 'zoekend en beschikbaar' niet per persoon: het meet de werkloosheid met een vast "
-                "deel van wie thuis of in de bijstand is (overgangen.meting), een aanname uit de samenstelling van "
-                "de NEET-groep in 2017; de EBB-reeks brak in 2021.")
+        return ("Het model kent 'zoekend en beschikbaar' niet per persoon: het meet de werkloosheid met een deel van "
+                "wie thuis of in de bijstand is (overgangen.meting.zoekend_thuis_en_bijstand, gefit); de EBB-reeks "
+                "brak in 2021.")
+    if doel == "ww_onder_25":
+        return ("Jongeren hebben meestal drie maanden WW (de wekeneis) en de helft vindt eerder werk; de stand van "
+                "februari 2020 (winterpiek) vraagt een instroom van ruim 60 duizend per jaar, het niveau van 2017. "
+                "Het model heeft geen conjunctuur en een instroom bij het niveau van 2022 (zie de toetsen); meer "
+                "baanverlies met WW-recht botst met de doelen voor werk na uitstroom.")
+    if doel == "nieuwe_vsv_ers":
+        return ("De vsv-percentages per niveau passen grotendeels, maar de inschrijving in entree en mbo-4 ligt onder "
+                "de DUO-cijfers: met minder studenten vallen er ook minder uit. Zie ingeschreven/mbo_4.")
+    if doel == "ingeschreven" and groep in ("mbo_1", "mbo_4"):
+        return ("Het mbo heeft ook instromers die het model niet kent: wie na het ho, na werk op latere leeftijd of "
+                "na een eerdere mbo-opleiding opnieuw begint (switchen binnen het mbo verlengt de inschrijving), en "
+                "nieuwkomers die direct in het mbo instromen. De doorstroom vanuit het vmbo ligt al aan de "
+                "bovenkant van haar bandbreedte.")
+    if doel == "ingeschreven" and groep == "pro":
+        return ("Niet gefit: de leerlingen van 14 jaar en ouder in het praktijkonderwijs volgen uit het "
+                "cohortaandeel en een vaste duur van vier jaar (een aanname; een deel vertrekt eerder).")
+    if doel == "vsv_per_niveau" and groep in ("bbl_3", "bbl_4"):
+        return ("In de bbl op niveau 3 en 4 heeft een groot deel van de studenten al een SK (na mbo-2) en kan dus "
+                "niet uitvallen in de zin van de vsv-definitie; de uitvalkans per student zonder SK ligt al aan de "
+                "bovenkant van haar bandbreedte.")
     if doel == "wajong_instroom":
         return ("De Wajong 2015 is alleen voor wie duurzaam geen arbeidsvermogen heeft; in het model komt zij bij "
                 "schoolverlaters met een beperking die een uitkering krijgen of in de dagbesteding gaan. De instroom "

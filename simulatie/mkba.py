@@ -4,8 +4,9 @@ Opzet volgens de Algemene leidraad MKBA (CPB/PBL 2013) en de Werkwijzer MKBA in 
   kasboek   elke maand van elke jongere gewaardeerd per post, met wie betaalt en wie ontvangt;
             reële posten (productie, zorg, onderwijs, programma) en overdrachten (loon, belasting,
             uitkering), zodat overdrachten voor de maatschappij wegvallen maar per partij zichtbaar zijn;
-  eindwaarde  wat na de horizon (of na het 27e jaar) doorwerkt: het verschil tussen met en zonder
-            startkwalificatie, als aparte post die uit kan;
+  levensloop  wat na de horizon (of na het 27e jaar) doorwerkt: per jongere die het model verlaat de verwachte
+            jaren met werk en uitkering en het loon tot de AOW-leeftijd (levensloop.py), geboekt per maand en
+            partij als aparte posten die uit kunnen ('alleen de horizon');
   resultaat  per projectalternatief het verschil met het nulalternatief: netto contante waarde per partij
             en voor de maatschappij, baten/kostenverhouding, terugverdienjaar, kosten per voorkomen
             vsv'er en per extra jongere in duurzaam werk, en het break-even-effect.
@@ -21,15 +22,20 @@ import pandas as pd
 
 from simulatie import codes as c
 from simulatie.beleid import LEVENSCOACHING
+from simulatie.levensloop import (MET_SK, NIVEAUS_BIJ_VERTREK, VERTREKLEEFTIJDEN, ZONDER_SK, Levensloopprijzen,
+                                  stromen)
 from simulatie.parameters import Parameters
 from simulatie.waarneming import LEEFTIJDSBANDEN
 
-PARTIJEN = ("rijk_ocw", "rijk_szw_fiscus", "gemeenten", "zorgverzekeraars", "onderwijsinstellingen",
+# De partijen zoals een lezer van de Rijksbegroting ze kent: OCW en SZW (programma's), Financiën (belasting en
+# premies), UWV (WW en Wajong), gemeenten (bijstand, Wmo, jeugdzorg), zorgverzekeraars, en wie buiten de overheid
+# betaalt of ontvangt.
+PARTIJEN = ("rijk_ocw", "rijk_szw", "rijk_financien", "uwv", "gemeenten", "zorgverzekeraars", "onderwijsinstellingen",
             "werkgevers", "jongeren", "overige_werkenden")
-PARTIJNAMEN = {"rijk_ocw": "Rijk (OCW)", "rijk_szw_fiscus": "Rijk (SZW/fiscus)", "gemeenten": "Gemeenten",
-               "zorgverzekeraars": "Zorgverzekeraars", "onderwijsinstellingen": "Onderwijsinstellingen",
-               "werkgevers": "Werkgevers", "jongeren": "Jongeren", "overige_werkenden": "Overige werkenden",
-               "maatschappij": "Maatschappij"}
+PARTIJNAMEN = {"rijk_ocw": "Rijk (OCW)", "rijk_szw": "Rijk (SZW)", "rijk_financien": "Rijk (Financiën: belasting en premies)",
+               "uwv": "UWV", "gemeenten": "Gemeenten", "zorgverzekeraars": "Zorgverzekeraars",
+               "onderwijsinstellingen": "Onderwijsinstellingen", "werkgevers": "Werkgevers", "jongeren": "Jongeren",
+               "overige_werkenden": "Overige werkenden", "maatschappij": "Maatschappij"}
 MAATSCHAPPIJ = "maatschappij"
 
 # post: (soort, groep, omschrijving). Groep 'kosten' zijn de kosten van het beleid in de B/K-verhouding.
@@ -47,7 +53,7 @@ POSTEN = {
     "uitvoering_uitkeringen": ("reëel", "baten", "Uitvoeringskosten van uitkeringen"),
     "zorgkosten": ("reëel", "baten", "Jeugdzorg, GGZ en dagbesteding"),
 }
-EINDWAARDE = "eindwaarde: "  # voorvoegsel van de posten die na de horizon doorwerken
+LEVENSLOOP = "levensloop: "  # voorvoegsel van de posten na het vertrek uit het model (levensloop.py)
 
 NIET_GEWAARDEERD = [
     ("Welzijn en zelfvertrouwen van jongeren", "+", "Werkwijzer MKBA sociaal domein: kwalitatief meenemen"),
@@ -77,9 +83,8 @@ class Eenheidsprijzen:
     regionaal_aandeel_ocw: float
     levenscoaching_gemeente_1b: float
     discontovoet: float
-    eindwaarde_jaren: float
-    eindwaarde_werk: np.ndarray  # (sk,)
-    eindwaarde_uitkering: np.ndarray
+    wml_met_lasten: np.ndarray   # (leeftijdsband,) minimumloon met vakantiegeld en werkgeverslasten per maand
+    bijstand_21_plus: float      # netto bijstandsnorm per maand (ook voor uitkeringen na 27)
 
     @classmethod
     def uit(cls, p: Parameters, prijsjaar: int | None = None, discontovoet: float | None = None) -> "Eenheidsprijzen":
@@ -101,7 +106,6 @@ class Eenheidsprijzen:
         zorg = np.where(volwassen, p.prijs(z + "volwassen_per_client_per_jaar", jaar),
                         p.prijs(z + "jeugdzorg_per_client_per_jaar", jaar)) / 12
         onderwijs = p.prijs(o + "mbo_per_student_per_jaar", jaar) / 12 * np.array([1.0, p[o + "bbl_factor"]])
-        e = "prijzen.eindwaarde."
         return cls(
             prijsjaar=jaar, loonkosten=loonkosten, bbl_factor=p[l + "bbl_factor"], wig=p[l + "wig"],
             verdringing=p["prijzen.mkba.verdringing"], uitkering=uitkering,
@@ -111,9 +115,7 @@ class Eenheidsprijzen:
             regionaal_aandeel_ocw=p["prijzen.programma.regionaal_aandeel_ocw"],
             levenscoaching_gemeente_1b=p["beleid.levenscoaching.gemeente_aandeel_1b"],
             discontovoet=p["prijzen.mkba.discontovoet"] if discontovoet is None else discontovoet,
-            eindwaarde_jaren=p["prijzen.mkba.eindwaarde_jaren"],
-            eindwaarde_werk=np.array([p[e + "zonder_sk_werk"], p[e + "met_sk_werk"]]),
-            eindwaarde_uitkering=np.array([p[e + "zonder_sk_uitkering"], p[e + "met_sk_uitkering"]]),
+            wml_met_lasten=wml * (1 + p[l + "werkgeverslasten"]), bijstand_21_plus=float(bijstand[-1]),
         )
 
 
@@ -126,9 +128,14 @@ class _Boek:
         self.bedragen: list[np.ndarray] = []
 
     def boek(self, post: str, **per_partij: np.ndarray) -> None:
+        """Bedragen per maand (een reeks, korter dan het boek mag: de rest is nul) per partij."""
         rij = np.zeros((self.maanden, len(PARTIJEN)))
         for partij, bedrag in per_partij.items():
-            rij[:, PARTIJEN.index(partij)] += bedrag
+            b = np.asarray(bedrag, dtype=float)
+            if b.ndim == 0:
+                rij[:, PARTIJEN.index(partij)] += b
+            else:
+                rij[:len(b), PARTIJEN.index(partij)] += b[:self.maanden]
         if post in self.posten:
             self.bedragen[self.posten.index(post)] += rij
         else:
@@ -141,20 +148,18 @@ class _Boek:
 
 def _waardeer_toestanden(boek: _Boek, W: np.ndarray, U: np.ndarray, e: Eenheidsprijzen, voorvoegsel: str = "") -> None:
     """Waardeer aantallen W (maand, toestand, leeftijdsband, sk, bbl) per post en partij; de uitkeringen naar
-    soort U (maand, soort, leeftijdsband, sk) bij wie ze betaalt: bijstand de gemeenten, WW en Wajong het UWV
-    (Rijk)."""
+    soort U (maand, soort, leeftijdsband, sk) bij wie ze betaalt: bijstand de gemeenten, WW en Wajong het UWV."""
     werk = W[:, c.WERK].sum(axis=3) + e.bbl_factor * W[:, c.ONDERWIJS, :, :, 1]
     productie = (werk * e.loonkosten[None]).sum(axis=(1, 2))
     boek.boek(voorvoegsel + "productie", werkgevers=productie)
     boek.boek(voorvoegsel + "verdringing", overige_werkenden=-e.verdringing * productie)
     boek.boek(voorvoegsel + "loon_en_belasting", werkgevers=-productie, jongeren=(1 - e.wig) * productie,
-              rijk_szw_fiscus=e.wig * productie)
+              rijk_financien=e.wig * productie)
     bedrag = (U * e.uitkering[None]).sum(axis=(2, 3))  # (maand, soort)
-    boek.boek(voorvoegsel + "uitkeringen", gemeenten=-bedrag[:, 0], rijk_szw_fiscus=-bedrag[:, 1:].sum(axis=1),
+    boek.boek(voorvoegsel + "uitkeringen", gemeenten=-bedrag[:, 0], uwv=-bedrag[:, 1:].sum(axis=1),
               jongeren=bedrag.sum(axis=1))
     uitvoering = U.sum(axis=(2, 3)) * e.uitvoering
-    boek.boek(voorvoegsel + "uitvoering_uitkeringen", gemeenten=-uitvoering[:, 0],
-              rijk_szw_fiscus=-uitvoering[:, 1:].sum(axis=1))
+    boek.boek(voorvoegsel + "uitvoering_uitkeringen", gemeenten=-uitvoering[:, 0], uwv=-uitvoering[:, 1:].sum(axis=1))
     zorg = W[:, c.ZORG].sum(axis=(2, 3))
     boek.boek(voorvoegsel + "zorgkosten", gemeenten=-(zorg @ (e.zorg * e.zorg_aandeel_gemeente)),
               zorgverzekeraars=-(zorg @ (e.zorg * (1 - e.zorg_aandeel_gemeente))))
@@ -164,24 +169,19 @@ def _waardeer_toestanden(boek: _Boek, W: np.ndarray, U: np.ndarray, e: Eenheidsp
         boek.boek("onderwijskosten", onderwijsinstellingen=-onderwijs)
 
 
-def _annuiteit(jaren: float, r: float) -> float:
-    """Contante waarde van 1 euro per jaar gedurende `jaren` jaar (achteraf betaald), ook voor gebroken jaren."""
-    if jaren <= 0:
-        return 0.0
-    return jaren if r == 0 else (1 - (1 + r) ** -jaren) / r
-
-
-def _eindwaarde(boek: _Boek, met_sk: np.ndarray, e: Eenheidsprijzen) -> None:
-    """Per maand: jongeren (naar SK) die de horizon of hun 27e bereiken dragen hun lange termijn mee.
-
-    De lange termijn is de CPB-verdeling over werk en uitkering met of zonder SK, als 21-plusser,
-    `eindwaarde_jaren` jaar lang, contant gemaakt naar de maand waarin de jongere de simulatie verlaat."""
-    jaarfactor = 12 * _annuiteit(e.eindwaarde_jaren, e.discontovoet)
-    W = np.zeros((boek.maanden, len(c.TOESTANDEN), len(LEEFTIJDSBANDEN), 2, 2))
-    W[:, c.WERK, -1, :, 0] = met_sk * e.eindwaarde_werk[None] * jaarfactor
-    U = np.zeros((boek.maanden, 3, len(LEEFTIJDSBANDEN), 2))
-    U[:, 0, -1, :] = met_sk * e.eindwaarde_uitkering[None] * jaarfactor  # CPB: 'uitkering', hier als bijstand
-    _waardeer_toestanden(boek, W, U, e, voorvoegsel=EINDWAARDE)
+def _levensloop(boek: _Boek, vertrek: np.ndarray, e: Eenheidsprijzen, lp: Levensloopprijzen) -> None:
+    """Boek de verwachte voortzetting van iedereen die het model verlaat (levensloop.py), per maand en partij."""
+    productie, uitkeringen = stromen(lp, vertrek, e.wml_met_lasten)
+    v = LEVENSLOOP
+    boek.boek(v + "productie", werkgevers=productie)
+    boek.boek(v + "verdringing", overige_werkenden=-e.verdringing * productie)
+    boek.boek(v + "loon_en_belasting", werkgevers=-productie, jongeren=(1 - e.wig) * productie,
+              rijk_financien=e.wig * productie)
+    a = lp.aandeel_bijstand
+    bedrag = uitkeringen * e.bijstand_21_plus
+    boek.boek(v + "uitkeringen", gemeenten=-a * bedrag, uwv=-(1 - a) * bedrag, jongeren=bedrag)
+    uitvoering = uitkeringen * e.uitvoering
+    boek.boek(v + "uitvoering_uitkeringen", gemeenten=-a * uitvoering, uwv=-(1 - a) * uitvoering)
 
 
 @dataclass(frozen=True)
@@ -197,35 +197,66 @@ class Tellingen:
     besteed: np.ndarray        # daarvan aan gemodelleerde begeleiding besteed
     levenscoaching: np.ndarray
     contacten: np.ndarray      # contacten van het Doorstroompunt per maand
-    uit_met_sk: np.ndarray     # (maand, sk): wie de doelgroep verlaat, plus wie er aan het eind nog in zit
+    vertrek: np.ndarray        # (maand, toestand, vertrekleeftijd 14..27, niveau): wie het model verlaat
 
     @classmethod
-    def uit(cls, uitkomst) -> "Tellingen":
+    def uit(cls, uitkomst, regio: int | None = None, groep: int | None = None) -> "Tellingen":
+        """De tellingen landelijk, of voor één regio (index) of één groep (codes.groepcode): die tellen samen op
+        tot de landelijke (de run moet dan met uitsplitsing gedraaid zijn)."""
         from simulatie.toestanden import STROMEN
 
         w = uitkomst.waarnemer
         datums = c.maanddatums(w.maanden)
-        W = w.waardering()
-        U = w.uitkeringen_naar_soort()
+        K = w.kubus(regio=regio, groep=groep)
+        W, U = w.waardering(K), w.uitkeringen_naar_soort(K)
 
         b = uitkomst.begeleidingscijfers
-        uitgaven = b.uitgaven()  # (maand, hefboom)
-        budget = b.budget.sum(axis=1)
-        # een regio schuift onbesteed budget door (regio.py): tel wat tot en met elke maand besteed is
-        cumulatief = np.minimum(np.cumsum(np.delete(uitgaven, LEVENSCOACHING, axis=1).sum(axis=1)), np.cumsum(budget))
-        besteed = np.diff(cumulatief, prepend=0.0)
-        met_sk = np.stack(w.uit_27).sum(axis=1).astype(float)  # (maand, sk)
-        met_sk[-1] += W[-1].sum(axis=(0, 1, 3))  # wie aan het eind van de horizon nog in de doelgroep zit
-        contacten = np.stack(w.stromen)[:, STROMEN.index("in_beeld_gekomen")].sum(axis=(1, 2))
-        return cls(datums, W, U, budget, besteed, uitgaven[:, LEVENSCOACHING], contacten.astype(float), met_sk)
+        kosten = np.delete(b.kosten_maand, LEVENSCOACHING)
+        # per regio: een regio schuift onbesteed budget door (regio.py): tel wat tot en met elke maand besteed is,
+        # per regio, zodat de regio's precies optellen tot het land
+        uitgaven_regio = np.einsum("mhdr,h->mr", np.delete(b.bediend, LEVENSCOACHING, axis=1), kosten)
+        besteed_regio = np.diff(np.minimum(np.cumsum(uitgaven_regio, axis=0), np.cumsum(b.budget, axis=0)), axis=0,
+                                prepend=0.0)
+        lc_regio = b.bediend[:, LEVENSCOACHING].sum(axis=1) * b.kosten_maand[LEVENSCOACHING]
+        contacten_regio = w.reeks("stromen")[:, STROMEN.index("in_beeld_gekomen")].sum(axis=1)
+        vertrek = np.zeros((len(datums), len(c.TOESTANDEN), len(VERTREKLEEFTIJDEN), len(NIVEAUS_BIJ_VERTREK)))
+        if regio is not None:
+            budget, besteed = b.budget[:, regio], besteed_regio[:, regio]
+            lc, contacten = lc_regio[:, regio], contacten_regio[:, regio]
+            vertrek[:, :, -1] = w.reeks("uit_27_regio")[..., regio]
+            vertrek[-1, :, :-1] += uitkomst.eindstand_regio[..., regio]
+        elif groep is not None:
+            # programmakosten naar het aandeel van de groep in de uitgaven aan begeleiding over de hele looptijd
+            # (zonder begeleiding: naar het aandeel in de populatie), zodat de groepen optellen tot het land
+            uitgaven_groep = (np.delete(b.bediend_groep, LEVENSCOACHING, axis=1).transpose(0, 2, 1) @ kosten).sum(axis=0)
+            if uitgaven_groep.sum() <= 0:
+                uitgaven_groep = w.reeks("groepkubus").sum(axis=(0, 1, 2, 3, 4))
+            aandeel = uitgaven_groep[groep] / uitgaven_groep.sum()
+            budget, besteed = b.budget.sum(axis=1) * aandeel, besteed_regio.sum(axis=1) * aandeel
+            lc = b.bediend_groep[:, LEVENSCOACHING, groep] * b.kosten_maand[LEVENSCOACHING]
+            contacten = w.reeks("stromen_groep")[:, STROMEN.index("in_beeld_gekomen"), groep]
+            vertrek[:, :, -1] = w.reeks("uit_27_groep")[..., groep]
+            vertrek[-1, :, :-1] += uitkomst.eindstand_groep[..., groep]
+        else:
+            budget, besteed = b.budget.sum(axis=1), besteed_regio.sum(axis=1)
+            lc, contacten = lc_regio.sum(axis=1), contacten_regio.sum(axis=1)
+            # wie vertrekt: op zijn 27e (elke maand), en wie aan het eind van de horizon nog in de populatie zit
+            vertrek[:, :, -1] = w.reeks("uit_27")
+            vertrek[-1, :, :-1] += uitkomst.eindstand
+        return cls(datums, W, U, budget, besteed, lc, contacten.astype(float), vertrek)
 
 
-def kasboek_array(uitkomst, p: Parameters, prijsjaar: int | None = None, eindwaarde: bool = True,
-                  discontovoet: float | None = None) -> tuple[pd.DatetimeIndex, list[str], np.ndarray]:
-    """Het kasboek van één run als (datums, posten, bedragen[maand, post, partij]) in euro van het prijsjaar."""
+def kasboek_array(uitkomst, p: Parameters, prijsjaar: int | None = None, levensloop: bool = True,
+                  discontovoet: float | None = None, tellingen: "Tellingen | None" = None
+                  ) -> tuple[pd.DatetimeIndex, list[str], np.ndarray]:
+    """Het kasboek van één run als (datums, posten, bedragen[maand, post, partij]) in euro van het prijsjaar.
+    Met `levensloop` loopt het door tot de laatste vertrekker de AOW-leeftijd bereikt. `tellingen`: een deel van de
+    run (een regio of groep, Tellingen.uit); standaard het hele land."""
     e = Eenheidsprijzen.uit(p, prijsjaar, discontovoet)
-    t = uitkomst.tellingen
-    boek = _Boek(len(t.datums))
+    t = tellingen if tellingen is not None else uitkomst.tellingen
+    lp = Levensloopprijzen.uit(p) if levensloop else None
+    maanden = len(t.datums) + (lp.aow_maanden - c.MIN_LEEFTIJD * 12 + 1 if lp else 0)
+    boek = _Boek(maanden)
     _waardeer_toestanden(boek, t.W, t.U, e)
 
     # programma: het hele budget is een kost (besteed aan coaches of aan overige samenwerking)
@@ -236,23 +267,24 @@ def kasboek_array(uitkomst, p: Parameters, prijsjaar: int | None = None, eindwaa
     ocw = ((s.budget.mbo_begeleiding + s.budget.nazorg_subsidie + e.regionaal_aandeel_ocw * s.budget.regionaal_programma)
            / totaal) if totaal > 0 else 1.0
     for post, bedrag in (("programmakosten_begeleiding", besteed), ("programmakosten_overig", budget - besteed)):
-        boek.boek(post, rijk_ocw=-ocw * bedrag, rijk_szw_fiscus=-(1 - ocw) * bedrag)
+        boek.boek(post, rijk_ocw=-ocw * bedrag, rijk_szw=-(1 - ocw) * bedrag)
     lc = t.levenscoaching * index
     g = e.levenscoaching_gemeente_1b if s.levenscoaching.variant == "1B" else 0.0
-    boek.boek("levenscoaching", rijk_szw_fiscus=-(1 - g) * lc, gemeenten=-g * lc)
+    boek.boek("levenscoaching", rijk_szw=-(1 - g) * lc, gemeenten=-g * lc)
     boek.boek("doorstroompunt", rijk_ocw=-t.contacten * e.per_contact)
-    if eindwaarde:
-        _eindwaarde(boek, t.uit_met_sk, e)
-    return t.datums, boek.posten, boek.array()
+    if lp is not None:
+        _levensloop(boek, t.vertrek, e, lp)
+    eerste = c.maandindex(t.datums[0].year, t.datums[0].month)
+    return c.maanddatums(range(eerste, eerste + maanden)), boek.posten, boek.array()
 
 
-def kasboek(uitkomst, p: Parameters, prijsjaar: int | None = None, eindwaarde: bool = True) -> pd.DataFrame:
+def kasboek(uitkomst, p: Parameters, prijsjaar: int | None = None, levensloop: bool = True) -> pd.DataFrame:
     """Het kasboek als tabel: datum, post, partij, soort, bedrag (euro, prijsjaar), alleen bedragen ≠ 0."""
-    datums, posten, K = kasboek_array(uitkomst, p, prijsjaar, eindwaarde)
+    datums, posten, K = kasboek_array(uitkomst, p, prijsjaar, levensloop)
     idx = np.nonzero(K)
     return pd.DataFrame({
         "datum": datums[idx[0]], "post": np.array(posten)[idx[1]], "partij": np.array(PARTIJEN)[idx[2]],
-        "soort": [POSTEN[x.removeprefix(EINDWAARDE)][0] for x in np.array(posten)[idx[1]]],
+        "soort": [POSTEN[x.removeprefix(LEVENSLOOP)][0] for x in np.array(posten)[idx[1]]],
         "bedrag": K[idx],
     })
 
@@ -272,28 +304,29 @@ class Resultaat:
     per_jaar: pd.DataFrame     # scenario, jaar, partij, verschil (niet contant), contant
     prijsjaar: int
     discontovoet: float
-    eindwaarde: bool
+    levensloop: bool
     aannames: pd.DataFrame = field(default_factory=pd.DataFrame)
+    laatste_jaar: int = 0      # het laatste gesimuleerde jaar (daarna alleen de levensloop)
 
     def overzicht(self, scenario: str) -> pd.DataFrame:
         """Posten x partijen (contante waarde, miljoen euro) voor één scenario, zoals de leidraad het toont."""
         t = self.tabel[(self.tabel.scenario == scenario) & (self.tabel.post != "totaal")]
         o = t.pivot_table(index="post", columns="partij", values="contante_waarde", aggfunc="sum", fill_value=0.0)
         kolommen = [k for k in PARTIJEN + (MAATSCHAPPIJ,) if k in o.columns]
-        volgorde = [p for p in list(POSTEN) + [EINDWAARDE + q for q in POSTEN] if p in o.index]
+        volgorde = [p for p in list(POSTEN) + [LEVENSLOOP + q for q in POSTEN] if p in o.index]
         return (o.loc[volgorde, kolommen] / 1e6).rename(columns=PARTIJNAMEN)
 
 
 def bereken(vergelijking, prijsjaar: int | None = None, discontovoet: float | None = None,
-            eindwaarde: bool = True) -> Resultaat:
+            levensloop: bool = True) -> Resultaat:
     """De MKBA van een Vergelijking: elk alternatief min het nulalternatief, contant gemaakt."""
     p = vergelijking.parameters
     e = Eenheidsprijzen.uit(p, prijsjaar, discontovoet)
-    datums, posten_nul, K_nul = kasboek_array(vergelijking.nul, p, e.prijsjaar, eindwaarde, e.discontovoet)
+    datums, posten_nul, K_nul = kasboek_array(vergelijking.nul, p, e.prijsjaar, levensloop, e.discontovoet)
     d = discontering(datums, e.discontovoet)
     tabellen, kengetallen, jaren = [], [], []
     for alt in vergelijking.alternatieven:
-        _, posten, K = kasboek_array(alt, p, e.prijsjaar, eindwaarde, e.discontovoet)
+        _, posten, K = kasboek_array(alt, p, e.prijsjaar, levensloop, e.discontovoet)
         verschil = _uitlijnen(posten, K, posten_nul, K_nul)
         alle_posten = sorted(set(posten) | set(posten_nul), key=_postvolgorde)
         cw = (verschil * d[:, None, None]).sum(axis=0)  # (post, partij)
@@ -301,20 +334,21 @@ def bereken(vergelijking, prijsjaar: int | None = None, discontovoet: float | No
         jaren.append(_per_jaar(alt.naam, datums, verschil, d))
         punten = {1.0: float(cw.sum())}
         for s, u in vergelijking.effectruns.get(alt.naam, {}).items():
-            _, pn, Kn = kasboek_array(u, p, e.prijsjaar, eindwaarde, e.discontovoet)
+            _, pn, Kn = kasboek_array(u, p, e.prijsjaar, levensloop, e.discontovoet)
             punten[s] = float((_uitlijnen(pn, Kn, posten_nul, K_nul) * d[:, None, None]).sum())
         kengetallen.append(_kengetallen(vergelijking.nul, alt, alle_posten, verschil, cw, datums, d, punten))
     aannames = p.frame()
     belangrijk = aannames.naam.str.startswith(("beleid.effect.", "prijzen.mkba.", "prijzen.loon.factor",
-                                               "prijzen.zorg.volwassen_per"))
+                                               "prijzen.zorg.volwassen_per", "prijzen.levensloop."))
     return Resultaat(pd.concat(tabellen, ignore_index=True), pd.DataFrame(kengetallen),
-                     pd.concat(jaren, ignore_index=True), e.prijsjaar, e.discontovoet, eindwaarde,
-                     aannames[belangrijk].reset_index(drop=True))
+                     pd.concat(jaren, ignore_index=True), e.prijsjaar, e.discontovoet, levensloop,
+                     aannames[belangrijk].reset_index(drop=True),
+                     int(vergelijking.nul.tellingen.datums[-1].year))
 
 
 def _postvolgorde(post: str) -> tuple[int, int]:
-    kaal = post.removeprefix(EINDWAARDE)
-    return (post.startswith(EINDWAARDE), list(POSTEN).index(kaal))
+    kaal = post.removeprefix(LEVENSLOOP)
+    return (post.startswith(LEVENSLOOP), list(POSTEN).index(kaal))
 
 
 def _uitlijnen(posten: list[str], K: np.ndarray, posten_nul: list[str], K_nul: np.ndarray) -> np.ndarray:
@@ -382,7 +416,7 @@ def break_even_schaal(vergelijking, **mkba_opties) -> dict[str, float]:
 def kosten_en_baten(posten: list[str], cw: np.ndarray) -> tuple[float, float, float]:
     """(kosten, baten, programmakosten) voor de maatschappij uit de contante waarde per post en partij."""
     per_post = cw.sum(axis=1)
-    groep = np.array([POSTEN[p.removeprefix(EINDWAARDE)][1] for p in posten])
+    groep = np.array([POSTEN[p.removeprefix(LEVENSLOOP)][1] for p in posten])
     programma = np.isin(posten, ["programmakosten_begeleiding", "programmakosten_overig", "levenscoaching",
                                  "doorstroompunt"])
     return -per_post[groep == "kosten"].sum(), per_post[groep == "baten"].sum(), -per_post[programma].sum()
@@ -399,6 +433,49 @@ def contante_waarde(nul, alternatief, p: Parameters) -> tuple[list[str], np.ndar
     return alle, (_uitlijnen(posten, K, posten_nul, K_nul) * d[:, None, None]).sum(axis=0)
 
 
+def contante_waarde_per_deel(nul, alternatief, p: Parameters, deel: str, levensloop: bool = True
+                             ) -> tuple[list[str], np.ndarray]:
+    """Contante waarde van alternatief - nul per regio of per groep (`deel`: 'regio' of 'groep'):
+    (posten, cw[deel, post, partij]). De delen tellen op tot het land (getest). Vraagt runs met uitsplitsing."""
+    e = Eenheidsprijzen.uit(p)
+    aantal = c.AANTAL_REGIOS if deel == "regio" else c.NG_GROEPEN
+    resultaten, alle = [], set()
+    for i in range(aantal):
+        kies = {deel: i}
+        datums, pn, Kn = kasboek_array(nul, p, e.prijsjaar, levensloop, e.discontovoet, Tellingen.uit(nul, **kies))
+        _, pa, Ka = kasboek_array(alternatief, p, e.prijsjaar, levensloop, e.discontovoet,
+                                  Tellingen.uit(alternatief, **kies))
+        resultaten.append((pa, Ka, pn, Kn))
+        alle |= set(pa) | set(pn)
+    posten = sorted(alle, key=_postvolgorde)
+    d = discontering(datums, e.discontovoet)
+    cw = np.zeros((aantal, len(posten), len(PARTIJEN)))
+    for i, (pa, Ka, pn, Kn) in enumerate(resultaten):
+        verschil = _uitlijnen(pa, Ka, pn, Kn)
+        idx = [posten.index(q) for q in sorted(set(pa) | set(pn), key=_postvolgorde)]
+        cw[i, idx] = (verschil * d[:, None, None]).sum(axis=0)
+    return posten, cw
+
+
+def waarde_startkwalificatie(p: Parameters, leeftijd: int = 27) -> pd.Series:
+    """De waarde van één extra startkwalificatie volgens het model: de voortzetting (levensloop.py) van een jongere
+    met SK min die zonder SK, vanaf `leeftijd` tot de AOW-leeftijd, contant gemaakt naar die leeftijd, per partij
+    en voor de maatschappij (euro van het prijsjaar). Beide beginnen op het gemiddelde van hun groep."""
+    e = Eenheidsprijzen.uit(p)
+    lp = Levensloopprijzen.uit(p)
+    cw = {}
+    for niveau in (MET_SK, ZONDER_SK):
+        vertrek = np.zeros((1, len(c.TOESTANDEN), len(VERTREKLEEFTIJDEN), len(NIVEAUS_BIJ_VERTREK)))
+        vertrek[0, c.ONDERWIJS, VERTREKLEEFTIJDEN.index(leeftijd), niveau] = 1.0
+        boek = _Boek(lp.aow_maanden - c.MIN_LEEFTIJD * 12 + 2)
+        _levensloop(boek, vertrek, e, lp)
+        d = (1 + e.discontovoet) ** (-np.arange(boek.maanden) / 12)
+        cw[niveau] = (boek.array() * d[:, None, None]).sum(axis=(0, 1))
+    verschil = pd.Series(cw[MET_SK] - cw[ZONDER_SK], index=list(PARTIJEN))
+    verschil[MAATSCHAPPIJ] = verschil.sum()
+    return verschil
+
+
 def effectkengetallen(nul, alternatief) -> tuple[float, float]:
     """(voorkomen vsv'ers over de looptijd, extra jongeren in duurzaam werk in het laatste jaar)."""
     voorkomen = nul.totalen["nieuwe_vsv"] - alternatief.totalen["nieuwe_vsv"]
@@ -409,6 +486,7 @@ def effectkengetallen(nul, alternatief) -> tuple[float, float]:
 def _kengetallen(nul, alt, posten, verschil, cw, datums, d, punten: dict[float, float]) -> dict:
     kosten, baten, programmakosten = kosten_en_baten(posten, cw)
     ncw = float(cw.sum())
+    binnen_horizon = ~np.array([q.startswith(LEVENSLOOP) for q in posten])
     cumulatief = np.cumsum((verschil.sum(axis=(1, 2)) * d))
     jaar = datums.year.to_numpy()
     eind_van_jaar = pd.Series(cumulatief).groupby(jaar).last()
@@ -419,6 +497,8 @@ def _kengetallen(nul, alt, posten, verschil, cw, datums, d, punten: dict[float, 
     return {
         "scenario": alt.naam,
         "ncw_maatschappij": ncw,
+        "ncw_horizon": float(cw[binnen_horizon].sum()),
+        "ncw_levensloop": float(cw[~binnen_horizon].sum()),
         "kosten": kosten,
         "baten": baten,
         "baten_kosten_verhouding": baten / kosten if kosten > 0 else np.nan,

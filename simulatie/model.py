@@ -43,7 +43,7 @@ class JongerenModel(mesa.Model):
     """
 
     def __init__(self, scenario: Scenario | str | Path | None = None, seed: int = 0, schaal: int = 1,
-                 parameters: Parameters | None = None, stationair: bool = False):
+                 parameters: Parameters | None = None, stationair: bool = False, uitsplitsing: bool = False):
         scenario = laad_scenario(scenario or "nulalternatief") if not isinstance(scenario, Scenario) else scenario
         if not isinstance(schaal, (int, np.integer)) or isinstance(schaal, bool) or schaal < 1:
             raise InvoerFout(f"schaal {schaal!r} is ongeldig.", veld="schaal",
@@ -68,6 +68,8 @@ class JongerenModel(mesa.Model):
         # `stationair`: cohorten en vsv-niveau blijven die van de start (ook in het opwarmen); anders volgen ze
         # de geboorten en het gepubliceerde vsv-niveau per jaar
         self.stationair = bool(stationair)
+        # `uitsplitsing`: ook de tellingen per regio en per groep (MKBA per regio en groep; kost een telling extra)
+        self.uitsplitsing = bool(uitsplitsing)
         self.regels = Overgangsregels(self.parameters, self.regiogegevens.vsv_factor, self.regiogegevens.krapte)
         self.opwarming = startpopulatie(self.parameters, self.regels, zaad=self.zaad, schaal=self.schaal,
                                         startmaand=self.startmaand, regio_aandeel=self.regiogegevens.aandeel,
@@ -78,7 +80,7 @@ class JongerenModel(mesa.Model):
         # nieuwkomers na de start lijken op leeftijdgenoten bij de start: in elk scenario dezelfde (CRN)
         self.sjablonen = Sjablonen.uit(self.populatie, self.toeval("sjablonen"))
         self.beleid = Beleid(scenario, self.parameters, self)
-        self.waarnemer = Waarnemer(self.schaal)
+        self.waarnemer = Waarnemer(self.schaal, self.uitsplitsing)
         self.datacollector = mesa.DataCollector(model_reporters={
             naam: (lambda m, n=naam: m.waarnemer.laatste.get(n, 0.0))
             for naam in c.TOESTANDEN + STROMEN + ("buiten_beeld", "duurzaam_werk")

@@ -48,19 +48,19 @@ def bewaar_figuur(fig, naam: str, inst: Instellingen):
 
 def bandbreedte(nul: str, alternatief: str, inst: Instellingen, **vast) -> pd.DataFrame:
     """Uitkomsten van `alternatief` tegen `nul` voor `inst.n` trekkingen uit de onzekere parameters
-    (Latin hypercube over de standaardset, zie gevoeligheid.STANDAARD). Eén regel per trekking;
-    hervat als de notebook opnieuw draait."""
+    (Latin hypercube over de standaardset, zie gevoeligheid.STANDAARD) en uit de populatie (elke trekking een ander
+    zaad: het interval bevat de populatieruis). Eén regel per trekking; hervat als de notebook opnieuw draait."""
     from simulatie import laad_parameters, laad_scenario
     from simulatie.experimenten import Experiment, Vergelijkingsevaluator
     from simulatie.gevoeligheid import Onzekerheden, ontwerp_psa
 
-    o = Onzekerheden.kies(laad_parameters())
+    o = Onzekerheden.kies(laad_parameters()).met_populatieruis()
     ontwerp, _ = ontwerp_psa(o, inst.n, seed=inst.seed)
     evaluator = Vergelijkingsevaluator(laad_scenario(nul).als_dict(), laad_scenario(alternatief).als_dict(),
                                        seed=inst.seed, schaal=max(inst.schaal, 1), jaren=inst.jaren, vast=vast)
     map_ = inst.uit / "onzekerheid" / f"{alternatief}_tegen_{nul}_s{inst.schaal}_j{inst.jaren}_n{inst.n}"
     res = Experiment(map_, ontwerp, evaluator, {"alternatief": alternatief, "nul": nul}).draai(voortgang=False)
-    return res.filter(like="u:").rename(columns=lambda k: k[2:])
+    return res.filter(regex="^u:").rename(columns=lambda k: k[2:])
 
 
 def interval(reeks: pd.Series, schaal: float = 1e6, eenheid: str = "mln") -> str:

@@ -1,7 +1,8 @@
 """Opwarmen: de startpopulatie uit de eigen maandregels van het model.
 
 Wie bij de start (januari 2026) 14 tot 27 is, kwam vanaf september 2013 op 14 jaar het vo-leerjaar 3 binnen.
-Het opwarmen laat die jaargangen één voor één binnenkomen en draait de maandregels (toestanden.py) tot de
+Het opwarmen begint een schooljaar eerder (september 2012: één regel voor elke startmaand; die jaargang is bij de
+start al 27 en weg), laat de jaargangen één voor één binnenkomen en draait de maandregels (toestanden.py) tot de
 start: wie dan van school is, werkt, een uitkering heeft of thuis zit, staat daar omdat de regels dat
 opleverden, niet omdat een aangenomen verdeling het zei. Zo houdt het nulalternatief stil in plaats van dertien
 jaar naar zijn eigen evenwicht te lopen. Per jaar volgen de cohorten en nieuwkomers de geboorten (CBS) en de
@@ -29,7 +30,7 @@ from simulatie.populatie import (KOLOMMEN, VAKKEN_UITGEBREID, Leeftijdsprofiel, 
                                  nieuw_cohort, uitgebreide_toestand)
 from simulatie.toestanden import Effecten, Overgangsregels
 
-JAREN = 13                 # zoveel schooljaren voor de start komt de oudste jaargang binnen (14 -> 27)
+JAREN = 13                 # zoveel schooljaren voor de start (plus het lopende) begint het opwarmen
 _STROOM = {"maand": 11, "cohort": 12, "aanvulling": 13}  # eigen toevalsstromen, los van die van de run
 _CODEBESTANDEN = ("codes.py", "populatie.py", "toestanden.py", "opwarming.py")
 
@@ -48,7 +49,8 @@ class Opwarming:
 
 
 def eerste_maand(startmaand: int) -> int:
-    """September van het schooljaar waarin de oudste jaargang van de start op 14 jaar binnenkwam."""
+    """De eerste maand van het opwarmen: september, JAREN schooljaren vóór het schooljaar van de start. Voor elke
+    startmaand is de oudste jaargang van de start (14 -> 27) dan binnen; voor januari is het een jaar marge."""
     jaar, maand = c.jaar_maand(startmaand)
     return c.maandindex(jaar - JAREN - (1 if maand < 9 else 0), 9)
 

@@ -15,9 +15,8 @@ import mesa
 import numpy as np
 import yaml
 
+from simulatie.codes import AANTAL_REGIOS
 from simulatie.parameters import MAP, Parameters
-
-AANTAL_REGIOS = 40
 
 
 @lru_cache(maxsize=1)

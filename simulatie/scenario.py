@@ -21,7 +21,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from simulatie.fouten import InvoerFout
 from simulatie.opmaak import getal, nl
-from simulatie.regio import AANTAL_REGIOS
+from simulatie.codes import AANTAL_REGIOS
 
 SCENARIOMAP_NAAM = "scenario's"
 DOELGROEPEN = ("entree", "mbo2_bol", "mbo2_bbl", "mbo34", "pro", "vso", "vmbo")  # volgorde = code

@@ -49,7 +49,16 @@ HERKOMSTEN = ("werk", "bijstand", "ww", "wajong", "zorg", "thuis")
 
 def maandkans(jaarkans):
     """Jaarkans naar maandkans: dezelfde overleving over twaalf maanden."""
-    return 1.0 - (1.0 - np.asarray(jaarkans, dtype=float)) ** (1.0 / 12.0)
+    return maandkans_over(jaarkans, 12)
+
+
+def maandkans_over(kans, maanden: int):
+    """De maandkans die over `maanden` maanden samen `kans` geeft."""
+    return 1.0 - (1.0 - np.asarray(kans, dtype=float)) ** (1.0 / maanden)
+
+
+# het tussenjaar: van de zomer van het diploma tot en met september een jaar later
+TUSSENJAAR_MAANDEN = 15
 
 
 def risicocode(pop: Populatie, rijen: np.ndarray) -> np.ndarray:
@@ -226,6 +235,10 @@ class Overgangsregels:
         self.verlies_eerste_jaar = p[f + "baanverlies_eerste_jaar"]
         self.terug_vanaf_23 = p[f + "terugkeer_onderwijs_vanaf_23"]
         self.terug_met_sk = p[f + "terugkeer_onderwijs_met_sk"]
+        # havo/vwo-gediplomeerden die niet direct doorstuderen: een deel gaat na een tussenjaar alsnog naar het ho
+        d = "overgangen.doorstroom."
+        self.tussenjaar = float(maandkans_over(p[d + "tussenjaar_naar_ho"], TUSSENJAAR_MAANDEN))
+        self.hbo_naar_wo_master = p[d + "hbo_naar_wo_master"]
         self.in_beeld_factor = p[f + "in_beeld_naar_school_en_werk"]
         self.in_beeld_bij_thuiskomst = p["overgangen.in_beeld.bij_thuiskomst"]
 
@@ -259,11 +272,14 @@ class Overgangsregels:
         self.afstroom[c.HAVO], self.afstroom[c.VWO] = p[d + "havo_afstroom_naar_mbo"], p[d + "vwo_afstroom_naar_havo"]
         self.vmbo_naar_mbo = p[d + "vmbo_naar_mbo"]
         self.vmbo_gt_naar_havo = p[d + "vmbo_gt_naar_havo"]
-        self.vmbo_niveau = {  # per vmbo-leerweg: (kans op het hoogste van twee niveaus, laag, hoog)
-            c.BASIS: (1 - p[d + "vmbo_basis_naar_entree"], 1, 2),
-            c.KADER: (p[d + "vmbo_kader_naar_niveau_3"], 2, 3),
-            c.GEMENGD: (p[d + "vmbo_gt_naar_niveau_4"], 3, 4),
-            c.THEORETISCH: (p[d + "vmbo_gt_naar_niveau_4"], 3, 4),
+        # per vmbo-leerweg: (laagste niveau, kans op minstens één niveau hoger, kans op twee niveaus hoger);
+        # kader kan naar niveau 2, 3 of 4 (het kaderdiploma geeft toegang tot niveau 3 en 4)
+        kader_4 = p[d + "vmbo_kader_naar_niveau_4"]
+        self.vmbo_niveau = {
+            c.BASIS: (1, 1 - p[d + "vmbo_basis_naar_entree"], 0.0),
+            c.KADER: (2, kader_4 + (1 - kader_4) * p[d + "vmbo_kader_naar_niveau_3"], kader_4),
+            c.GEMENGD: (3, p[d + "vmbo_gt_naar_niveau_4"], 0.0),
+            c.THEORETISCH: (3, p[d + "vmbo_gt_naar_niveau_4"], 0.0),
         }
         self.bbl_aandeel = np.array([0.0] + [p[f"populatie.bbl_aandeel.mbo_{k}"] for k in (1, 2, 3, 4)])
         # log-odds per groep zodat het groepsgemiddelde bij de samenstelling van binnenkomst de bron houdt
@@ -480,9 +496,10 @@ class Overgangsregels:
         self._start_opleiding(pop, havo, c.HAVO, 0, c.GEEN, 1)  # september: havo-4 (het tweede van drie jaar)
         door = door[~np.isin(door, havo)]
         if len(door):
-            hoog = np.array([self.vmbo_niveau.get(k, (0, 0, 0))[0] for k in range(len(c.LEERWEGEN))])
-            laag_nv = np.array([self.vmbo_niveau.get(k, (0, 0, 0))[1] for k in range(len(c.LEERWEGEN))])
-            niveau = laag_nv[pop.leerweg[door]] + (u[2, door] < hoog[pop.leerweg[door]])
+            laag, een_hoger, twee_hoger = (np.array([self.vmbo_niveau.get(k, (0, 0.0, 0.0))[i]
+                                                     for k in range(len(c.LEERWEGEN))]) for i in range(3))
+            lw = pop.leerweg[door]
+            niveau = laag[lw] + (u[2, door] < een_hoger[lw]) + (u[2, door] < twee_hoger[lw])
             leerweg = np.where(u[0, door] < self.bbl_aandeel[niveau], c.BBL, c.BOL)
             self._start_opleiding(pop, door, c.MBO, niveau, leerweg, 0)
         weg = vmbo[u[3, vmbo] >= self.vmbo_naar_mbo]
@@ -517,7 +534,11 @@ class Overgangsregels:
             weg = groep[u[3, groep] >= kans]
             self._verlaat_school(pop, weg, DIPLOMAGROEP[cel(pop, weg)], t, leeftijd, u, stromen,
                                  vsv_mogelijk=schooltype == c.MBO)
+        # ho: na een hbo-bachelor een deel naar een wo-master (de laatste twee jaar van het wo, met premaster)
         ho = klaar[st == c.HO]
+        master = ho[(nv[st == c.HO] == c.HBO) & (u[3, ho] < self.hbo_naar_wo_master)]
+        self._start_opleiding(pop, master, c.HO, c.WO, c.GEEN, self.duur[c.HO, c.WO] - 2)
+        ho = ho[~np.isin(ho, master)]
         self._verlaat_school(pop, ho, np.full(len(ho), c.UITSTROOMGROEP["ho"], np.int8), t, leeftijd, u, stromen,
                              vsv_mogelijk=False)
 
@@ -532,7 +553,7 @@ class Overgangsregels:
         gewijzigd[af] = True
 
     def kansen(self, pop: Populatie, herkomst: np.ndarray, rijen: np.ndarray, leeftijd: np.ndarray,
-               effect: Effecten) -> np.ndarray:
+               effect: Effecten, t: int) -> np.ndarray:
         """Maandkans per bestemming (vorm: toestanden x rijen); `herkomst` is de index in HERKOMSTEN per rij."""
         code = risicocode(pop, rijen)
         lft = leeftijd[rijen]
@@ -547,6 +568,8 @@ class Overgangsregels:
         k[c.ONDERWIJS] *= (np.where(lft >= 23 * 12, self.terug_vanaf_23, 1.0)
                            * np.where(pop.startkwalificatie[rijen], self.terug_met_sk, 1.0)
                            * in_beeld_thuis * _deel(effect.terugkeer, rijen))
+        k[c.ONDERWIJS] += self.tussenjaar * ((pop.uitstroomgroep[rijen] == c.UITSTROOMGROEP["havo_vwo"])
+                                             & (t - pop.uitstroommaand[rijen] < TUSSENJAAR_MAANDEN))
         # geen uitkering onder 18; wie in de zoektermijn zit, vraagt niet opnieuw aan
         k[c.UITKERING] *= (lft >= 18 * 12) & (pop.uitkering_type[rijen] != c.BIJSTAND)
         werk = van == c.WERK
@@ -565,7 +588,7 @@ class Overgangsregels:
         if not len(rijen):
             return
         herkomst = self.herkomst(pop, rijen)
-        k = self.kansen(pop, herkomst, rijen, leeftijd, effect)
+        k = self.kansen(pop, herkomst, rijen, leeftijd, effect, t)
         weg = u[0, rijen] < np.minimum(k.sum(axis=0), 0.95)
         rijen, herkomst = rijen[weg], herkomst[weg]
         van = _TOESTAND_PER_HERKOMST[herkomst]

@@ -47,6 +47,11 @@ class Uitkomst:
     begeleidingscijfers: Begeleidingscijfers = field(repr=False)
     parameters: dict[str, float] = field(repr=False, default_factory=dict)
     seconden: float = 0.0
+    # wie aan het eind van de horizon nog in de populatie zit (toestand, leeftijd, niveau): vertrekt dan; bij
+    # uitsplitsing ook per regio en per groep (laatste as)
+    eindstand: np.ndarray = field(repr=False, default_factory=lambda: np.zeros(0))
+    eindstand_regio: np.ndarray | None = field(repr=False, default=None)
+    eindstand_groep: np.ndarray | None = field(repr=False, default=None)
 
     @property
     def naam(self) -> str:
@@ -137,21 +142,23 @@ class Uitkomst:
 
 
 def simuleer(scenario: Scenario | str | Path, *, jaren: int | None = None, seed: int = 0, schaal: int = 1,
-             parameters: Parameters | None = None, voortgang: bool = False) -> Uitkomst:
-    """Draai één scenario en geef zijn uitkomst (zonder het model zelf: dat is groot)."""
+             parameters: Parameters | None = None, voortgang: bool = False, uitsplitsing: bool = False) -> Uitkomst:
+    """Draai één scenario en geef zijn uitkomst (zonder het model zelf: dat is groot). Met `uitsplitsing` ook de
+    tellingen per regio en groep (voor de MKBA per regio en groep)."""
     scenario = scenario if isinstance(scenario, Scenario) else laad_scenario(scenario)
     jaren = jaren or scenario.looptijd.jaren
     klok = Stopwatch()
-    model = draai_model(scenario, jaren=jaren, seed=seed, schaal=schaal, parameters=parameters, voortgang=voortgang)
+    model = draai_model(scenario, jaren=jaren, seed=seed, schaal=schaal, parameters=parameters, voortgang=voortgang,
+                        uitsplitsing=uitsplitsing)
     return uitkomst_van(model, jaren, klok.seconden)
 
 
 def draai_model(scenario: Scenario, *, jaren: int, seed: int, schaal: int, parameters: Parameters | None,
-                voortgang: bool = False):
+                voortgang: bool = False, uitsplitsing: bool = False):
     """Bouw het model en simuleer `jaren` jaar; geeft het model."""
     from simulatie.model import JongerenModel
 
-    model = JongerenModel(scenario, seed=seed, schaal=schaal, parameters=parameters)
+    model = JongerenModel(scenario, seed=seed, schaal=schaal, parameters=parameters, uitsplitsing=uitsplitsing)
     model.run_for(12 * jaren, voortgang=voortgang)
     return model
 
@@ -165,8 +172,15 @@ def gelezen_parameters(scenario: Scenario, *, jaren: int, seed: int, schaal: int
 
 def uitkomst_van(model, jaren: int, seconden: float = 0.0) -> Uitkomst:
     """De uitkomst van een gedraaid model: de waarnemer, de begeleiding en het budget (zonder de populatie)."""
+    from simulatie.levensloop import eindstand
+
+    pop = model.populatie
+    regio = groep = None
+    if model.uitsplitsing:
+        regio = eindstand(pop, pop.regio, c.AANTAL_REGIOS)
+        groep = eindstand(pop, c.groepcode(pop.schooltype, pop.migratie, pop.multiproblematiek), c.NG_GROEPEN)
     return Uitkomst(model.scenario, model.zaad, model.schaal, jaren, model.waarnemer, model.beleid.cijfers(),
-                    model.parameters.als_dict(), seconden)
+                    model.parameters.als_dict(), seconden, eindstand(pop), regio, groep)
 
 
 @dataclass
@@ -194,18 +208,19 @@ class Vergelijking:
             tabellen.append(df)
         return pd.concat(tabellen, ignore_index=True)[["scenario", "jaar", "indicator", "waarde", "verschil_met_nul"]]
 
-    def kasboek(self, prijsjaar: int | None = None, eindwaarde: bool = True) -> pd.DataFrame:
+    def kasboek(self, prijsjaar: int | None = None, levensloop: bool = True) -> pd.DataFrame:
         """Het kasboek per maand, post en partij van elk scenario (euro van het prijsjaar, niet contant)."""
         from simulatie.mkba import kasboek
 
-        return pd.concat([kasboek(u, self.parameters, prijsjaar, eindwaarde).assign(scenario=u.naam)
+        return pd.concat([kasboek(u, self.parameters, prijsjaar, levensloop).assign(scenario=u.naam)
                           for u in self.uitkomsten], ignore_index=True)
 
-    def mkba(self, prijsjaar: int | None = None, discontovoet: float | None = None, eindwaarde: bool = True):
-        """De MKBA: per alternatief de contante waarde per post en partij, en de kengetallen."""
+    def mkba(self, prijsjaar: int | None = None, discontovoet: float | None = None, levensloop: bool = True):
+        """De MKBA: per alternatief de contante waarde per post en partij, en de kengetallen; met `levensloop`
+        (standaard) ook de voortzetting van wie het model verlaat tot de AOW-leeftijd."""
         from simulatie.mkba import bereken
 
-        return bereken(self, prijsjaar=prijsjaar, discontovoet=discontovoet, eindwaarde=eindwaarde)
+        return bereken(self, prijsjaar=prijsjaar, discontovoet=discontovoet, levensloop=levensloop)
 
     def regio(self) -> pd.DataFrame:
         """Per scenario en regio: budget, coaches, gekwalificeerd/bediend/wachtend en de hoofdeffecten."""
@@ -252,7 +267,49 @@ class Vergelijking:
         extra = df.duurzaam_werk_verschil
         df["kosten_per_extra_duurzaam_werk"] = np.where(extra > 0, df.budget_per_jaar_verschil * self.nul.jaren
                                                         / extra.where(extra > 0), np.nan)
+        # netto contante waarde per regio en per partij (verschil met het nulalternatief; 0 voor het nulalternatief)
+        if self._uitgesplitst():
+            ncw = self.ncw_per_deel("regio")
+            df = df.merge(ncw.rename(columns={"deel": "regio"}).assign(regio=lambda d: d.regio + 1),
+                          on=["scenario", "regio"], how="left")
+            kolommen = [k for k in df.columns if k.startswith("ncw_")]
+            df[kolommen] = df[kolommen].fillna(0.0)
         return df
+
+    def _uitgesplitst(self) -> bool:
+        return all(u.eindstand_regio is not None for u in self.uitkomsten)
+
+    def ncw_per_deel(self, deel: str, levensloop: bool = True) -> pd.DataFrame:
+        """Per alternatief en regio ('regio') of groep ('groep', codes.groepcode): de netto contante waarde voor de
+        maatschappij en per partij (kolommen ncw_...). Tellen op tot de landelijke MKBA (getest)."""
+        from simulatie.groepen import ncw_per_deel
+
+        return pd.concat([ncw_per_deel(self.nul, alt, self.parameters, deel, levensloop)
+                          .rename_axis("deel").reset_index().assign(scenario=alt.naam) for alt in self.alternatieven],
+                         ignore_index=True)
+
+    def groepen(self, levensloop: bool = True) -> pd.DataFrame:
+        """Effecten en netto contante waarde per groep: naar schooltype, niet-westerse migratieachtergrond,
+        multiproblematiek en regio (kansengelijkheid, groepen.py). Per alternatief het verschil met het
+        nulalternatief; de groepen van één indeling tellen op tot het land."""
+        from simulatie.groepen import groepstabel, per_alternatief
+
+        return per_alternatief({alt.naam: groepstabel(self.nul, alt, self.parameters, levensloop)
+                                for alt in self.alternatieven})
+
+    def kasritme(self, resultaat=None) -> pd.DataFrame:
+        """Per alternatief, partij en jaar de kasstromen (verschil met het nulalternatief, niet contant, in euro van
+        het prijsjaar): wat een lezer van de Rijksbegroting per begroting ziet."""
+        from simulatie.mkba import PARTIJNAMEN
+
+        from simulatie.mkba import MAATSCHAPPIJ, PARTIJEN
+
+        r = resultaat if resultaat is not None else self.mkba()
+        t = r.per_jaar.pivot_table(index=["scenario", "jaar"], columns="partij", values="verschil", aggfunc="sum")
+        t = t.reindex(columns=[q for q in PARTIJEN + (MAATSCHAPPIJ,) if q in t.columns])
+        t = t.rename(columns=PARTIJNAMEN).reset_index()
+        t.columns.name = None
+        return t
 
     def doelgroepen(self) -> pd.DataFrame:
         """Hoeveel jongeren in aanmerking komen (gemiddeld per maand) en hoeveel het budget dekt,
@@ -294,7 +351,8 @@ def vergelijk(nul: Scenario | str | Path, *alternatieven: Scenario | str | Path,
     runs = list(scenarios)
     if break_even:
         runs += [s.model_copy(update={"effect_schaal": 0.0}) for s in scenarios[1:]]
-    uitkomsten = _draai_alle(runs, jaren, seed, schaal, parameters, voortgang, werkers)
+    # de eigen runs met uitsplitsing (MKBA per regio en groep), de runs voor het break-even-effect zonder
+    uitkomsten = _draai_alle(runs, jaren, seed, schaal, parameters, voortgang, werkers, uitsplitsing=len(scenarios))
     n = len(scenarios)
     effectruns = {s.naam: {0.0: u} for s, u in zip(scenarios[1:], uitkomsten[n:])}
     v = Vergelijking(uitkomsten[0], uitkomsten[1:n], parameters, effectruns)
@@ -310,21 +368,23 @@ def vergelijk(nul: Scenario | str | Path, *alternatieven: Scenario | str | Path,
 
 
 def _draai_alle(runs: list[Scenario], jaren: int, seed: int, schaal: int, parameters: Parameters,
-                voortgang: bool, werkers: int | None) -> list[Uitkomst]:
+                voortgang: bool, werkers: int | None, uitsplitsing: int = 0) -> list[Uitkomst]:
+    """Alle runs (parallel); de eerste `uitsplitsing` met tellingen per regio en groep."""
     werkers = min(len(runs), werkers or os.cpu_count() or 1)
     if werkers > 1 and schaal <= 2:  # grote populaties: één keer opwarmen, de processen lezen het van schijf
         from simulatie.opwarming import zorg_voor
 
         zorg_voor(runs[0], zaad=seed, schaal=schaal, parameters=parameters)
     if werkers <= 1:
-        return [simuleer(s, jaren=jaren, seed=seed, schaal=schaal, parameters=parameters, voortgang=voortgang)
-                for s in runs]
+        return [simuleer(s, jaren=jaren, seed=seed, schaal=schaal, parameters=parameters, voortgang=voortgang,
+                         uitsplitsing=i < uitsplitsing) for i, s in enumerate(runs)]
     from concurrent.futures import ProcessPoolExecutor
 
     from tqdm.auto import tqdm
 
     with ProcessPoolExecutor(max_workers=werkers) as pool:
-        taken = [pool.submit(simuleer, s, jaren=jaren, seed=seed, schaal=schaal, parameters=parameters) for s in runs]
+        taken = [pool.submit(simuleer, s, jaren=jaren, seed=seed, schaal=schaal, parameters=parameters,
+                             uitsplitsing=i < uitsplitsing) for i, s in enumerate(runs)]
         balk = tqdm(total=len(taken), desc="scenario's", unit="run", disable=None if voortgang else True)
         for taak in taken:
             taak.add_done_callback(lambda _t: balk.update(1))

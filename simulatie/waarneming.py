@@ -12,8 +12,9 @@ import numpy as np
 import pandas as pd
 
 from simulatie import codes as c
+from simulatie.levensloop import NIVEAUS_BIJ_VERTREK, niveau_bij_vertrek
 from simulatie.populatie import UIT, VAKKEN_UITGEBREID, Populatie, samengevoegd, uitgebreide_toestand
-from simulatie.regio import AANTAL_REGIOS
+from simulatie.codes import AANTAL_REGIOS
 from simulatie.toestanden import STROMEN, Stromen
 
 NT, NS, NR = len(c.TOESTANDEN), len(c.SCHOOLTYPEN), AANTAL_REGIOS
@@ -40,8 +41,16 @@ VERVOLG_MAANDEN = (12, 24)
 class Waarnemer:
     """Verzamelt de maandcijfers; gewicht is gelijk voor alle rijen, dus tellen maal schaal."""
 
-    def __init__(self, schaal: int):
+    def __init__(self, schaal: int, uitsplitsing: bool = False):
         self.schaal = schaal
+        # met `uitsplitsing` ook de leeftijdskubus per regio en per groep (codes.groepcode), en wie vertrekt per
+        # regio en groep: de basis van de MKBA per regio en per groep (kost een telling per maand extra)
+        self.uitsplitsing = uitsplitsing
+        self.regiokubus: list[np.ndarray] = []     # (VAKKEN_UITGEBREID, leeftijd, SK, bbl, regio)
+        self.groepkubus: list[np.ndarray] = []     # (VAKKEN_UITGEBREID, leeftijd, SK, bbl, groep)
+        self.uit_27_regio: list[np.ndarray] = []   # (NT, niveau, regio)
+        self.uit_27_groep: list[np.ndarray] = []   # (NT, niveau, groep)
+        self.stromen_groep: list[np.ndarray] = []  # (stroom, groep)
         self.maanden: list[int] = []
         self.aantallen: list[np.ndarray] = []      # (NT, NS, NR)
         self.buiten_beeld: list[np.ndarray] = []   # (NR,)
@@ -51,7 +60,7 @@ class Waarnemer:
         # (VAKKEN_UITGEBREID, leeftijd 14..26, SK, bbl): de toestand met de uitkering naar soort, naar leeftijd;
         # daaruit komen de waardering voor de MKBA en de standen naar leeftijd die met het CBS vergeleken worden
         self.leeftijdskubus: list[np.ndarray] = []
-        self.uit_27: list[np.ndarray] = []         # (NT, SK) wie deze maand 27 werd, naar laatste toestand
+        self.uit_27: list[np.ndarray] = []         # (NT, niveau) wie deze maand 27 werd, naar laatste toestand
         # wie precies 12 en 24 maanden geleden uitstroomde: (horizon, uitstroomgroep, VERVOLGTOESTANDEN)
         self.vervolg: list[np.ndarray] = []
         # uitkeringen: instroom naar soort (bijstand, WW, Wajong) en wie 12 of 24 maanden onafgebroken in dezelfde
@@ -62,6 +71,19 @@ class Waarnemer:
         self.mbo_stand: list[np.ndarray] = []      # (niveau 0-4, leerweg bol/bbl)
         self.mbo_vsv: list[np.ndarray] = []
         self.laatste: dict[str, float] = {}
+        self._gestapeld: dict[str, np.ndarray] = {}
+
+    def __getstate__(self) -> dict:
+        return {**self.__dict__, "_gestapeld": {}}  # afgeleid: niet meesturen naar of van een werker
+
+    def reeks(self, naam: str) -> np.ndarray:
+        """De maandcijfers `naam` (een van de lijsten hierboven) als één array (maand, ...). Onthouden tot er een
+        maand bijkomt: de MKBA per regio of groep leest dezelfde reeks tientallen keren. Niet wijzigen."""
+        lijst = getattr(self, naam)
+        bewaard = self._gestapeld.get(naam)
+        if bewaard is None or len(bewaard) != len(lijst):
+            bewaard = self._gestapeld[naam] = np.stack(lijst)
+        return bewaard
 
     def neem_waar(self, pop: Populatie, stromen: Stromen, t: int) -> None:
         # wie 27 werd heeft toestand UIT (= NT): tel over alle rijen met UIT als extra vak en laat dat vak
@@ -88,8 +110,17 @@ class Waarnemer:
         leeftijd = np.clip(pop.leeftijd_maanden() // 12 - c.MIN_LEEFTIJD, 0, NA - 1)
         code = ((uitgebreid.astype(np.int32) * NA + leeftijd) * 2 + pop.startkwalificatie) * 2 + bbl
         vakken = NTU * NA * 4
-        self.leeftijdskubus.append(np.bincount(code, minlength=vakken + NA * 4)[:vakken].reshape(NTU, NA, 2, 2)
-                                   * self.schaal)
+        if self.uitsplitsing:  # de landelijke kubus is de som over de regio's: geen telling extra
+            regio = np.bincount(code * NR + pop.regio, minlength=(vakken + NA * 4) * NR)[:vakken * NR]
+            self.regiokubus.append(regio.reshape(NTU, NA, 2, 2, NR) * self.schaal)
+            self.leeftijdskubus.append(self.regiokubus[-1].sum(axis=-1))
+            groep = c.groepcode(pop.schooltype, pop.migratie, pop.multiproblematiek)
+            ng = c.NG_GROEPEN
+            self.groepkubus.append(np.bincount(code * ng + groep, minlength=(vakken + NA * 4) * ng)[:vakken * ng]
+                                   .reshape(NTU, NA, 2, 2, ng) * self.schaal)
+        else:
+            self.leeftijdskubus.append(np.bincount(code, minlength=vakken + NA * 4)[:vakken].reshape(NTU, NA, 2, 2)
+                                       * self.schaal)
         self._vervolg(pop, t, uitgebreid, bbl)
         self._uitkeringen(pop, stromen)
         mbo = (st == c.ONDERWIJS) & (pop.schooltype == c.MBO)
@@ -97,8 +128,21 @@ class Waarnemer:
         vsv = stromen.alle("nieuwe_vsv")
         self.mbo_vsv.append(_mbo_kubus(pop, vsv[pop.schooltype[vsv] == c.MBO]) * self.schaal)
         uit = stromen.alle("uit_27")
-        self.uit_27.append(np.bincount(stromen.uit_27_toestand.astype(np.int32) * 2 + pop.startkwalificatie[uit],
-                                       minlength=NT * 2).reshape(NT, 2) * self.schaal)
+        niveau = niveau_bij_vertrek(pop, uit, stromen.uit_27_toestand)
+        nn = len(NIVEAUS_BIJ_VERTREK)
+        code = stromen.uit_27_toestand.astype(np.int64) * nn + niveau
+        self.uit_27.append(np.bincount(code, minlength=NT * nn).reshape(NT, nn) * self.schaal)
+        if self.uitsplitsing:
+            ng = c.NG_GROEPEN
+            groep = c.groepcode(pop.schooltype[uit], pop.migratie[uit], pop.multiproblematiek[uit])
+            self.uit_27_regio.append(np.bincount(code * NR + pop.regio[uit], minlength=NT * nn * NR)
+                                     .reshape(NT, nn, NR) * self.schaal)
+            self.uit_27_groep.append(np.bincount(code * ng + groep, minlength=NT * nn * ng)
+                                     .reshape(NT, nn, ng) * self.schaal)
+            codes = [i * ng + c.groepcode(pop.schooltype[r], pop.migratie[r], pop.multiproblematiek[r])
+                     for i, naam in enumerate(STROMEN) for r in stromen.rijen[naam]]
+            self.stromen_groep.append((np.bincount(np.concatenate(codes), minlength=len(STROMEN) * ng) if codes
+                                       else np.zeros(len(STROMEN) * ng)).reshape(len(STROMEN), ng) * float(self.schaal))
         per_toestand = kubus.sum(axis=(1, 2))
         self.laatste = {**{naam: float(per_toestand[i]) for i, naam in enumerate(c.TOESTANDEN)},
                         **{naam: float(stroom[i].sum()) for i, naam in enumerate(STROMEN)},
@@ -127,9 +171,17 @@ class Waarnemer:
         self.uitkering_duur.append(duur * self.schaal)
 
     # ---------------------------------------------------------------------------------------- afgeleid
-    def waardering(self) -> np.ndarray:
-        """(maand, toestand, leeftijdsband, SK, bbl): de aantallen die de MKBA waardeert."""
-        K = np.stack(self.leeftijdskubus).astype(float)  # (maand, NTU, NA, 2, 2)
+    def kubus(self, regio: int | None = None, groep: int | None = None) -> np.ndarray:
+        """(maand, VAKKEN_UITGEBREID, leeftijd, SK, bbl): landelijk, of voor één regio of groep (uitsplitsing)."""
+        if regio is not None:
+            return self.reeks("regiokubus")[..., regio].astype(float)
+        if groep is not None:
+            return self.reeks("groepkubus")[..., groep].astype(float)
+        return self.reeks("leeftijdskubus").astype(float)
+
+    def waardering(self, K: np.ndarray | None = None) -> np.ndarray:
+        """(maand, toestand, leeftijdsband, SK, bbl): de aantallen die de MKBA waardeert (uit `kubus()`)."""
+        K = self.kubus() if K is None else K  # (maand, NTU, NA, 2, 2)
         naar_toestand = np.array([c.TOESTANDEN.index(n) if n in c.TOESTANDEN else c.UITKERING
                                   for n in c.TOESTANDEN_UITGEBREID] + [c.ZORG])
         W = np.zeros((K.shape[0], NT, NL, 2, 2))
@@ -138,9 +190,9 @@ class Waarnemer:
                 W[:, naar_toestand[u], BAND_VAN_LEEFTIJD[a]] += K[:, u, a]
         return W
 
-    def uitkeringen_naar_soort(self) -> np.ndarray:
+    def uitkeringen_naar_soort(self, K: np.ndarray | None = None) -> np.ndarray:
         """(maand, soort (bijstand, WW, Wajong), leeftijdsband, SK): uitkeringsontvangers, voor de MKBA per betaler."""
-        K = np.stack(self.leeftijdskubus).astype(float).sum(axis=4)  # (maand, NTU, NA, SK)
+        K = (self.kubus() if K is None else K).sum(axis=4)  # (maand, NTU, NA, SK)
         U = np.zeros((K.shape[0], 3, NL, 2))
         for i, naam in enumerate(("bijstand", "ww", "wajong")):
             for a in range(NA):

@@ -31,6 +31,20 @@ def test_run_schrijft_maandcijfers_herkomst_en_figuur(tmp_path, capsys):
     assert "nieuwe vsv'ers" in out
 
 
+def test_vergelijk_schrijft_mkba_groepen_kasritme_en_regiokaart(tmp_path, capsys):
+    code, out, err = _draai(capsys, "vergelijk", "nulalternatief", "wet", "--jaren", 1, "--schaal", 1000,
+                            "--zonder-break-even", "--werkers", 1, "--uit", tmp_path / "v")
+    assert code == 0, err
+    namen = {p.name for p in (tmp_path / "v").iterdir()}
+    assert {"effecten.csv", "regio.csv", "groepen.csv", "kasritme.csv", "mkba.md", "mkba.csv",
+            "regio_ncw_wet.png", "herkomst.json"} <= namen
+    regio = pd.read_csv(tmp_path / "v" / "regio.csv")
+    assert {"ncw_maatschappij", "ncw_gemeenten", "ncw_uwv"} <= set(regio.columns)
+    md = (tmp_path / "v" / "mkba.md").read_text()
+    assert "NCW binnen de horizon" in md and "NCW met levensloop" in md and "## Kasritme" in md
+    assert "Waarde van een startkwalificatie" in md
+
+
 def _schrijf(tmp_path: Path, tekst: str) -> Path:
     pad = tmp_path / "scenario.toml"
     pad.write_text(tekst, encoding="utf-8")

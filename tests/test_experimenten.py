@@ -203,3 +203,27 @@ def test_experiment_met_groepen_gelijk_aan_los(tmp_path, klein_model_ontwerp):
     samen = e.draai(werkers=2, voortgang=False)
     los = pd.DataFrame([evaluator(r) for r in ontwerp.to_dict("records")]).add_prefix("u:")
     pd.testing.assert_frame_equal(samen[los.columns], los)
+
+
+def test_psa_per_groep_geeft_intervallen_die_optellen_tot_het_land(tmp_path, klein_model_ontwerp):
+    """Met per_groep telt elk geval ook per groep en regio: per indeling tellen de groepen op tot de landelijke
+    NCW van dat geval, en groepen_psa.csv geeft per groep een interval over de gevallen."""
+    from dataclasses import replace
+
+    from simulatie import groepen
+
+    ontwerp, evaluator = klein_model_ontwerp
+    res = Experiment(tmp_path / "psa", ontwerp, replace(evaluator, per_groep=True)).draai(werkers=1, voortgang=False)
+    for indeling in ("schooltype", "migratie", "multiproblematiek", "regio"):
+        kolommen = [k for k in res.columns if k.startswith(f"u:groep:{indeling}=") and k.endswith(":ncw_maatschappij")]
+        assert len(kolommen) == {"schooltype": 7, "regio": 40}.get(indeling, 2)
+        np.testing.assert_allclose(res[kolommen].sum(axis=1), res["u:ncw_maatschappij"], rtol=1e-9)
+    s = groepen.samenvatting(res)
+    assert set(s.uitkomst) == set(groepen.PSA_KOLOMMEN)
+    assert ((s.p5 <= s.mediaan) & (s.mediaan <= s.p95)).all()
+    vmbo = s[(s.indeling == "schooltype") & (s.groep == "vmbo") & (s.uitkomst == "ncw_maatschappij")].iloc[0]
+    assert vmbo.p5 < vmbo.p95  # de prijzen variëren: de NCW van de groep ook
+    # zonder per_groep: dezelfde landelijke uitkomsten, geen groepskolommen
+    landelijk = Experiment(tmp_path / "land", ontwerp, evaluator).draai(werkers=1, voortgang=False)
+    assert not [k for k in landelijk.columns if k.startswith("u:groep:")]
+    np.testing.assert_allclose(landelijk["u:ncw_maatschappij"], res["u:ncw_maatschappij"], rtol=1e-12)

@@ -7,7 +7,11 @@ import pandas as pd
 import pytest
 
 from simulatie import laad_scenario
-from simulatie.mkba import MAATSCHAPPIJ, POSTEN, _annuiteit, discontering, kasboek, kasboek_array, nulpunt
+from simulatie import codes as c
+from simulatie.levensloop import (MET_SK, NIVEAUS_BIJ_VERTREK, VERTREKLEEFTIJDEN, ZONDER_SK, Levensloopprijzen,
+                                  loonkosten, stromen, verwachting)
+from simulatie.mkba import (LEVENSLOOP, MAATSCHAPPIJ, POSTEN, Eenheidsprijzen, discontering, kasboek, kasboek_array,
+                            nulpunt)
 from simulatie.scenario import valideer
 from simulatie.vergelijking import vergelijk
 
@@ -24,9 +28,6 @@ def test_constante_jaarstroom_is_de_annuiteit():
     stroom = np.where(datums.month == 1, 1000.0, 0.0)  # 1000 euro aan het begin van elk jaar
     verwacht = 1000.0 * (1 - (1 + r) ** -jaren) / (1 - 1 / (1 + r))
     assert (stroom * d).sum() == pytest.approx(verwacht, rel=1e-12)
-    # en de eindwaarde-annuiteit (achteraf betaald) tegen de som van de termen
-    assert _annuiteit(jaren, r) == pytest.approx(sum((1 + r) ** -k for k in range(1, jaren + 1)), rel=1e-12)
-    assert _annuiteit(0, r) == 0.0 and _annuiteit(7, 0.0) == 7
 
 
 def test_overdrachten_vallen_weg_voor_de_maatschappij(vergelijking):
@@ -34,7 +35,7 @@ def test_overdrachten_vallen_weg_voor_de_maatschappij(vergelijking):
     overdracht = k[k.soort == "overdracht"].groupby(["scenario", "datum", "post"]).bedrag.sum()
     schaal = k.bedrag.abs().max()
     assert (overdracht.abs() < 1e-9 * schaal).all()
-    assert set(k[k.soort == "overdracht"].post.str.removeprefix("eindwaarde: ")) == {
+    assert set(k[k.soort == "overdracht"].post.str.removeprefix(LEVENSLOOP)) == {
         p for p, (soort, _, _) in POSTEN.items() if soort == "overdracht"}
     # per partij vallen ze niet weg
     per_partij = k[(k.soort == "overdracht") & (k.post == "uitkeringen")].groupby("partij").bedrag.sum()
@@ -74,7 +75,7 @@ def test_beleid_zonder_effect_heeft_ncw_gelijk_aan_min_de_kosten():
 
 
 @pytest.mark.parametrize("prijs,posten", [
-    ("prijzen.uitkering.uitvoeringskosten_per_jaar", {"uitvoering_uitkeringen", "eindwaarde: uitvoering_uitkeringen"}),
+    ("prijzen.uitkering.uitvoeringskosten_per_jaar", {"uitvoering_uitkeringen", LEVENSLOOP + "uitvoering_uitkeringen"}),
     ("prijzen.onderwijs.mbo_per_student_per_jaar", {"onderwijs_bekostiging", "onderwijskosten"}),
     ("prijzen.programma.doorstroompunt_per_contact", {"doorstroompunt"}),
 ])
@@ -103,26 +104,52 @@ def test_ander_prijsjaar_schaalt_alles_met_de_index(vergelijking):
     assert b.kengetallen.ncw_maatschappij.item() == pytest.approx(a.kengetallen.ncw_maatschappij.item() * factor)
 
 
-def test_eindwaarde_staat_apart_en_kan_uit(vergelijking):
-    met = vergelijking.mkba(eindwaarde=True)
-    zonder = vergelijking.mkba(eindwaarde=False)
-    eind = met.tabel[met.tabel.post.str.startswith("eindwaarde: ") & (met.tabel.partij == MAATSCHAPPIJ)]
-    assert len(eind) and not zonder.tabel.post.str.startswith("eindwaarde: ").any()
-    verschil = met.kengetallen.ncw_maatschappij.item() - zonder.kengetallen.ncw_maatschappij.item()
-    assert verschil == pytest.approx(eind.contante_waarde.sum())
+def test_levensloop_staat_apart_en_zonder_is_het_de_horizon(vergelijking):
+    """Met de levensloop uit is de uitkomst precies die binnen de horizon; met de levensloop aan staat hij op
+    aparte posten en is het verschil hun contante waarde."""
+    met = vergelijking.mkba(levensloop=True)
+    zonder = vergelijking.mkba(levensloop=False)
+    loop = met.tabel[met.tabel.post.str.startswith(LEVENSLOOP) & (met.tabel.partij == MAATSCHAPPIJ)]
+    assert len(loop) and not zonder.tabel.post.str.startswith(LEVENSLOOP).any()
+    km, kz = met.kengetallen.iloc[0], zonder.kengetallen.iloc[0]
+    assert kz.ncw_maatschappij == pytest.approx(kz.ncw_horizon, rel=1e-12)
+    assert km.ncw_horizon == pytest.approx(kz.ncw_maatschappij, rel=1e-9)
+    assert km.ncw_maatschappij - km.ncw_horizon == pytest.approx(loop.contante_waarde.sum(), rel=1e-9)
+    assert km.ncw_levensloop == pytest.approx(loop.contante_waarde.sum(), rel=1e-9)
 
 
-def test_eindwaarde_volgt_het_verschil_in_startkwalificaties(vergelijking):
-    """Wie met SK de simulatie verlaat, brengt meer mee dan wie zonder SK vertrekt."""
-    u = vergelijking.nul
-    p = vergelijking.parameters
-    _, posten, K = kasboek_array(u, p)
-    eind = np.array([x.startswith("eindwaarde: ") for x in posten])
-    productie = K[:, posten.index("eindwaarde: productie")].sum()
-    assert productie > 0 and K[:, eind].sum() != 0
-    # productie per vertrekker met SK hoger dan zonder (CPB: 70% vs 49% werk, hoger loon)
-    assert p["prijzen.eindwaarde.met_sk_werk"] * p["prijzen.loon.factor_met_sk"] > \
-        p["prijzen.eindwaarde.zonder_sk_werk"] * p["prijzen.loon.factor_zonder_sk"]
+def test_levensloop_van_een_jongere_in_gesloten_vorm(parameters):
+    """Eén jongere van 27 met SK, aan het werk: de contante waarde van haar productie tot de AOW-leeftijd is de som
+    over de maanden van kans op werk maal loonkosten maal discontofactor, met de formules uit levensloop.py
+    uitgeschreven."""
+    lp = Levensloopprijzen.uit(parameters)
+    e = Eenheidsprijzen.uit(parameters)
+    vertrek = np.zeros((1, len(c.TOESTANDEN), len(VERTREKLEEFTIJDEN), len(NIVEAUS_BIJ_VERTREK)))
+    vertrek[0, c.WERK, -1, MET_SK] = 1.0
+    productie, uitkering = stromen(lp, vertrek, e.wml_met_lasten)
+    r = e.discontovoet
+    maanden = lp.aow_maanden - 27 * 12
+    k = np.arange(maanden)
+    jaren = (k + 0.5) / 12
+    # met SK is de groep de referentie: geen kloof; het verschil met de groep bij vertrek (1 - 0,70) dooft uit
+    kans = lp.werk_27[MET_SK] + (1 - lp.werk_27[MET_SK]) * lp.persistentie ** jaren
+    loon = e.wml_met_lasten[-1] * lp.loonfactor[MET_SK] * (1 + lp.loongroei) ** np.minimum(jaren, 18)  # referentie
+    verwacht = (kans * loon * (1 + r) ** (-(k + 1) / 12)).sum()  # geboekt vanaf de maand na vertrek
+    assert (productie * (1 + r) ** (-np.arange(len(productie)) / 12)).sum() == pytest.approx(verwacht, rel=1e-10)
+    assert productie[maanden + 1:].sum() == 0  # na de AOW-leeftijd niets
+    # zonder SK en thuis: minder werk, meer uitkering, en het verschil met SK neemt af maar verdwijnt niet snel
+    werk_zonder, uitk_zonder = verwachting(lp, c.THUIS, 27, ZONDER_SK)
+    werk_met, _ = verwachting(lp, c.THUIS, 27, MET_SK)
+    assert (werk_zonder <= werk_met).all() and uitk_zonder.mean() > 0.2
+    assert (werk_met - werk_zonder)[12 * 10] > 0.5 * (lp.werk_27[MET_SK] - lp.werk_27[ZONDER_SK])
+    assert loonkosten(lp, e.wml_met_lasten, 27, ZONDER_SK)[0] < loonkosten(lp, e.wml_met_lasten, 27, MET_SK)[0]
+
+
+def test_de_onzekerheid_varieert_de_levensloop_niet_een_eindwaarde():
+    from simulatie.gevoeligheid import STANDAARD
+
+    assert not any("eindwaarde" in n for n in STANDAARD)
+    assert {"prijzen.levensloop.kloof_afname_per_jaar", "prijzen.levensloop.persistentie_toestand"} <= set(STANDAARD)
 
 
 def test_nulpunt_interpoleert_tussen_de_runs():
@@ -147,7 +174,7 @@ def test_break_even_ligt_waar_de_ncw_nul_is():
         return vergelijk("nulalternatief", alt, jaren=3, seed=4, schaal=100, voortgang=False,
                          werkers=1).mkba().kengetallen.ncw_maatschappij.item()
 
-    assert abs(ncw(s)) < 0.1 * k.kosten  # interpolatie tussen drie runs; de NCW is niet precies lineair
+    assert abs(ncw(s)) < 0.15 * k.kosten  # interpolatie tussen drie runs; de NCW is niet lineair in het effect (de levensloop)
     assert ncw(0.85 * s) < 0 < ncw(1.15 * s)
 
 
@@ -155,3 +182,33 @@ def test_kasboek_tabel_heeft_de_afgesproken_kolommen(vergelijking):
     k = kasboek(vergelijking.nul, vergelijking.parameters)
     assert list(k.columns) == ["datum", "post", "partij", "soort", "bedrag"]
     assert set(k.soort) == {"reëel", "overdracht"}
+
+
+def test_regios_en_groepen_tellen_op_tot_het_land(vergelijking):
+    """De netto contante waarde per regio, en per groep binnen elke indeling, telt op tot de landelijke MKBA
+    (ook per partij)."""
+    r = vergelijking.mkba()
+    land = r.tabel[(r.tabel.scenario == "wet") & (r.tabel.post == "totaal")].set_index("partij").contante_waarde
+    regio = vergelijking.regio()
+    wet = regio[regio.scenario == "wet"]
+    assert len(wet) == 40
+    schaal = abs(land[MAATSCHAPPIJ])
+    assert wet.ncw_maatschappij.sum() == pytest.approx(land[MAATSCHAPPIJ], rel=1e-9, abs=1e-6 * schaal)
+    for partij in ("rijk_ocw", "gemeenten", "uwv", "jongeren"):
+        assert wet[f"ncw_{partij}"].sum() == pytest.approx(land[partij], rel=1e-9, abs=1e-6 * schaal), partij
+    assert (regio[regio.scenario == "nulalternatief"].ncw_maatschappij == 0).all()
+    g = vergelijking.groepen()
+    for indeling, t in g[g.scenario == "wet"].groupby("indeling"):
+        assert t.ncw_maatschappij.sum() == pytest.approx(land[MAATSCHAPPIJ], rel=1e-9, abs=1e-6 * schaal), indeling
+    assert set(g.indeling) == {"schooltype", "migratie", "multiproblematiek", "regio"}
+
+
+def test_kasritme_is_het_verschil_per_partij_en_jaar_niet_contant(vergelijking):
+    r = vergelijking.mkba()
+    k = vergelijking.kasritme(r)
+    assert {"Rijk (OCW)", "Rijk (SZW)", "UWV", "Gemeenten", "Zorgverzekeraars", "Werkgevers", "Jongeren"} <= set(k.columns)
+    wet = k[k.scenario == "wet"].set_index("jaar")
+    per_jaar = r.per_jaar[(r.per_jaar.scenario == "wet") & (r.per_jaar.partij == "rijk_ocw")].set_index("jaar")
+    np.testing.assert_allclose(wet["Rijk (OCW)"], per_jaar.verschil, rtol=1e-12)
+    # niet contant: de som is niet de NCW, de contante som wel
+    assert per_jaar.contant.sum() != pytest.approx(per_jaar.verschil.sum())

@@ -152,6 +152,8 @@ def test_gevoeligheid_hervat_niet_met_een_ander_scenario(tmp_path, capsys):
     code, _, err = draai(capsys, "gevoeligheid", scenario, *GEVOELIGHEID, "--uit", uit)
     assert code == 0, err
     psa = pd.read_csv(uit / "psa.csv")
+    assert not [k for k in psa.columns if k.startswith("groep:")]  # de groepen staan apart:
+    assert set(pd.read_csv(uit / "groepen_psa.csv").indeling) == {"schooltype", "migratie", "multiproblematiek", "regio"}
 
     # hetzelfde nog eens: hervat (niets te doen), zelfde uitkomst
     code, _, err = draai(capsys, "gevoeligheid", scenario, *GEVOELIGHEID, "--uit", uit)

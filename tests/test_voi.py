@@ -1,0 +1,107 @@
+"""Waarde van informatie: bekende antwoorden (normaal-normaal) en geneste Monte Carlo."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from scipy.stats import norm
+
+from simulatie.voi import evpi, evppi, evsi_proef, standaardfout_proef
+
+MU, S1, S2 = 0.2, 1.0, 0.5  # nb(alternatief) = theta1 + theta2, nb(niets doen) = 0
+N = 4000
+
+
+def _verwacht_maximum(mu: float, sd: float) -> float:
+    """E[max(Z, 0)] - max(mu, 0) voor Z ~ N(mu, sd²): de waarde van informatie bij één alternatief tegen 0."""
+    return sd * norm.pdf(mu / sd) + mu * norm.cdf(mu / sd) - max(mu, 0.0)
+
+
+@pytest.fixture(scope="module")
+def steekproef():
+    rng = np.random.default_rng(11)
+    t1, t2 = rng.normal(MU, S1, N), rng.normal(0.0, S2, N)
+    nb = np.column_stack([np.zeros(N), t1 + t2])
+    return nb, t1, t2
+
+
+def _marge(nb: np.ndarray) -> float:
+    # de schatters zijn gemiddelden over N trekkingen van iets met hoogstens de spreiding van nb: 4 standaardfouten
+    return 4 * nb[:, 1].std() / np.sqrt(len(nb))
+
+
+def test_evpi_en_evppi_bij_een_bekend_antwoord(steekproef):
+    nb, t1, t2 = steekproef
+    assert evpi(nb) == pytest.approx(_verwacht_maximum(MU, np.hypot(S1, S2)), abs=_marge(nb))
+    assert evppi(nb, t1) == pytest.approx(_verwacht_maximum(MU, S1), abs=_marge(nb))
+    assert evppi(nb, t2) == pytest.approx(_verwacht_maximum(MU, S2), abs=_marge(nb))
+    # de groep van beide is alles: gelijk aan de EVPI
+    assert evppi(nb, np.column_stack([t1, t2])) == pytest.approx(evpi(nb), abs=_marge(nb))
+
+
+def test_evppi_tussen_nul_en_evpi_ook_bij_ruis(steekproef):
+    nb, t1, _ = steekproef
+    ruis = np.random.default_rng(3).normal(size=N)
+    for x in (t1, ruis, np.column_stack([t1, ruis])):
+        assert 0.0 <= evppi(nb, x) <= evpi(nb)
+    assert evppi(nb, ruis) < _marge(nb)  # een parameter die er niet toe doet, is niets waard
+
+
+def test_evppi_gelijk_aan_geneste_monte_carlo_bij_een_niet_lineair_probleem():
+    """nb = theta1² - 1 + theta2 (tegen 0): E[nb | theta1] is niet lineair. Geneste Monte Carlo (buiten theta1,
+    binnen theta2) geeft de referentie."""
+    rng = np.random.default_rng(5)
+    t1, t2 = rng.normal(0, 1, N), rng.normal(0, 1, N)
+    nb = np.column_stack([np.zeros(N), t1 ** 2 - 1 + t2])
+    buiten = rng.normal(0, 1, 2000)
+    binnen = rng.normal(0, 1, (2000, 500))
+    voorwaardelijk = (buiten[:, None] ** 2 - 1 + binnen).mean(axis=1)  # E[nb | theta1] per buitentrekking
+    genest = np.maximum(voorwaardelijk, 0).mean() - max(voorwaardelijk.mean(), 0)
+    assert evppi(nb, t1) == pytest.approx(genest, abs=_marge(nb))
+
+
+def test_evsi_van_een_proef_naar_de_bekende_vorm(steekproef):
+    """Een proef meet theta1 met standaardfout s: de posterieure verwachting heeft spreiding S1² / sqrt(S1² + s²)."""
+    nb, t1, _ = steekproef
+    rng = np.random.default_rng(2)
+    waarden = []
+    for s in (0.25, 1.0, 4.0):
+        verwacht = _verwacht_maximum(MU, S1 ** 2 / np.hypot(S1, s))
+        w = evsi_proef(nb, t1, s, rng)
+        assert w == pytest.approx(verwacht, abs=_marge(nb)), s
+        waarden.append(w)
+    assert waarden[0] > waarden[1] > waarden[2]  # een grotere proef (kleinere fout) is meer waard
+    assert waarden[0] <= evppi(nb, t1) + _marge(nb)
+
+
+def test_standaardfout_van_een_proef_daalt_met_de_wortel_van_n_en_klopt_met_simulatie():
+    a, b = standaardfout_proef(100, 0.6, 0.2), standaardfout_proef(400, 0.6, 0.2)
+    assert a / b == pytest.approx(2.0)
+    # gesimuleerde proeven: de spreiding van het geschatte effect m1/m0 - 1 rond het ware effect
+    rng = np.random.default_rng(8)
+    n, p0 = 2000, 0.6
+    maand = lambda p: 1 - (1 - p) ** (1 / 12)  # noqa: E731
+    p1 = 1 - (1 - maand(p0) * 1.2) ** 12
+    schatting = maand(rng.binomial(n, p1, 20000) / n) / maand(rng.binomial(n, p0, 20000) / n) - 1
+    assert schatting.mean() == pytest.approx(0.2, abs=0.01)
+    assert schatting.std() == pytest.approx(standaardfout_proef(n, p0, 0.2), rel=0.05)
+
+
+def test_evpi_tabel_per_parameter_en_groep_tussen_nul_en_evpi(steekproef):
+    import pandas as pd
+
+    from simulatie.voi import evpi_tabel, evsi_tabel
+
+    nb, t1, t2 = steekproef
+    x = pd.DataFrame({"beleid.effect.nazorg_baanvinden": t1, "prijzen.mkba.verdringing": t2,
+                      "prijzen.loon.wig": np.random.default_rng(1).normal(size=N)})
+    t = evpi_tabel(nb, x, jaren=10)
+    assert list(t.columns[:5]) == ["parameter", "groep", "evppi", "evpi", "eenheid"]
+    assert ((t.evppi >= 0) & (t.evppi <= t.evpi)).all()
+    waardering = t.set_index("parameter").loc["(groep) waardering"]
+    assert waardering.evppi == pytest.approx(_verwacht_maximum(MU, S2), abs=_marge(nb))  # wig doet niets
+    assert t.evpi_per_jaar.iloc[0] == pytest.approx(t.evpi.iloc[0] / 10)
+    v = evsi_tabel(nb, t1, MU, 0.7, 1500.0, n_per_arm=(50, 5000))
+    assert v.evsi.iloc[1] > v.evsi.iloc[0] and (v.kosten_proef == 2 * v.deelnemers_per_arm * 1500.0).all()
+    # te weinig trekkingen: geen schatting in plaats van een onbetrouwbare
+    assert evpi_tabel(nb[:10], x.head(10), jaren=10).evppi.isna().all()
