@@ -12,6 +12,7 @@ Een agent-maand is één actieve jongere (rij) die één maand door de regels ga
 from __future__ import annotations
 
 import argparse
+import gc
 import shutil
 import subprocess
 import sys
@@ -38,6 +39,10 @@ def vergelijk_snelheid(schaal: int, maanden: int, seed: int = 1) -> dict:
                         beschrijving="Doorstroompunt tot 23 jaar, geen begeleiding uit een budget")
     vector = JongerenModel(scenario, seed=seed, schaal=schaal)
     per_agent = PerAgentModel(vector, seed=seed + 1000)  # kopie van de startpopulatie, vóór de eerste stap
+    # de honderdduizenden agenten van de kopie niet telkens door de garbage collector laten nalopen: die ronde viel
+    # anders in een willekeurige stap (vaak van het gevectoriseerde model) en telde daar mee
+    gc.collect()
+    gc.freeze()
 
     regels_s = 0.0  # de tijd in Overgangsregels.stap alleen (zonder beleid, waarneming, datacollector)
     stap = vector.regels.stap

@@ -52,6 +52,27 @@ def fte_kosten(p: Parameters, jaar: int) -> float:
     return p.prijs(b + "loonkosten_per_fte", jaar) * p[b + "opslag_werkgeverslasten_overhead"]
 
 
+class _Factoren:
+    """Factoren per rij die bijna overal 1 zijn: dezelfde arrays elke maand, alleen de vorige keer gewijzigde rijen
+    terug op 1 (een maand maakt zo geen vijf nieuwe arrays ter grootte van de populatie). Float32: de kernen
+    lezen ze zo zonder kopie."""
+
+    def __init__(self, aantal: int):
+        self.aantal = aantal
+        self.arrays: list[np.ndarray] = []
+        self.gewijzigd = np.zeros(0, np.int64)
+
+    def nieuw(self, n: int, rijen: np.ndarray) -> list[np.ndarray]:
+        """De arrays (lengte n) met overal 1; `rijen` zijn de rijen die de aanroeper deze maand wijzigt."""
+        if not self.arrays or len(self.arrays[0]) != n:  # de populatie groeide of kromp: opnieuw
+            self.arrays = [np.ones(n, np.float32) for _ in range(self.aantal)]
+        else:
+            for a in self.arrays:
+                a[self.gewijzigd] = 1.0
+        self.gewijzigd = rijen
+        return self.arrays
+
+
 def _masker(groepen: tuple[str, ...]) -> np.ndarray:
     m = np.zeros(len(DOELGROEPEN) + 1, bool)
     for naam in groepen:
@@ -63,6 +84,7 @@ class Beleid:
     def __init__(self, scenario: Scenario, p: Parameters, model):
         self.scenario = scenario
         self.model = model
+        self._factoren = _Factoren(5)
         self.doelgroep = doelgroep_tabel()
         n = scenario.nazorg
         self.tijdens = _masker(n.tijdens_opleiding)
@@ -158,9 +180,8 @@ class Beleid:
     def bepaal_kandidaten(self, pop: Populatie, t: int) -> None:
         """Wie komt deze maand in aanmerking, voor welke hefboom; geeft elke regio haar kandidaten."""
         delen, hefboom = [], []
-        ond = np.flatnonzero(pop.toestand == c.ONDERWIJS)
         if self.actief[TIJDENS] or self.actief[COACHING]:
-            ond = ond[pop.leerjaar[ond] >= 1]
+            ond = np.flatnonzero((pop.toestand == c.ONDERWIJS) & (pop.leerjaar >= 1))
             dg = self.doelgroep[cel(pop, ond)]
             coach = ond[self.coaching[dg]]
             tijdens = ond[self.tijdens[dg] & ~self.coaching[dg]]
@@ -224,14 +245,12 @@ class Beleid:
         if not len(self._bediend_rijen) and not len(lc):
             return effect
         rijen, h = self._bediend_rijen, self._bediend_hefboom
-        vsv, vind = np.ones(n), np.ones(n)
+        vsv, vind, verlies, terug, zorg = self._factoren.nieuw(n, np.concatenate([rijen, lc]))
         vsv[rijen] = 1 - self.vsv_daling[h]
         vind[rijen] = self.baanvinden[h]
-        verlies, terug = np.ones(n), np.ones(n)
         nazorg = rijen[h == NAZORG]
         verlies[nazorg] = self.baanbehoud
         terug[nazorg[~pop.startkwalificatie[nazorg]]] = self.terugkeer
-        zorg = np.ones(n)
         vind[lc] *= self.baanvinden[LEVENSCOACHING]
         zorg[lc] = self.zorg_uitstroom
         effect.vsv, effect.baanvinden, effect.baanverlies, effect.terugkeer, effect.zorg_uitstroom = (

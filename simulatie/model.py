@@ -16,6 +16,7 @@ import pandas as pd
 
 from simulatie import codes as c
 from simulatie.beleid import Beleid
+from simulatie.kernen import uniformen
 from simulatie.fouten import InvoerFout
 from simulatie.parameters import Geheugen, Parameters, laad_parameters
 from simulatie.opwarming import profiel, startpopulatie
@@ -99,7 +100,7 @@ class JongerenModel(mesa.Model):
             self._nieuw_schooljaar(t)
         if t % 12 + 1 == 1 and t > self.startmaand:
             self._nieuwkomers(t)
-        u = self.toeval("maand", t).random((5 if t % 12 + 1 == 9 else 4, len(self.populatie)), dtype=np.float32)
+        u = uniformen(self.toeval("maand", t), 5 if t % 12 + 1 == 9 else 4, len(self.populatie))
         b = self.beleid
         b.bepaal_kandidaten(self.populatie, t)
         bediend = Regio.bedien(self.regiostand, b.kosten, b.grenzen, b.budget_per_jaar / 12.0, b.rij_maximum)

@@ -25,6 +25,7 @@ from pathlib import Path
 import numpy as np
 
 from simulatie import codes as c
+from simulatie.kernen import uniformen
 from simulatie.parameters import Geheugen, Parameters
 from simulatie.populatie import (KOLOMMEN, VAKKEN_UITGEBREID, Leeftijdsprofiel, Populatie, Sjablonen, aanvulling,
                                  nieuw_cohort, uitgebreide_toestand)
@@ -92,7 +93,7 @@ def warm_op(p: Parameters, regels: Overgangsregels, *, zaad: int, schaal: int, s
         if maand == 1 and t > t0:
             volgend_id = _vul_aan(pop, lp, jaar, schaal, _toeval(zaad, "aanvulling", t), volgend_id)
         effect.vsv_trend = vsv_trend(p, int(t), stationair)
-        u = _toeval(zaad, "maand", t).random((5 if maand == 9 else 4, len(pop)), dtype=np.float32)
+        u = uniformen(_toeval(zaad, "maand", t), 5 if maand == 9 else 4, len(pop))
         stromen = regels.stap(pop, int(t), u, effect)
         standen[i] = _stand(pop) * schaal
         vsv[i] = len(stromen.alle("nieuwe_vsv")) * schaal

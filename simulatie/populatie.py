@@ -49,19 +49,19 @@ KOLOMMEN: dict[str, type] = {
 
 # (toestand, uitkering_type) -> code in TOESTANDEN_UITGEBREID, plus ZORG_MET_WAJONG; wie 27 werd (UIT) krijgt
 # het vak daarna
-_UITGEBREID = np.full((len(c.TOESTANDEN) + 1, len(c.UITKERINGSTYPEN)), c.ZORG_MET_WAJONG + 1, np.int8)
+UITGEBREID_CODE = np.full((len(c.TOESTANDEN) + 1, len(c.UITKERINGSTYPEN)), c.ZORG_MET_WAJONG + 1, np.int8)
 for _t, _naam in enumerate(c.TOESTANDEN):
-    _UITGEBREID[_t] = c.TOESTANDEN_UITGEBREID.index(_naam) if _naam != "uitkering" else [
+    UITGEBREID_CODE[_t] = c.TOESTANDEN_UITGEBREID.index(_naam) if _naam != "uitkering" else [
         c.TOESTANDEN_UITGEBREID.index("bijstand" if u == c.GEEN_UITKERING else c.UITKERINGSTYPEN[u])
         for u in range(len(c.UITKERINGSTYPEN))]
-_UITGEBREID[c.ZORG, c.WAJONG] = c.ZORG_MET_WAJONG
+UITGEBREID_CODE[c.ZORG, c.WAJONG] = c.ZORG_MET_WAJONG
 VAKKEN_UITGEBREID = c.ZORG_MET_WAJONG + 1  # de zeven toestanden en zorg met Wajong
 
 
 def uitgebreide_toestand(toestand: np.ndarray, uitkering_type: np.ndarray) -> np.ndarray:
     """De toestand met de uitkering naar soort (codes.TOESTANDEN_UITGEBREID, en ZORG_MET_WAJONG); UIT wordt
     VAKKEN_UITGEBREID."""
-    return _UITGEBREID[toestand, uitkering_type]
+    return UITGEBREID_CODE[toestand, uitkering_type]
 
 
 def samengevoegd(kubus: np.ndarray, as_: int = 0) -> np.ndarray:

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from simulatie import codes as c
+from simulatie import kernen
 from simulatie.parameters import Parameters
 from simulatie.populatie import UIT, Populatie, risicoprevalentie
 
@@ -109,6 +110,19 @@ def _deel(x, rijen):
     return x[rijen] if isinstance(x, np.ndarray) else x
 
 
+def _kolommen(pop: Populatie) -> tuple:
+    """De kolommen die kernen.py per rij leest, in zijn volgorde."""
+    return (pop.toestand, pop.uitkering_type, pop.startkwalificatie, pop.migratie, pop.beperking,
+            pop.multiproblematiek, pop.in_beeld, pop.maanden_in_toestand, pop.regio, pop.uitstroomgroep,
+            pop.uitstroommaand, pop.geboortemaand)
+
+
+def _effecten(effect: Effecten) -> tuple:
+    """De effecten op de kansen buiten school als arrays: lengte 1 (voor iedereen) of één per rij."""
+    return tuple(np.atleast_1d(np.asarray(x, dtype=np.float32))
+                 for x in (effect.baanvinden, effect.terugkeer, effect.baanverlies, effect.zorg_uitstroom))
+
+
 def cel(pop: Populatie, rijen: np.ndarray) -> np.ndarray:
     """Opleidingscel (schooltype x niveau x leerweg), plat: de index van de tabellen per opleiding."""
     return (pop.schooltype[rijen].astype(np.int32) * 5 + pop.niveau[rijen]) * len(c.LEERWEGEN) + pop.leerweg[rijen]
@@ -184,6 +198,7 @@ class Overgangsregels:
         self._maandkansen(p)
         self._uitkeringen(p)
         self._bestemmingen(p)
+        self._kern: tuple | None = None  # de tabellen voor kernen.py, bij het eerste gebruik
 
     # ------------------------------------------------------------------------------------ tabellen
     def _duur_tabel(self, p: Parameters) -> None:
@@ -310,19 +325,27 @@ class Overgangsregels:
         leeftijd = t - pop.geboortemaand
         begin = pop.toestand.copy()
         gewijzigd = np.zeros(len(pop), dtype=bool)
+        # de groepen rijen naar de toestand bij het begin van de maand (wie 27 wordt, valt erbuiten)
+        oud = (leeftijd >= c.LEEFTIJDSGRENS_MAANDEN) & (begin != UIT)
+        nog = ~oud & (begin != UIT)
+        uitkering_of_thuis = np.flatnonzero(nog & ((begin == c.THUIS) | (begin == c.UITKERING)))
+        achttien = np.flatnonzero(nog & (leeftijd == 18 * 12) & ((begin == c.THUIS) | (begin == c.ZORG)))
+        ond = np.flatnonzero(nog & (begin == c.ONDERWIJS))
+        buiten_school = np.flatnonzero(nog & (begin != c.ONDERWIJS))
+        thuis = np.flatnonzero(nog & (begin == c.THUIS) & ~pop.in_beeld & ~pop.startkwalificatie
+                               & (leeftijd < effect.leeftijdsgrens_doorstroompunt_maanden))
+        oud = np.flatnonzero(oud)
 
         # 1. 27 jaar: de doelgroep uit
-        oud = np.flatnonzero((leeftijd >= c.LEEFTIJDSGRENS_MAANDEN) & (begin != UIT))
         stromen.voeg("uit_27", oud)
         stromen.uit_27_toestand = begin[oud]
         pop.toestand[oud] = UIT
         gewijzigd[oud] = True
 
         # 2. uitkeringen die vanzelf veranderen, en de Wajong-beoordeling op 18 jaar
-        self._zoektermijn_en_ww_einde(pop, begin, gewijzigd, u, stromen)
-        self._wajong_op_18(pop, begin, leeftijd, gewijzigd, u, stromen)
+        self._zoektermijn_en_ww_einde(pop, uitkering_of_thuis, begin, gewijzigd, u, stromen)
+        self._wajong_op_18(pop, achttien[~gewijzigd[achttien]], begin, gewijzigd, u, stromen)
 
-        ond = np.flatnonzero((begin == c.ONDERWIJS) & ~gewijzigd)
         if m == 7:  # 3. diploma's en afstroom
             klaar = ond[pop.leerjaar[ond] >= self.duur[pop.schooltype[ond], pop.niveau[ond]]]
             self._diplomeer(pop, klaar, t, leeftijd, u, stromen)
@@ -337,20 +360,20 @@ class Overgangsregels:
 
         # 5. uitval: wie in een opleiding zit (niet wie in de zomer op de start wacht)
         ond = ond[~gewijzigd[ond] & (pop.leerjaar[ond] >= 1)]
-        kans = (self.vsv_maand[cel(pop, ond)] * self.vsv_risico[risicocode(pop, ond)]
-                * self.regio_vsv_factor[pop.regio[ond]] * _deel(effect.vsv, ond) * effect.vsv_trend)
-        uitval = ond[u[0, ond] < kans]
+        uitval = ond[kernen.uitval(ond.astype(np.int64), u[0], pop.schooltype, pop.niveau, pop.leerweg,
+                                   pop.startkwalificatie, pop.migratie, pop.beperking, pop.multiproblematiek, pop.regio,
+                                   self.vsv_maand, self.vsv_risico, self.regio_vsv_factor,
+                                   np.atleast_1d(np.asarray(effect.vsv, np.float32)), float(effect.vsv_trend),
+                                   len(c.LEERWEGEN))]
         groep = UITVALGROEP[cel(pop, uitval), pop.startkwalificatie[uitval].astype(np.intp)]
         self._verlaat_school(pop, uitval, groep, t, leeftijd, u, stromen, vsv_mogelijk=True)
         gewijzigd[uitval] = True
 
         # 6. werk, uitkering, zorg en thuis: concurrerende risico's, voor alle herkomsten in één keer
-        buiten_school = np.flatnonzero((begin != c.ONDERWIJS) & (begin != UIT) & ~gewijzigd)
-        self._wissel(pop, buiten_school, t, leeftijd, u, effect, stromen, gewijzigd)
+        self._wissel(pop, buiten_school[~gewijzigd[buiten_school]], t, leeftijd, u, effect, stromen, gewijzigd)
 
         # 7. Doorstroompunt bereikt thuiszitters buiten beeld (onder de leeftijdsgrens, zonder SK)
-        thuis = np.flatnonzero((begin == c.THUIS) & ~gewijzigd & ~pop.in_beeld & ~pop.startkwalificatie
-                               & (leeftijd < effect.leeftijdsgrens_doorstroompunt_maanden))
+        thuis = thuis[~gewijzigd[thuis]]
         bereikt = thuis[u[2, thuis] < effect.bereik_doorstroompunt]
         pop.in_beeld[bereikt] = True
         stromen.voeg("in_beeld_gekomen", bereikt)
@@ -366,8 +389,8 @@ class Overgangsregels:
         """Index in HERKOMSTEN: de toestand buiten het onderwijs, met de uitkering naar soort."""
         return _HERKOMST[pop.toestand[rijen], pop.uitkering_type[rijen]]
 
-    def _zoektermijn_en_ww_einde(self, pop, begin, gewijzigd, u, stromen) -> None:
-        kandidaten = np.flatnonzero(((begin == c.THUIS) | (begin == c.UITKERING)) & ~gewijzigd)
+    def _zoektermijn_en_ww_einde(self, pop, kandidaten, begin, gewijzigd, u, stromen) -> None:
+        """`kandidaten`: wie bij het begin van de maand thuis was of een uitkering had (en geen 27 werd)."""
         soort = pop.uitkering_type[kandidaten]
         # na de zoektermijn (vier weken: de maand na de aanvraag) begint de bijstand, tenzij de jongere afziet
         wacht = kandidaten[(begin[kandidaten] == c.THUIS) & (soort == c.BIJSTAND)]
@@ -387,10 +410,10 @@ class Overgangsregels:
         gewijzigd[op] = True
         stromen.voeg("uit_uitkering", op)
 
-    def _wajong_op_18(self, pop, begin, leeftijd, gewijzigd, u, stromen) -> None:
+    def _wajong_op_18(self, pop, rijen, begin, gewijzigd, u, stromen) -> None:
         """Wie met een beperking van school kwam en op zijn 18e thuis of in de zorg is, wordt voor de Wajong
-        beoordeeld (de uitkering begint op 18): met dezelfde kans als wie op 18 of later van school gaat."""
-        rijen = np.flatnonzero((leeftijd == 18 * 12) & ((begin == c.THUIS) | (begin == c.ZORG)) & ~gewijzigd)
+        beoordeeld (de uitkering begint op 18): met dezelfde kans als wie op 18 of later van school gaat.
+        `rijen`: wie deze maand precies 18 is en thuis of in zorg was."""
         rijen = rijen[pop.beperking[rijen] & (pop.uitkering_type[rijen] == c.GEEN_UITKERING)
                       & (pop.uitstroommaand[rijen] >= 0)]
         wajong = rijen[u[3, rijen] < self.wajong["school"]]
@@ -552,48 +575,33 @@ class Overgangsregels:
         self._start_opleiding(pop, vwo, c.HAVO, 0, c.GEEN, np.minimum(pop.leerjaar[vwo], self.duur[c.HAVO, 0] - 1))
         gewijzigd[af] = True
 
-    def kansen(self, pop: Populatie, herkomst: np.ndarray, rijen: np.ndarray, leeftijd: np.ndarray,
-               effect: Effecten, t: int) -> np.ndarray:
-        """Maandkans per bestemming (vorm: toestanden x rijen); `herkomst` is de index in HERKOMSTEN per rij."""
-        code = risicocode(pop, rijen)
-        lft = leeftijd[rijen]
-        k = self.H_naar_van[:, herkomst]  # float32, een kolom per rij
-        van = _TOESTAND_PER_HERKOMST[herkomst]
-        in_beeld_thuis = (pop.in_beeld[rijen] & (van == c.THUIS)) * (self.in_beeld_factor - 1.0) + 1.0
-        # de duur telt niet voor wie werkt: diens kans op 'werk' wordt hieronder toch 0
-        duur = self.duur_factor[np.minimum(pop.maanden_in_toestand[rijen], c.LEEFTIJDSGRENS_MAANDEN)]
-        k[c.WERK] *= (self.baanvinden_risico[code] * self.regio_baanfactor[pop.regio[rijen]]
-                      * np.where(lft < 18 * 12, self.onder_18, 1.0) * in_beeld_thuis
-                      * duur * _deel(effect.baanvinden, rijen))
-        k[c.ONDERWIJS] *= (np.where(lft >= 23 * 12, self.terug_vanaf_23, 1.0)
-                           * np.where(pop.startkwalificatie[rijen], self.terug_met_sk, 1.0)
-                           * in_beeld_thuis * _deel(effect.terugkeer, rijen))
-        k[c.ONDERWIJS] += self.tussenjaar * ((pop.uitstroomgroep[rijen] == c.UITSTROOMGROEP["havo_vwo"])
-                                             & (t - pop.uitstroommaand[rijen] < TUSSENJAAR_MAANDEN))
-        # geen uitkering onder 18; wie in de zoektermijn zit, vraagt niet opnieuw aan
-        k[c.UITKERING] *= (lft >= 18 * 12) & (pop.uitkering_type[rijen] != c.BIJSTAND)
-        werk = van == c.WERK
-        # baanverlies is in het eerste jaar van een baan het grootst (proeftijd, tijdelijke contracten)
-        nieuw = np.where(pop.maanden_in_toestand[rijen] < 12, self.verlies_eerste_jaar, 1.0)
-        verlies = np.where(werk, self.baanverlies_risico[code] * nieuw * _deel(effect.baanverlies, rijen), 1.0)
-        for naar in (c.UITKERING, c.ZORG, c.THUIS):
-            k[naar] *= verlies
-        if isinstance(effect.zorg_uitstroom, np.ndarray) or effect.zorg_uitstroom != 1.0:
-            k *= np.where(van == c.ZORG, _deel(effect.zorg_uitstroom, rijen), 1.0)
-        k[van, np.arange(len(rijen))] = 0.0
-        return k
+    def kansen(self, pop: Populatie, rijen: np.ndarray, effect: Effecten, t: int) -> np.ndarray:
+        """Maandkans per bestemming (vorm: toestanden x rijen) voor wie buiten het onderwijs is: de regel staat
+        één keer uitgeschreven in kernen.py."""
+        return kernen.kansen(np.asarray(rijen, np.int64), t, _kolommen(pop), _effecten(effect), self._tabellen())
+
+    def _tabellen(self) -> tuple:
+        """De tabellen van de regel buiten het onderwijs, zoals kernen.py ze leest (één keer per regelset)."""
+        if self._kern is None:
+            scalars = np.array([self.onder_18, self.in_beeld_factor, self.terug_vanaf_23, self.terug_met_sk,
+                                self.tussenjaar, self.verlies_eerste_jaar], dtype=np.float64)
+            codes = np.array([c.UITSTROOMGROEP["havo_vwo"], TUSSENJAAR_MAANDEN, c.BIJSTAND,
+                              c.LEEFTIJDSGRENS_MAANDEN], dtype=np.int64)
+            self._kern = (np.ascontiguousarray(self.H, dtype=np.float64), _HERKOMST.astype(np.int64),
+                          _TOESTAND_PER_HERKOMST.astype(np.int64), np.asarray(self.baanvinden_risico, np.float64),
+                          np.asarray(self.regio_baanfactor, np.float64), self.duur_factor.astype(np.float64),
+                          np.asarray(self.baanverlies_risico, np.float64), scalars, codes)
+        return self._kern
 
     def _wissel(self, pop, rijen, t, leeftijd, u, effect, stromen, gewijzigd) -> None:
         """Wie werkt, een uitkering heeft, in zorg is of thuis zit: weg naar een andere toestand?"""
         if not len(rijen):
             return
-        herkomst = self.herkomst(pop, rijen)
-        k = self.kansen(pop, herkomst, rijen, leeftijd, effect, t)
-        weg = u[0, rijen] < np.minimum(k.sum(axis=0), 0.95)
-        rijen, herkomst = rijen[weg], herkomst[weg]
-        van = _TOESTAND_PER_HERKOMST[herkomst]
-        cum = np.cumsum(k[:, weg], axis=0)  # alleen voor wie vertrekt: de bestemming
-        naar = (u[1, rijen] * cum[-1] >= cum).sum(axis=0).astype(np.int8)
+        naar = kernen.bestemmingen(np.asarray(rijen, np.int64), t, _kolommen(pop), _effecten(effect),
+                                   self._tabellen(), u[0], u[1])
+        weg = naar >= 0
+        rijen, naar = rijen[weg], naar[weg]
+        van = _TOESTAND_PER_HERKOMST[self.herkomst(pop, rijen)]
         # wie de zorg verlaat met Wajong, houdt die: niet thuis maar in de Wajong
         naar[(van == c.ZORG) & (naar == c.THUIS) & (pop.uitkering_type[rijen] == c.WAJONG)] = c.UITKERING
         gewijzigd[rijen] = True

@@ -12,8 +12,10 @@ import numpy as np
 import pandas as pd
 
 from simulatie import codes as c
+from simulatie import kernen
 from simulatie.levensloop import NIVEAUS_BIJ_VERTREK, niveau_bij_vertrek
-from simulatie.populatie import UIT, VAKKEN_UITGEBREID, Populatie, samengevoegd, uitgebreide_toestand
+from simulatie.populatie import (UIT, UITGEBREID_CODE, VAKKEN_UITGEBREID, Populatie, samengevoegd,
+                                 uitgebreide_toestand)
 from simulatie.codes import AANTAL_REGIOS
 from simulatie.toestanden import STROMEN, Stromen
 
@@ -86,42 +88,30 @@ class Waarnemer:
         return bewaard
 
     def neem_waar(self, pop: Populatie, stromen: Stromen, t: int) -> None:
-        # wie 27 werd heeft toestand UIT (= NT): tel over alle rijen met UIT als extra vak en laat dat vak
-        # weg, in plaats van eerst te filteren (scheelt kopieën van elke kolom)
+        # de standen in één gang over de populatie (kernen.tel_standen); wie 27 werd (UIT) telt alleen in het
+        # extra vak van de aantallen, dat wegvalt
         st = pop.toestand
-        schooltype_regio = pop.schooltype.astype(np.int32) * NR + pop.regio
-        kubus = np.bincount(st.astype(np.int32) * (NS * NR) + schooltype_regio,
-                            minlength=(NT + 1) * NS * NR).reshape(NT + 1, NS, NR)[:NT] * self.schaal
+        aantallen, buiten_beeld, zonder_sk, duurzaam, lk, rk, gk = kernen.tel_standen(
+            t, st, pop.schooltype, pop.regio, pop.in_beeld, pop.startkwalificatie, pop.maanden_in_toestand,
+            pop.uitkering_type, pop.leerweg, pop.geboortemaand, pop.migratie, pop.multiproblematiek, UITGEBREID_CODE,
+            DUURZAAM_MAANDEN, NS, NR, NA, NTU, c.NG_GROEPEN, self.uitsplitsing)
+        kubus = aantallen[:NT] * self.schaal
         self.maanden.append(t)
         self.aantallen.append(kubus)
-        self.buiten_beeld.append(np.bincount(pop.regio, weights=(st == c.THUIS) & ~pop.in_beeld, minlength=NR)
-                                 * self.schaal)
-        self.zonder_sk.append(np.bincount(st, weights=~pop.startkwalificatie, minlength=NT + 1)[:NT] * self.schaal)
+        self.buiten_beeld.append(buiten_beeld * self.schaal)
+        self.zonder_sk.append(zonder_sk[:NT] * self.schaal)
         # alle stromen in één telling: per rij de code (stroom, schooltype, regio)
-        codes = [i * NS * NR + schooltype_regio[rijen] for i, naam in enumerate(STROMEN)
-                 for rijen in stromen.rijen[naam]]
+        codes = [i * NS * NR + pop.schooltype[rijen].astype(np.int64) * NR + pop.regio[rijen]
+                 for i, naam in enumerate(STROMEN) for rijen in stromen.rijen[naam]]
         stroom = (np.bincount(np.concatenate(codes), minlength=len(STROMEN) * NS * NR) if codes
                   else np.zeros(len(STROMEN) * NS * NR, np.int64)).reshape(len(STROMEN), NS, NR) * self.schaal
         self.stromen.append(stroom.astype(float))
-        werk = (st == c.WERK) & (pop.maanden_in_toestand >= DUURZAAM_MAANDEN)
-        self.duurzaam.append(np.bincount(pop.regio, weights=werk, minlength=NR) * self.schaal)
-        uitgebreid = uitgebreide_toestand(st, pop.uitkering_type)
-        bbl = (pop.leerweg == c.BBL) & (st == c.ONDERWIJS)
-        leeftijd = np.clip(pop.leeftijd_maanden() // 12 - c.MIN_LEEFTIJD, 0, NA - 1)
-        code = ((uitgebreid.astype(np.int32) * NA + leeftijd) * 2 + pop.startkwalificatie) * 2 + bbl
-        vakken = NTU * NA * 4
-        if self.uitsplitsing:  # de landelijke kubus is de som over de regio's: geen telling extra
-            regio = np.bincount(code * NR + pop.regio, minlength=(vakken + NA * 4) * NR)[:vakken * NR]
-            self.regiokubus.append(regio.reshape(NTU, NA, 2, 2, NR) * self.schaal)
-            self.leeftijdskubus.append(self.regiokubus[-1].sum(axis=-1))
-            groep = c.groepcode(pop.schooltype, pop.migratie, pop.multiproblematiek)
-            ng = c.NG_GROEPEN
-            self.groepkubus.append(np.bincount(code * ng + groep, minlength=(vakken + NA * 4) * ng)[:vakken * ng]
-                                   .reshape(NTU, NA, 2, 2, ng) * self.schaal)
-        else:
-            self.leeftijdskubus.append(np.bincount(code, minlength=vakken + NA * 4)[:vakken].reshape(NTU, NA, 2, 2)
-                                       * self.schaal)
-        self._vervolg(pop, t, uitgebreid, bbl)
+        self.duurzaam.append(duurzaam * self.schaal)
+        if self.uitsplitsing:  # de landelijke kubus is de som over de regio's
+            self.regiokubus.append(rk * self.schaal)
+            self.groepkubus.append(gk * self.schaal)
+        self.leeftijdskubus.append(lk * self.schaal)
+        self._vervolg(pop, t)
         self._uitkeringen(pop, stromen)
         mbo = (st == c.ONDERWIJS) & (pop.schooltype == c.MBO)
         self.mbo_stand.append(_mbo_kubus(pop, np.flatnonzero(mbo)) * self.schaal)
@@ -149,13 +139,14 @@ class Waarnemer:
                         "buiten_beeld": float(self.buiten_beeld[-1].sum()),
                         "duurzaam_werk": float(self.duurzaam[-1].sum())}
 
-    def _vervolg(self, pop: Populatie, t: int, uitgebreid: np.ndarray, bbl: np.ndarray) -> None:
+    def _vervolg(self, pop: Populatie, t: int) -> None:
         """Waar wie 12 en 24 maanden geleden van school ging nu is, per uitstroomgroep."""
         ng, nv = len(c.UITSTROOMGROEPEN), len(VERVOLGTOESTANDEN)
         rijen = np.flatnonzero((pop.uitstroommaand == t - 12) | (pop.uitstroommaand == t - 24))
         rijen = rijen[pop.toestand[rijen] != UIT]
         horizon = (pop.uitstroommaand[rijen] == t - 24).astype(np.int32)
-        toestand = np.where(bbl[rijen], nv - 1, uitgebreid[rijen])
+        bbl = (pop.leerweg[rijen] == c.BBL) & (pop.toestand[rijen] == c.ONDERWIJS)
+        toestand = np.where(bbl, nv - 1, uitgebreide_toestand(pop.toestand[rijen], pop.uitkering_type[rijen]))
         code = (horizon * ng + pop.uitstroomgroep[rijen]) * nv + toestand
         self.vervolg.append(np.bincount(code, minlength=2 * ng * nv).reshape(2, ng, nv) * self.schaal)
 

@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 from simulatie import JongerenModel, codes as c
-from simulatie.toestanden import HERKOMSTEN, Effecten, Overgangsregels, cel
+from simulatie.toestanden import Effecten, Overgangsregels, cel
 
 from conftest import START, maak_populatie
 
@@ -75,8 +75,8 @@ def test_bestemmingen_volgen_de_verhouding_van_de_kansen(parameters):
     regels = _regels_zonder_risico(parameters, pop)
     voor = pop.toestand.copy()
     regels.stap(pop, START, np.random.default_rng(7).random((4, n), dtype=np.float32), Effecten())
-    k = regels.kansen(maak_populatie(1, toestand=c.THUIS), np.array([HERKOMSTEN.index("thuis")]), np.array([0]),
-                      np.array([20 * 12]), Effecten(), START)[:, 0]
+    een = maak_populatie(1, toestand=c.THUIS, startkwalificatie=True)
+    k = regels.kansen(een, np.array([0]), Effecten(), START)[:, 0]
     # 'uitkering' vanuit thuis is de aanvraag: eerst de zoektermijn van vier weken (thuis, soort bijstand) of,
     # met een beperking, de Wajong (maak_populatie: geen beperking)
     aangevraagd = (pop.toestand == c.UITKERING) | ((pop.toestand == c.THUIS) & (pop.uitkering_type == c.BIJSTAND))
