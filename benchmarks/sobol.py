@@ -21,14 +21,14 @@ import pandas as pd
 
 def runs_in_ontwerp(ontwerp: pd.DataFrame, nul, alt, schaal: int, jaren: int) -> int:
     """Hoeveel simulaties het experiment doet: per groep (gedeelde nulrun) de verschillende runs."""
-    from simulatie.experimenten import Vergelijkingsevaluator
+    from simulatie.experimenten import TREKKING, Vergelijkingsevaluator
     from simulatie.vergelijking import gelezen_parameters
 
     e = Vergelijkingsevaluator(nul.als_dict(), alt.als_dict(), schaal=schaal, jaren=jaren)
     _, alternatief, p = e.invoer({})
     gelezen = gelezen_parameters(alternatief, jaren=jaren, seed=e.seed, schaal=schaal, parameters=p)
     sleutels = e.groepssleutels(ontwerp)
-    alt_kolommen = [k for k in ontwerp.columns if k in gelezen]
+    alt_kolommen = [k for k in ontwerp.columns if k in gelezen or k == TREKKING]  # elke populatie: eigen runs
     groepen = pd.DataFrame({"nul": sleutels}).join(ontwerp[alt_kolommen])
     # per groep één nulrun en een run per verschillende combinatie van wat het alternatief leest
     return int(groepen.nul.nunique() + groepen.drop_duplicates().shape[0])
@@ -49,7 +49,7 @@ def main() -> None:
 
     nul, alt = laad_scenario("nulalternatief"), laad_scenario("wet")
     patronen = tuple(args.parameters.split(",")) if args.parameters else None
-    o = Onzekerheden.kies(laad_parameters(), patronen)
+    o = Onzekerheden.kies(laad_parameters(), patronen).met_populatieruis()  # zoals analyseer
     rijen = []
     for schaal in args.schaal:
         for n in args.n:

@@ -11,6 +11,8 @@ import argparse
 import sys
 from pathlib import Path
 
+import numpy as np
+
 from simulatie.fouten import InvoerFout
 from simulatie.opmaak import getal
 from simulatie.scenario import MAX_JAREN
@@ -108,6 +110,8 @@ def maak_parser() -> argparse.ArgumentParser:
                       help="alleen de horizon: laat de voortzetting tot de AOW-leeftijd weg uit de MKBA")
     verg.add_argument("--zonder-break-even", action="store_true",
                       help="sla de extra run zonder effect over (sneller; geen break-even-effect)")
+    verg.add_argument("--ruis-trekkingen", type=_geheel("ruis-trekkingen", 0), default=8,
+                      help="zoveel andere populaties voor het interval van de populatieruis (standaard 8; 0: geen)")
     verg.add_argument("--werkers", type=_geheel("werkers", 1), default=None,
                       help="aantal parallelle processen (standaard: alle kernen)")
     verg.set_defaults(functie=_vergelijk)
@@ -208,6 +212,9 @@ def _vergelijk(args) -> int:
     from simulatie.uitvoer import Stopwatch, herkomst, schrijf_json, uitvoermap
     from simulatie.vergelijking import vergelijk
 
+    if args.ruis_trekkingen == 1:
+        raise InvoerFout("Met één trekking is er geen spreiding te meten.", veld="--ruis-trekkingen",
+                         toegestaan="0 (geen interval) of 2 of meer")
     scenarios = [laad_scenario(s) for s in (args.nulalternatief, *args.alternatieven)]
     controleer_zelfde_looptijd(scenarios[0], scenarios[1:], jaren_vast=args.jaren is not None)
     parameters = laad_parameters()
@@ -221,6 +228,13 @@ def _vergelijk(args) -> int:
               f"{jaren} jaar, schaal {args.schaal}, seed {args.seed}.", flush=True)
         v = vergelijk(*scenarios, jaren=jaren, seed=args.seed, schaal=args.schaal, parameters=parameters,
                       break_even=not args.zonder_break_even, werkers=args.werkers)
+        ruis = None
+        if args.ruis_trekkingen >= 2:
+            from simulatie.vergelijking import populatieruis
+
+            print(f"Populatieruis: dezelfde vergelijking op {args.ruis_trekkingen} andere populaties...", flush=True)
+            ruis = populatieruis(v, args.ruis_trekkingen, werkers=args.werkers)
+            ruis.to_csv(map_ / "ruis.csv", index=False)
         effecten = v.effecten()
         regio = v.regio()
         resultaat = v.mkba(prijsjaar=args.prijsjaar, discontovoet=args.discontovoet,
@@ -237,16 +251,17 @@ def _vergelijk(args) -> int:
         for u in v.uitkomsten:
             u.maandcijfers.assign(scenario=u.naam).to_parquet(map_ / f"maandcijfers_{u.naam}.parquet", index=False)
         figuren = schrijf_figuren(map_, resultaat, v, effecten, regio)
-        (map_ / "mkba.md").write_text(mkba_markdown(resultaat, v), encoding="utf-8")
+        (map_ / "mkba.md").write_text(mkba_markdown(resultaat, v, ruis), encoding="utf-8")
         schrijf_json(map_ / "herkomst.json", herkomst(
             opdracht="vergelijk", scenarios=[s.als_dict() for s in scenarios],
             scenariobestanden=[s.bestand for s in scenarios], seed=args.seed, schaal=args.schaal, jaren=jaren,
             prijsjaar=resultaat.prijsjaar, discontovoet=resultaat.discontovoet, levensloop=resultaat.levensloop,
             looptijd_seconden=round(klok.seconden, 2), parameters=v.parameters.als_dict(),
             parameterbronnen=list(v.parameters.herkomst), figuren=figuren))
-    print(_vergelijkingstabel(effecten, resultaat, scenarios[0].naam))
+    print(_vergelijkingstabel(effecten, resultaat, scenarios[0].naam, ruis))
     print(f"Klaar in {klok.seconden:.1f} s. Geschreven naar {doel}/: effecten.csv, regio.csv, doelgroepen.csv, "
-          f"groepen.csv, mkba.csv, mkba.md, kasritme.csv, kasboek.parquet, figuren en herkomst.json.")
+          f"groepen.csv, mkba.csv, mkba.md, kasritme.csv, kasboek.parquet{', ruis.csv' if ruis is not None else ''}, "
+          f"figuren en herkomst.json.")
     return 0
 
 
@@ -375,19 +390,26 @@ def _kalibreer(args) -> int:
     return 0
 
 
-def _vergelijkingstabel(effecten, resultaat, nul: str) -> str:
+def _vergelijkingstabel(effecten, resultaat, nul: str, ruis=None) -> str:
     tot = effecten[(effecten.jaar == "totaal") & (effecten.scenario != nul)]
     k = resultaat.kengetallen.set_index("scenario")
-    kop = f"{'scenario':<28}{'vsv (verschil)':>15}{'werk (gem.)':>13}{'begeleid':>10}{'wachtend':>10}{'NCW mln':>10}{'B/K':>6}"
+    kop = (f"{'scenario':<28}{'vsv (verschil)':>15}{'werk (gem.)':>13}{'begeleid':>10}{'wachtend':>10}{'NCW mln':>10}"
+           f"{'± ruis':>9}{'B/K':>6}")
     regels = ["", "Verschil met het nulalternatief over de hele horizon (NCW: maatschappij, contant):", kop]
     for scenario, t in tot.groupby("scenario", sort=False):
         v = t.set_index("indicator")
         w = v.waarde
         bk = k.loc[scenario, "baten_kosten_verhouding"]
+        uitkomst = "ncw_maatschappij" if resultaat.levensloop else "ncw_horizon"
+        marge = (ruis[(ruis.scenario == scenario) & (ruis.uitkomst == uitkomst)].sd_populatieruis.iloc[0] * 1.96
+                 if ruis is not None else np.nan)
         regels.append(f"{scenario:<28}{getal(v.verschil_met_nul.get('nieuwe_vsv', 0)):>15}"
                       f"{getal(v.verschil_met_nul.get('werk', 0)):>13}{getal(w.get('bediend', 0)):>10}"
                       f"{getal(w.get('wachtend', 0)):>10}{k.loc[scenario, 'ncw_maatschappij'] / 1e6:>10.1f}"
-                      f"{bk:>6.2f}")
+                      f"{'' if np.isnan(marge) else f'{marge / 1e6:.1f}':>9}{bk:>6.2f}")
+    if ruis is not None:
+        regels.append("± ruis: 95%-interval van de populatieruis (ruis.csv); de onzekerheid in de aannames geeft "
+                      "jongeren gevoeligheid ... --methode psa.")
     return "\n".join(regels)
 
 

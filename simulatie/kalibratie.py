@@ -671,6 +671,10 @@ def _reden(doel: str, groep: str) -> str:
     if doel == "nieuwe_vsv_ers":
         return ("De vsv-percentages per niveau passen grotendeels, maar de inschrijving in entree en mbo-4 ligt onder "
                 "de DUO-cijfers: met minder studenten vallen er ook minder uit. Zie ingeschreven/mbo_4.")
+    if doel == "ingeschreven" and groep == "mbo_3":
+        return ("Niveau 3 duurt in het model drie jaar voor iedereen (WEB: twee tot drie jaar, per opleiding); met "
+                "de studievertraging houdt dat te veel studenten te lang op niveau 3. Een duur per opleiding zou "
+                "dit oplossen, maar de bron geeft de verdeling niet.")
     if doel == "ingeschreven" and groep in ("mbo_1", "mbo_4"):
         return ("Het mbo heeft ook instromers die het model niet kent: wie na het ho, na werk op latere leeftijd of "
                 "na een eerdere mbo-opleiding opnieuw begint (switchen binnen het mbo verlengt de inschrijving), en "

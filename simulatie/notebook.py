@@ -70,3 +70,31 @@ def interval(reeks: pd.Series, schaal: float = 1e6, eenheid: str = "mln") -> str
     def f(x):
         return nl(x / schaal)
     return f"{f(reeks.mean())} {eenheid} (90%: {f(reeks.quantile(0.05))} tot {f(reeks.quantile(0.95))})"
+
+
+def met_ruis(v, inst: Instellingen) -> pd.DataFrame:
+    """De kengetallen van een vergelijking met het 95%-interval van de populatieruis (vergelijking.populatieruis):
+    per alternatief NCW (mln), voorkomen vsv'ers en extra jongeren in duurzaam werk, elk met laag en hoog. Zo
+    drukt een notebook nooit één run af alsof het de uitkomst is."""
+    from simulatie.vergelijking import populatieruis
+
+    ruis = populatieruis(v, trekkingen=max(2, min(inst.n, 8)))
+    rijen = {}
+    for (scenario, uitkomst), t in ruis.set_index(["scenario", "uitkomst"]).iterrows():
+        schaal = 1e6 if uitkomst.startswith("ncw") else 1.0
+        naam = {"ncw_maatschappij": "NCW (mln)", "ncw_horizon": "NCW horizon (mln)", "voorkomen_vsv": "voorkomen vsv",
+                "extra_duurzaam_werk": "extra duurzaam werk"}[uitkomst]
+        rijen.setdefault(scenario, {}).update({naam: t.waarde / schaal, f"{naam} laag": t.laag / schaal,
+                                               f"{naam} hoog": t.hoog / schaal})
+    return pd.DataFrame(rijen).T.rename_axis("scenario")
+
+
+def psa(alternatief: str, inst: Instellingen, nul: str = "nulalternatief") -> dict:
+    """De probabilistische analyse van `alternatief` (gevoeligheid.analyseer, methode psa) op de schaal van de
+    notebook, in één map die notebooks delen: wie hem als tweede vraagt, leest hem (hervatten)."""
+    from simulatie import laad_scenario
+    from simulatie.gevoeligheid import analyseer
+
+    map_ = inst.uit / f"psa_{alternatief}_s{inst.schaal}_j{inst.jaren}_n{max(inst.n, 4)}"
+    return analyseer("psa", laad_scenario(alternatief), laad_scenario(nul), n=max(inst.n, 4), uit=map_,
+                     schaal=inst.schaal, jaren=inst.jaren, voortgang=False)

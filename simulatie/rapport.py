@@ -96,7 +96,7 @@ def kasritme_markdown(kasritme: pd.DataFrame) -> list[str]:
     return regels
 
 
-def mkba_markdown(resultaat: Resultaat, vergelijking) -> str:
+def mkba_markdown(resultaat: Resultaat, vergelijking, ruis: pd.DataFrame | None = None) -> str:
     """Het rapport in de vorm van het overzichtstabel uit de leidraad, per alternatief."""
     nul = vergelijking.nul
     r = resultaat
@@ -132,11 +132,28 @@ def mkba_markdown(resultaat: Resultaat, vergelijking) -> str:
         "break-even effect": k.break_even_effectschaal.map(
             lambda x: "n.v.t." if not np.isfinite(x) else f"{x:.0%} van het aangenomen effect".replace(".", ",")),
     })
+    if ruis is not None:  # het 95%-interval van de populatieruis naast de kengetallen die ervan afhangen
+        def interval(uitkomst: str, fmt) -> pd.Series:
+            t = ruis[ruis.uitkomst == uitkomst].set_index("scenario").reindex(k.index)
+            return t.laag.map(fmt) + " tot " + t.hoog.map(fmt)
+
+        tabel.insert(1, "95%-interval horizon", interval("ncw_horizon", mln))
+        if r.levensloop:
+            tabel.insert(3, "95%-interval met levensloop", interval("ncw_maatschappij", mln))
+        tabel.insert(tabel.columns.get_loc("voorkomen vsv'ers") + 1, "95%-interval voorkomen vsv'ers",
+                     interval("voorkomen_vsv", getal))
     tabel.index.name = "scenario"
     regels += [tabel_md(tabel), "",
                "*Break-even effect*: bij welk deel van de aangenomen begeleidingseffecten de netto contante "
                "waarde nul is (lineair tussen een run zonder effect en de run met effect). Onder 100%: het "
                "effect mag zo veel kleiner zijn; boven 100%: het effect moet zo veel groter zijn.", ""]
+    if ruis is not None:
+        t = ruis.iloc[0]
+        regels += [f"*95%-interval*: de populatieruis (de toevalligheid van de synthetische populatie), uit "
+                   f"{int(t.trekkingen)} andere populaties op schaal {int(t.ruisschaal)}, omgerekend naar schaal "
+                   f"{int(t.schaal)} (`ruis.csv`). Het zegt hoe zeker het model zijn eigen uitkomst kent, niet hoe "
+                   "zeker de aannames zijn: daarvoor `jongeren gevoeligheid ALT --methode psa` (intervallen, kans op "
+                   "NCW > 0, waarde van informatie).", ""]
     for alt in vergelijking.alternatieven:
         o = r.overzicht(alt.naam)
         o = o.loc[(o.abs() > 1e-9).any(axis=1)]  # posten zonder verschil weglaten

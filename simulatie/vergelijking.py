@@ -391,3 +391,38 @@ def _draai_alle(runs: list[Scenario], jaren: int, seed: int, schaal: int, parame
         uitkomsten = [t.result() for t in taken]
         balk.close()
     return uitkomsten
+
+
+RUIS_UITKOMSTEN = ("ncw_maatschappij", "ncw_horizon", "voorkomen_vsv", "extra_duurzaam_werk")
+
+
+def populatieruis(v: Vergelijking, trekkingen: int = 8, ruisschaal: int | None = None, werkers: int | None = None,
+                  voortgang: bool = False) -> pd.DataFrame:
+    """Hoeveel de uitkomsten van vergelijking `v` van de synthetische populatie afhangen.
+
+    Dezelfde vergelijking met `trekkingen` andere zaden (seed + 1, seed + 2, ...) op `ruisschaal` (standaard de
+    schaal van `v`, minstens 20: goedkoop); de standaardafwijking over die trekkingen, omgerekend naar de schaal van
+    `v` met de wortel van schaal / ruisschaal (de ruis in een som over N / schaal rijen van gewicht schaal groeit
+    met de wortel van de schaal; getest). Per alternatief en uitkomst: de waarde van `v`, de standaardafwijking
+    en het 95%-interval (waarde ± 1,96 sd)."""
+    from simulatie.experimenten import effectuitkomsten, ncw_uitkomsten
+
+    nul = v.nul
+    ruisschaal = ruisschaal or max(nul.schaal, 20)
+    p = v.parameters
+    scenarios = [nul.scenario] + [a.scenario for a in v.alternatieven]
+    waarden: dict[str, list[dict]] = {a.naam: [] for a in v.alternatieven}
+    for k in range(1, trekkingen + 1):
+        uitkomsten = _draai_alle(scenarios, nul.jaren, nul.seed + k, ruisschaal, p, voortgang, werkers)
+        for alt in uitkomsten[1:]:
+            waarden[alt.naam].append({**ncw_uitkomsten(uitkomsten[0], alt, p), **effectuitkomsten(uitkomsten[0], alt, p)})
+    factor = np.sqrt(nul.schaal / ruisschaal)
+    eigen = {a.naam: {**ncw_uitkomsten(nul, a, p), **effectuitkomsten(nul, a, p)} for a in v.alternatieven}
+    rijen = []
+    for naam, trekking in waarden.items():
+        for u in RUIS_UITKOMSTEN:
+            sd = float(np.std([w[u] for w in trekking], ddof=1)) * factor
+            rijen.append({"scenario": naam, "uitkomst": u, "waarde": eigen[naam][u], "sd_populatieruis": sd,
+                          "laag": eigen[naam][u] - 1.96 * sd, "hoog": eigen[naam][u] + 1.96 * sd,
+                          "trekkingen": trekkingen, "ruisschaal": ruisschaal, "schaal": nul.schaal})
+    return pd.DataFrame(rijen)

@@ -172,3 +172,17 @@ def test_aantallen_in_aanmerking_per_regio_en_schooltype():
     assert vmbo[vmbo.scenario == "wet_plus_vmbo"].gekwalificeerd.sum() > 0
     assert vmbo[vmbo.scenario == "wet"].gekwalificeerd.sum() == 0
     assert ((d.bediend <= d.gekwalificeerd + 1e-9)).all()
+
+
+def test_populatieruis_schaalt_met_de_wortel_van_de_schaal():
+    """De ruis van een vergelijking, gemeten op een grove schaal en omgerekend met de wortel van de schaal, is die
+    op een fijne schaal. Met 16 trekkingen per schaal is de relatieve standaardfout van een standaardafwijking ca.
+    18%, van hun verhouding ca. 26%: de marge van 0,5 tot 2 laat zien of de omrekening klopt (zonder omrekening
+    was de verhouding 4, met een lineaire 1/4)."""
+    from simulatie.vergelijking import populatieruis
+
+    v = vergelijk("nulalternatief", "wet", jaren=2, seed=5, schaal=100, voortgang=False, werkers=1)
+    fijn = populatieruis(v, trekkingen=16, ruisschaal=100, werkers=1).set_index("uitkomst").sd_populatieruis
+    grof = populatieruis(v, trekkingen=16, ruisschaal=1600, werkers=1).set_index("uitkomst").sd_populatieruis
+    for u in ("ncw_horizon", "voorkomen_vsv"):
+        assert fijn[u] > 0 and 0.5 < grof[u] / fijn[u] < 2.0, (u, fijn[u], grof[u])

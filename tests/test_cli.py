@@ -33,16 +33,28 @@ def test_run_schrijft_maandcijfers_herkomst_en_figuur(tmp_path, capsys):
 
 def test_vergelijk_schrijft_mkba_groepen_kasritme_en_regiokaart(tmp_path, capsys):
     code, out, err = _draai(capsys, "vergelijk", "nulalternatief", "wet", "--jaren", 1, "--schaal", 1000,
-                            "--zonder-break-even", "--werkers", 1, "--uit", tmp_path / "v")
+                            "--zonder-break-even", "--werkers", 1, "--ruis-trekkingen", 3, "--uit", tmp_path / "v")
     assert code == 0, err
     namen = {p.name for p in (tmp_path / "v").iterdir()}
     assert {"effecten.csv", "regio.csv", "groepen.csv", "kasritme.csv", "mkba.md", "mkba.csv",
-            "regio_ncw_wet.png", "herkomst.json"} <= namen
+            "regio_ncw_wet.png", "herkomst.json", "ruis.csv"} <= namen
+    ruis = pd.read_csv(tmp_path / "v" / "ruis.csv")
+    assert (ruis.laag <= ruis.waarde).all() and (ruis.waarde <= ruis.hoog).all() and (ruis.trekkingen == 3).all()
+    assert (ruis[ruis.uitkomst.str.startswith("ncw")].sd_populatieruis > 0).all()
+    assert "± ruis" in out
     regio = pd.read_csv(tmp_path / "v" / "regio.csv")
     assert {"ncw_maatschappij", "ncw_gemeenten", "ncw_uwv"} <= set(regio.columns)
     md = (tmp_path / "v" / "mkba.md").read_text()
     assert "NCW binnen de horizon" in md and "NCW met levensloop" in md and "## Kasritme" in md
     assert "Waarde van een startkwalificatie" in md
+    assert "95%-interval met levensloop" in md and "populatieruis" in md
+
+
+def test_een_ruistrekking_is_geen_interval(tmp_path, capsys):
+    code, _, err = _draai(capsys, "vergelijk", "nulalternatief", "wet", "--ruis-trekkingen", 1,
+                          "--uit", tmp_path / "v")
+    assert code == 2 and "--ruis-trekkingen" in err and "2 of meer" in err and "Traceback" not in err
+    assert not (tmp_path / "v").exists()
 
 
 def _schrijf(tmp_path: Path, tekst: str) -> Path:
