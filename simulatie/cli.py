@@ -14,7 +14,7 @@ from pathlib import Path
 import numpy as np
 
 from simulatie.fouten import InvoerFout
-from simulatie.opmaak import getal
+from simulatie.opmaak import getal, mln, nl
 from simulatie.scenario import MAX_JAREN
 
 # Bij schaal 2000 telt de landelijke populatie nog ruim 900 rijen; grover is geen populatie meer.
@@ -139,6 +139,14 @@ def maak_parser() -> argparse.ArgumentParser:
                      help="uitvoermap (standaard resultaten/gevoeligheid_<methode>); nieuw, leeg of van dezelfde analyse")
     gev.set_defaults(functie=_gevoeligheid)
 
+    ver = sub.add_parser("verken", help="de verkenner: hefbomen verschuiven en de vergelijking zien, in de browser",
+                         description="Start een lokale webpagina (Solara) om een scenario te kiezen of zijn hefbomen "
+                                     "te veranderen en het tegen het nulalternatief te zien. Werkt zonder internet.")
+    ver.add_argument("--poort", type=_geheel("poort", 1024, 65535), default=8765, help="poort (standaard 8765)")
+    ver.add_argument("--schaal", type=_SCHAAL, default=50,
+                     help=f"jongeren per rij op de pagina, 1 tot en met {MAX_SCHAAL} (standaard 50: binnen seconden)")
+    ver.set_defaults(functie=_verken)
+
     kal = sub.add_parser("kalibreer", help="de overgangsparameters fitten op de gepubliceerde cijfers",
                          description="Fit de vrije parameters op kalibratie/doelen.csv en schrijf "
                                      "kalibratie/gekalibreerd.yaml (die het model standaard gebruikt) met een "
@@ -200,14 +208,14 @@ def _run(args) -> int:
             parameters=model.parameters.als_dict(), parameterbronnen=list(model.parameters.herkomst),
             versie_model=__version__))
     print(_samenvatting(cijfers, jaren))
-    print(f"Klaar in {klok.seconden:.1f} s. Geschreven naar {doel}/: maandcijfers.parquet, herkomst.json, "
+    print(f"Klaar in {nl(klok.seconden)} s. Geschreven naar {doel}/: maandcijfers.parquet, herkomst.json, "
           f"toestanden.png/.svg")
     return 0
 
 
 def _vergelijk(args) -> int:
     from simulatie.parameters import laad_parameters
-    from simulatie.rapport import mkba_markdown, schrijf_figuren
+    from simulatie.rapport import schrijf_vergelijking
     from simulatie.scenario import controleer_zelfde_looptijd, laad_scenario
     from simulatie.uitvoer import Stopwatch, herkomst, schrijf_json, uitvoermap
     from simulatie.vergelijking import vergelijk
@@ -234,24 +242,9 @@ def _vergelijk(args) -> int:
 
             print(f"Populatieruis: dezelfde vergelijking op {args.ruis_trekkingen} andere populaties...", flush=True)
             ruis = populatieruis(v, args.ruis_trekkingen, werkers=args.werkers)
-            ruis.to_csv(map_ / "ruis.csv", index=False)
-        effecten = v.effecten()
-        regio = v.regio()
         resultaat = v.mkba(prijsjaar=args.prijsjaar, discontovoet=args.discontovoet,
                            levensloop=not args.zonder_levensloop)
-        effecten.to_csv(map_ / "effecten.csv", index=False)
-        regio.to_csv(map_ / "regio.csv", index=False)
-        v.doelgroepen().to_csv(map_ / "doelgroepen.csv", index=False)
-        resultaat.tabel.to_csv(map_ / "mkba.csv", index=False)
-        v.groepen(levensloop=not args.zonder_levensloop).to_csv(map_ / "groepen.csv", index=False)
-        v.kasritme(resultaat).to_csv(map_ / "kasritme.csv", index=False)
-        resultaat.kengetallen.to_csv(map_ / "mkba_kengetallen.csv", index=False)
-        v.kasboek(prijsjaar=args.prijsjaar, levensloop=not args.zonder_levensloop).to_parquet(
-            map_ / "kasboek.parquet", index=False)
-        for u in v.uitkomsten:
-            u.maandcijfers.assign(scenario=u.naam).to_parquet(map_ / f"maandcijfers_{u.naam}.parquet", index=False)
-        figuren = schrijf_figuren(map_, resultaat, v, effecten, regio)
-        (map_ / "mkba.md").write_text(mkba_markdown(resultaat, v, ruis), encoding="utf-8")
+        effecten, figuren = schrijf_vergelijking(map_, v, resultaat, ruis)
         schrijf_json(map_ / "herkomst.json", herkomst(
             opdracht="vergelijk", scenarios=[s.als_dict() for s in scenarios],
             scenariobestanden=[s.bestand for s in scenarios], seed=args.seed, schaal=args.schaal, jaren=jaren,
@@ -259,7 +252,7 @@ def _vergelijk(args) -> int:
             looptijd_seconden=round(klok.seconden, 2), parameters=v.parameters.als_dict(),
             parameterbronnen=list(v.parameters.herkomst), figuren=figuren))
     print(_vergelijkingstabel(effecten, resultaat, scenarios[0].naam, ruis))
-    print(f"Klaar in {klok.seconden:.1f} s. Geschreven naar {doel}/: effecten.csv, regio.csv, doelgroepen.csv, "
+    print(f"Klaar in {nl(klok.seconden)} s. Geschreven naar {doel}/: effecten.csv, regio.csv, doelgroepen.csv, "
           f"groepen.csv, mkba.csv, mkba.md, kasritme.csv, kasboek.parquet{', ruis.csv' if ruis is not None else ''}, "
           f"figuren en herkomst.json.")
     return 0
@@ -302,7 +295,7 @@ def _gevoeligheid(args) -> int:
               "rang met 95%-interval uit de gepaarde bootstrap):")
         for _, r in top.iterrows():
             rang = f"{r.rang_laag}" if r.rang_laag == r.rang_hoog else f"{r.rang_laag}-{r.rang_hoog}"
-            print(f"  {r.rang}. {r.parameter:<48} ST = {r.ST:.3f} ± {r.ST_conf:.3f}   rang {rang:<5} "
+            print(f"  {r.rang}. {r.parameter:<48} ST = {nl(r.ST, 3)} ± {nl(r.ST_conf, 3)}   rang {rang:<5} "
                   f"kans in top 5: {r.kans_top5:.0%}")
         zeker = rangorde_zeker(t["sobol_rangorde"])
         if zeker["volgorde"]:
@@ -317,12 +310,12 @@ def _gevoeligheid(args) -> int:
         top = m[m.uitkomst == "ncw_maatschappij"].nlargest(5, "mu_star")
         print("Belangrijkste drijvers (Morris mu*, NCW maatschappij, miljoen euro):")
         for i, (_, r) in enumerate(top.iterrows()):
-            print(f"  {i + 1}. {r.parameter:<48} mu* = {r.mu_star / 1e6:,.1f}")
+            print(f"  {i + 1}. {r.parameter:<48} mu* = {mln(r.mu_star)}")
     else:
         s = t["psa_samenvatting"].set_index("uitkomst")
         r = s.loc["ncw_maatschappij"]
-        print(f"NCW maatschappij: gemiddeld {r.gemiddelde / 1e6:,.1f} mln (90%: {r.p5 / 1e6:,.1f} tot "
-              f"{r.p95 / 1e6:,.1f}); kans op NCW > 0: {r.kans_positief:.0%}.")
+        print(f"NCW maatschappij: gemiddeld {mln(r.gemiddelde)} mln (90%: {mln(r.p5)} tot "
+              f"{mln(r.p95)}); kans op NCW > 0: {r.kans_positief:.0%}.")
         for u in ("ncw_rijk_ocw", "ncw_rijk_szw", "ncw_rijk_financien", "ncw_uwv", "ncw_gemeenten", "ncw_jongeren"):
             print(f"  kans op voordeel voor {u.removeprefix('ncw_')}: {s.loc[u, 'kans_positief']:.0%}")
         print(f"  aandeel populatieruis in de spreiding: {r.aandeel_populatieruis:.0%}"
@@ -331,17 +324,40 @@ def _gevoeligheid(args) -> int:
         e = t["evpi"]
         if e.evppi.notna().any():
             groepen = e[e.parameter.str.startswith("(groep)")].sort_values("evppi", ascending=False)
-            print(f"Waarde van volledige informatie (EVPI): {e.evpi.iloc[0] / 1e6:,.1f} mln; per groep (EVPPI): "
-                  + ", ".join(f"{g.groep} {g.evppi / 1e6:,.1f}" for g in groepen.itertuples()) + " (evpi.csv).")
+            print(f"Waarde van volledige informatie (EVPI): {mln(e.evpi.iloc[0])} mln; per groep (EVPPI): "
+                  + ", ".join(f"{g.groep} {mln(g.evppi)}" for g in groepen.itertuples()) + " (evpi.csv).")
             v = t["evsi"]
             if len(v):
                 print("Een proef naar het effect van nazorg op werk (evsi.csv): "
-                      + ", ".join(f"{r.deelnemers_per_arm} per arm {r.evsi / 1e6:,.1f} mln (kost {r.kosten_proef / 1e6:,.1f})"
+                      + ", ".join(f"{r.deelnemers_per_arm} per arm {mln(r.evsi)} mln (kost {mln(r.kosten_proef)})"
                                   for r in v.itertuples()))
         else:
             print("Te weinig trekkingen voor de waarde van informatie en PRIM (minstens 50; evpi.csv heeft NaN).")
-    print(f"Klaar in {klok.seconden:.1f} s. Geschreven naar {doel}/.")
+    print(f"Klaar in {nl(klok.seconden)} s. Geschreven naar {doel}/.")
     return 0
+
+
+def _verken(args) -> int:
+    import os
+    import socket
+    import subprocess
+
+    with socket.socket() as s:  # bezet: een duidelijke fout in plaats van een traceback van de server
+        if s.connect_ex(("127.0.0.1", args.poort)) == 0:
+            raise InvoerFout(f"Poort {args.poort} is al in gebruik.", veld="--poort",
+                             toegestaan="een vrije poort van 1024 tot en met 65535")
+    omgeving = {**os.environ, "JONGEREN_VERKEN_SCHAAL": str(args.schaal),
+                # geen verbinding naar buiten: geen telemetrie, geen CDN (solara-assets levert de bestanden)
+                "SOLARA_TELEMETRY_MIXPANEL_ENABLE": "False", "SOLARA_ASSETS_PROXY": "True",
+                # een Engelse waarschuwing over cookies op http://127.0.0.1 zegt de gebruiker niets
+                "PYTHONWARNINGS": "ignore::UserWarning:solara.server.starlette"}
+    print(f"De verkenner draait op http://127.0.0.1:{args.poort}/ (schaal {args.schaal}); stoppen met Ctrl-C.",
+          flush=True)
+    opdracht = [sys.executable, "-m", "solara", "run", "simulatie.verkenner", "--port", str(args.poort),
+                "--host", "127.0.0.1", "--no-open", "--production", "--no-check-version", "--log-level", "warning"]
+    if hasattr(os, "execve"):  # de server wordt dit proces: stoppen (Ctrl-C, kill) stopt hem, geen wees
+        os.execve(sys.executable, opdracht, omgeving)
+    return subprocess.call(opdracht, env=omgeving)
 
 
 def _kalibreer(args) -> int:
@@ -381,11 +397,11 @@ def _kalibreer(args) -> int:
         populatie.to_csv(map_ / "populatie.csv", index=False)
         schrijf_gekalibreerd(map_ / "gekalibreerd.yaml", k, x, r["doelfunctie"], args.seed, args.schaal)
     binnen = int(fit.binnen_tolerantie.sum())
-    print(f"{binnen} van de {len(fit)} doelen binnen de tolerantie (doelfunctie {r['doelfunctie']:.2f}).")
+    print(f"{binnen} van de {len(fit)} doelen binnen de tolerantie (doelfunctie {nl(r['doelfunctie'], 2)}).")
     for rij in fit[~fit.binnen_tolerantie].itertuples():
         print(f"  buiten: {rij.doel}/{rij.groep}: model {rij.modelwaarde:.4g}, doel {rij.doelwaarde:.4g} "
               f"(tolerantie {rij.tolerantie:.3g})")
-    print(f"Klaar in {klok.seconden / 60:.1f} minuten. Geschreven naar {doel}/: gekalibreerd.yaml, fit.csv, rapport.md, "
+    print(f"Klaar in {nl(klok.seconden / 60)} minuten. Geschreven naar {doel}/: gekalibreerd.yaml, fit.csv, rapport.md, "
           f"fit.png/.svg, identificatie.csv, toetsen_uitkomst.csv.")
     return 0
 
@@ -405,8 +421,8 @@ def _vergelijkingstabel(effecten, resultaat, nul: str, ruis=None) -> str:
                  if ruis is not None else np.nan)
         regels.append(f"{scenario:<28}{getal(v.verschil_met_nul.get('nieuwe_vsv', 0)):>15}"
                       f"{getal(v.verschil_met_nul.get('werk', 0)):>13}{getal(w.get('bediend', 0)):>10}"
-                      f"{getal(w.get('wachtend', 0)):>10}{k.loc[scenario, 'ncw_maatschappij'] / 1e6:>10.1f}"
-                      f"{'' if np.isnan(marge) else f'{marge / 1e6:.1f}':>9}{bk:>6.2f}")
+                      f"{getal(w.get('wachtend', 0)):>10}{mln(k.loc[scenario, 'ncw_maatschappij']):>10}"
+                      f"{'' if np.isnan(marge) else mln(marge):>9}{nl(bk, 2):>6}")
     if ruis is not None:
         regels.append("± ruis: 95%-interval van de populatieruis (ruis.csv); de onzekerheid in de aannames geeft "
                       "jongeren gevoeligheid ... --methode psa.")

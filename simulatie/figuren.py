@@ -182,7 +182,7 @@ def evppi_staaf(t: pd.DataFrame) -> Figure:
     ax.barh([_korte_naam(p) for p in t.parameter], t.evppi / 1e6, color=kleur)
     evpi = float(t.evpi.iloc[0]) / 1e6
     ax.axvline(evpi, color="black", linestyle="--", linewidth=1)
-    ax.annotate(f"EVPI {evpi:,.1f}".replace(",", "."), (evpi, len(t) - 0.5), ha="right", va="top", fontsize=8)
+    ax.annotate(f"EVPI {nl(evpi)}", (evpi, len(t) - 0.5), ha="right", va="top", fontsize=8)
     ax.set_xlabel("waarde van informatie (mln euro; rood: groep)")
     ax.set_title("Wat is het waard om dit zeker te weten?", loc="left")
     return fig

@@ -567,7 +567,7 @@ def figuur_fit(fit: pd.DataFrame):
 
 def rapport_markdown(fit: pd.DataFrame, ident: pd.DataFrame, toets: pd.DataFrame, info: dict,
                      populatie: pd.DataFrame | None = None) -> str:
-    from simulatie.opmaak import tabel_md
+    from simulatie.opmaak import nl, tabel_md
 
     def tabel(df: pd.DataFrame) -> str:
         return tabel_md(df, _fmt, index=False)
@@ -577,7 +577,7 @@ def rapport_markdown(fit: pd.DataFrame, ident: pd.DataFrame, toets: pd.DataFrame
     regels = [
         "# Kalibratierapport", "",
         f"Gemaakt op {info['datum']} met `jongeren kalibreer` (seed {info['seed']}, schaal {info['schaal']}, "
-        f"opwarmen plus {MAANDEN} maanden per run, {info['runs']} runs, {info['seconden'] / 60:.1f} minuten).", "",
+        f"opwarmen plus {MAANDEN} maanden per run, {info['runs']} runs, {nl(info['seconden'] / 60)} minuten).", "",
         "**Methode.** Gesimuleerde momenten: per parametervector warmt het model op (de jaargangen sinds 2013 door "
         "de maandregels, zie `simulatie/opwarming.py`) en draait het nulalternatief daarna met een vaste seed; zo "
         "leveren de gefitte regels ook de gefitte standen. Elk doel wordt berekend zoals de bron het definieert "
@@ -586,7 +586,7 @@ def rapport_markdown(fit: pd.DataFrame, ident: pd.DataFrame, toets: pd.DataFrame
         "zwakke prior: per parameter (waarde - bronwaarde) gedeeld door de halve bandbreedte uit de parameterbestanden. "
         "Zo blijven parameters die de doelen nauwelijks vastleggen bij hun bron in plaats van met de ruis van een "
         "gesimuleerde populatie mee te dwalen. "
-        f"Eindwaarde van de doelfunctie: {info['doelfunctie']:.2f} voor de doelen en {info.get('prior', 0.0):.2f} "
+        f"Eindwaarde van de doelfunctie: {nl(info['doelfunctie'], 2)} voor de doelen en {nl(info.get('prior', 0.0), 2)} "
         f"voor de prior ({info['status']}).", "",
         f"**Uitkomst.** {int(gefit.binnen_tolerantie.sum())} van de {len(gefit)} gefitte doelen liggen binnen hun "
         f"tolerantie op de kalibratieschaal ({binnen} van alle {len(fit)} rijen, met de niet gefitte inschrijvingen)"

@@ -256,6 +256,31 @@ def figuur_dekking(regio: pd.DataFrame, nul: str) -> Figure:
     return fig
 
 
+def schrijf_vergelijking(map_: Path, v, resultaat: Resultaat, ruis: pd.DataFrame | None = None
+                         ) -> tuple[pd.DataFrame, list[str]]:
+    """Alle bestanden van een vergelijking in `map_` (zoals `jongeren vergelijk` ze schrijft, zonder herkomst.json):
+    effecten, regio's, doelgroepen, groepen, MKBA, kasritme, kasboek, maandcijfers, ruis, figuren en mkba.md. Geeft
+    (effecten, namen van de figuren)."""
+    effecten = v.effecten()
+    regio = v.regio()
+    effecten.to_csv(map_ / "effecten.csv", index=False)
+    regio.to_csv(map_ / "regio.csv", index=False)
+    v.doelgroepen().to_csv(map_ / "doelgroepen.csv", index=False)
+    resultaat.tabel.to_csv(map_ / "mkba.csv", index=False)
+    v.groepen(levensloop=resultaat.levensloop).to_csv(map_ / "groepen.csv", index=False)
+    v.kasritme(resultaat).to_csv(map_ / "kasritme.csv", index=False)
+    resultaat.kengetallen.to_csv(map_ / "mkba_kengetallen.csv", index=False)
+    v.kasboek(prijsjaar=resultaat.prijsjaar, levensloop=resultaat.levensloop).to_parquet(map_ / "kasboek.parquet",
+                                                                                         index=False)
+    for u in v.uitkomsten:
+        u.maandcijfers.assign(scenario=u.naam).to_parquet(map_ / f"maandcijfers_{u.naam}.parquet", index=False)
+    if ruis is not None:
+        ruis.to_csv(map_ / "ruis.csv", index=False)
+    figuren = schrijf_figuren(map_, resultaat, v, effecten, regio)
+    (map_ / "mkba.md").write_text(mkba_markdown(resultaat, v, ruis), encoding="utf-8")
+    return effecten, figuren
+
+
 def schrijf_figuren(map_: Path, resultaat: Resultaat, vergelijking, effecten: pd.DataFrame,
                     regio: pd.DataFrame) -> list[str]:
     namen = []

@@ -149,7 +149,7 @@ class Budget(_Deel):
             raise ValueError("een aandeel ligt buiten 0 tot en met 1; toegestaan: aandelen van 0 tot en met 1 die "
                              "samen 1 zijn")
         if abs(sum(v.values()) - 1.0) > 1e-6:
-            raise ValueError(f"de aandelen tellen op tot {sum(v.values()):.4f}; toegestaan: aandelen van 0 tot en "
+            raise ValueError(f"de aandelen tellen op tot {nl(sum(v.values()), 4)}; toegestaan: aandelen van 0 tot en "
                              f"met 1 die samen 1 zijn")
         return v
 
@@ -385,3 +385,32 @@ def laad_scenario(naam_of_pad: str | Path) -> Scenario:
     """Lees en valideer een scenariobestand (pad of naam uit scenario's/)."""
     pad = vind_scenario(naam_of_pad)
     return valideer(_ruw(pad, ()), bestand=pad)
+
+
+def _toml_waarde(v: Any) -> str:
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    if isinstance(v, (int, float)):
+        return repr(v)
+    if isinstance(v, str):
+        return '"' + v.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    if isinstance(v, (list, tuple)):
+        return "[" + ", ".join(_toml_waarde(x) for x in v) + "]"
+    raise TypeError(f"geen TOML-waarde: {v!r}")
+
+
+def als_toml(scenario: Scenario, toelichting: str = "") -> str:
+    """Het scenario als TOML-bestand dat `laad_scenario` weer leest (alle velden uitgeschreven, zonder `basis`)."""
+    data = scenario.als_dict()
+    data.pop("basis", None)
+    regels = [f"# {r}" for r in toelichting.splitlines()] + ([""] if toelichting else [])
+    regels += [f"{k} = {_toml_waarde(v)}" for k, v in data.items() if not isinstance(v, dict) and v is not None]
+    for sectie, inhoud in data.items():
+        if not isinstance(inhoud, dict):
+            continue
+        regels += ["", f"[{sectie}]"]
+        regels += [f"{k} = {_toml_waarde(v)}" for k, v in inhoud.items() if not isinstance(v, dict) and v is not None]
+        for sub, tabel in inhoud.items():
+            if isinstance(tabel, dict):
+                regels += ["", f"[{sectie}.{sub}]"] + [f'"{k}" = {_toml_waarde(x)}' for k, x in tabel.items()]
+    return "\n".join(regels) + "\n"
