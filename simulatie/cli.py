@@ -326,9 +326,8 @@ def _gevoeligheid(args) -> int:
             groepen = e[e.parameter.str.startswith("(groep)")].sort_values("evppi", ascending=False)
             print(f"Waarde van volledige informatie (EVPI): {mln(e.evpi.iloc[0])} mln; per groep (EVPPI): "
                   + ", ".join(f"{g.groep} {mln(g.evppi)}" for g in groepen.itertuples()) + " (evpi.csv).")
-            v = t["evsi"]
-            if len(v):
-                print("Een proef naar het effect van nazorg op werk (evsi.csv): "
+            for proef, v in t["evsi"].groupby("proef", sort=False):
+                print(f"Een proef '{proef}' is waard (EVSI, evsi.csv): "
                       + ", ".join(f"{r.deelnemers_per_arm} per arm {mln(r.evsi)} mln (kost {mln(r.kosten_proef)})"
                                   for r in v.itertuples()))
         else:

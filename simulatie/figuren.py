@@ -189,16 +189,20 @@ def evppi_staaf(t: pd.DataFrame) -> Figure:
 
 
 def evsi_figuur(t: pd.DataFrame) -> Figure:
-    """EVSI en kosten van een proef tegen het aantal deelnemers per arm."""
+    """EVSI van elke proef en de kosten van een proef tegen het aantal deelnemers per arm."""
     fig = Figure(figsize=A4_BREED, layout="constrained")
     ax = fig.add_subplot()
-    ax.plot(t.deelnemers_per_arm, t.evsi / 1e6, marker="o", color="#4477AA", label="waarde van de proef (EVSI)")
-    ax.plot(t.deelnemers_per_arm, t.kosten_proef / 1e6, marker="s", color="#EE6677", label="kosten van de proef")
+    kleuren = ["#4477AA", "#228833", "#CCBB44", "#AA3377"]
+    for kleur, (proef, p) in zip(kleuren, t.groupby("proef", sort=False)):
+        ax.plot(p.deelnemers_per_arm, p.evsi / 1e6, marker="o", color=kleur, label=f"waarde: {proef} (EVSI)")
+    kosten = t.drop_duplicates("deelnemers_per_arm")
+    ax.plot(kosten.deelnemers_per_arm, kosten.kosten_proef / 1e6, marker="s", color="#EE6677", ls="--",
+            label="kosten van een proef")
     ax.set_xscale("log")
     ax.set_xlabel("deelnemers per arm")
     ax.set_ylabel("mln euro")
-    ax.legend(loc="upper left", frameon=False)
-    ax.set_title("Een proef naar het effect van nazorg op werk", loc="left")
+    ax.legend(loc="upper left", frameon=False, fontsize=8)
+    ax.set_title("Wat een gerandomiseerde proef waard is, naast wat hij kost", loc="left")
     return fig
 
 

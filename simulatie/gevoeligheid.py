@@ -35,6 +35,12 @@ STANDAARD = (
     "prijzen.levensloop.uitkering_27_zonder_sk", "prijzen.levensloop.aow_leeftijd",
 )
 TREKKINGEN = 2 ** 20  # zoveel verschillende populaties kan een analyse trekken (zaad = seed + trekking)
+# De proeven voor de EVSI: (naam, het effect dat de proef meet, de kans op de uitkomst in de controlegroep, +1 als
+# het effect de maandkans verhoogt en -1 als het haar verlaagt).
+PROEVEN = (
+    ("nazorg op werk", "beleid.effect.nazorg_baanvinden", "beleid.onderzoek.kans_werk_controle", +1),
+    ("begeleiding tegen uitval", "beleid.effect.begeleiding_tijdens_vsv", "beleid.onderzoek.kans_vsv_controle", -1),
+)
 UITKOMSTEN = ("ncw_maatschappij", "ncw_horizon", "ncw_rijk_ocw", "ncw_rijk_szw", "ncw_rijk_financien", "ncw_uwv",
               "ncw_gemeenten", "ncw_jongeren",
               "voorkomen_vsv", "extra_duurzaam_werk", "bediend", "wachtend")
@@ -381,13 +387,11 @@ def waarde_van_informatie(res: pd.DataFrame, o: Onzekerheden, p: Parameters, jar
     nb = np.column_stack([np.zeros_like(ncw), ncw])
     x = pd.DataFrame({n: res[f"p:{n}"].to_numpy(dtype=float) for n in o.parameters})
     uit = {"evpi": voi.evpi_tabel(nb, x, jaren)}
-    effect = "beleid.effect.nazorg_baanvinden"
-    uit["evsi"] = (voi.evsi_tabel(nb, x[effect].to_numpy(), float(x[effect].mean()),
-                                  p["beleid.onderzoek.kans_werk_controle"],
-                                  p.prijs("beleid.onderzoek.kosten_per_deelnemer", p["prijzen.mkba.prijsjaar"]),
-                                  seed=seed)
-                   if effect in x else pd.DataFrame(columns=["deelnemers_per_arm", "standaardfout_effect", "evsi",
-                                                             "kosten_proef", "netto_waarde", "eenheid"]))
+    kosten = p.prijs("beleid.onderzoek.kosten_per_deelnemer", p["prijzen.mkba.prijsjaar"])
+    tabellen = [voi.evsi_tabel(nb, x[effect].to_numpy(), richting * float(x[effect].mean()), p[kans], kosten,
+                               seed=seed, proef=proef, parameter=effect)
+                for proef, effect, kans, richting in PROEVEN if effect in x]
+    uit["evsi"] = pd.concat(tabellen, ignore_index=True) if tabellen else pd.DataFrame(columns=voi.EVSI_KOLOMMEN)
     return uit
 
 

@@ -26,7 +26,7 @@ from scipy.interpolate import BSpline
 GROEPEN = (("nazorg", "beleid.effect.nazorg_*"), ("effecten van begeleiding", "beleid.effect.*"),
            ("kosten van begeleiding", "beleid.coach.*"), ("waardering", "prijzen.*"),
            ("overgangskansen", "overgangen.*"), ("populatie", "populatie.*"))
-EENHEID = "euro (NCW maatschappij over de horizon, landelijk)"
+EENHEID = "euro (NCW maatschappij met levensloop van de beslissing over de hele horizon, landelijk)"
 # onder dit aantal trekkingen is een regressie op de PSA niet te vertrouwen: dan geen EVPPI en EVSI (NaN)
 MIN_TREKKINGEN = 50
 
@@ -101,18 +101,25 @@ def evpi_tabel(nb: np.ndarray, x: pd.DataFrame, jaren: int) -> pd.DataFrame:
     return t[["parameter", "groep", "evppi", "evpi", "eenheid", "evppi_per_jaar", "evpi_per_jaar"]]
 
 
+EVSI_KOLOMMEN = ["proef", "parameter", "deelnemers_per_arm", "standaardfout_effect", "evsi", "kosten_proef",
+                 "netto_waarde", "eenheid"]
+
+
 def evsi_tabel(nb: np.ndarray, effect: np.ndarray, verwacht_effect: float, kans_controle: float,
-               kosten_per_deelnemer: float, n_per_arm=(100, 250, 500, 1000, 2500), seed: int = 0) -> pd.DataFrame:
+               kosten_per_deelnemer: float, n_per_arm=(100, 250, 500, 1000, 2500), seed: int = 0,
+               proef: str = "", parameter: str = "") -> pd.DataFrame:
     """evsi.csv: per proefgrootte (deelnemers per arm) de standaardfout, de EVSI, de kosten van de proef (twee
-    armen) en de netto waarde. Dezelfde gesimuleerde ruis voor elke n (minder ruis in de vergelijking)."""
+    armen) en de netto waarde. Dezelfde gesimuleerde ruis voor elke n (minder ruis in de vergelijking).
+    `verwacht_effect` is de relatieve verandering van de maandkans (negatief voor een daling, zoals bij uitval);
+    de standaardfout is dezelfde voor het effect en zijn tegengestelde."""
     rijen = []
     for n in n_per_arm:
         se = standaardfout_proef(n, kans_controle, verwacht_effect)
         w = evsi_proef(nb, effect, se, np.random.default_rng(seed)) if len(nb) >= MIN_TREKKINGEN else np.nan
         kosten = 2 * n * kosten_per_deelnemer
-        rijen.append({"deelnemers_per_arm": n, "standaardfout_effect": se, "evsi": w, "kosten_proef": kosten,
-                      "netto_waarde": w - kosten, "eenheid": EENHEID})
-    return pd.DataFrame(rijen)
+        rijen.append({"proef": proef, "parameter": parameter, "deelnemers_per_arm": n, "standaardfout_effect": se,
+                      "evsi": w, "kosten_proef": kosten, "netto_waarde": w - kosten, "eenheid": EENHEID})
+    return pd.DataFrame(rijen, columns=EVSI_KOLOMMEN)
 
 
 # ------------------------------------------------------------------------------------ regressie

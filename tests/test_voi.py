@@ -105,3 +105,28 @@ def test_evpi_tabel_per_parameter_en_groep_tussen_nul_en_evpi(steekproef):
     assert v.evsi.iloc[1] > v.evsi.iloc[0] and (v.kosten_proef == 2 * v.deelnemers_per_arm * 1500.0).all()
     # te weinig trekkingen: geen schatting in plaats van een onbetrouwbare
     assert evpi_tabel(nb[:10], x.head(10), jaren=10).evppi.isna().all()
+
+
+def test_evsi_per_proef_hoog_voor_het_effect_waar_de_keuze_van_afhangt():
+    """Uit een PSA-tabel: twee proeven (nazorg op werk, begeleiding tegen uitval). Hangt de NCW alleen van het
+    uitvaleffect af, dan is een grote proef daarnaar veel waard (bijna de EVPPI) en een proef naar nazorg niets."""
+    import pandas as pd
+
+    from simulatie.gevoeligheid import PROEVEN, Onzekerheden, waarde_van_informatie
+    from simulatie.parameters import laad_parameters
+
+    p = laad_parameters()
+    namen = tuple(effect for _, effect, _, _ in PROEVEN)
+    o = Onzekerheden.kies(p, namen)
+    rng = np.random.default_rng(5)
+    uitval, nazorg = rng.uniform(0, 0.35, 600), rng.uniform(0, 0.5, 600)
+    ncw = 1e9 * (uitval - 0.1) + rng.normal(0, 5e7, 600)  # negatief bij een klein uitvaleffect
+    res = pd.DataFrame({"p:beleid.effect.begeleiding_tijdens_vsv": uitval, "p:beleid.effect.nazorg_baanvinden": nazorg,
+                        "u:ncw_maatschappij": ncw})
+    t = waarde_van_informatie(res, o, p, jaren=10, seed=0)
+    v = t["evsi"].set_index(["proef", "deelnemers_per_arm"]).evsi
+    evppi_uitval = t["evpi"].set_index("parameter").evppi["beleid.effect.begeleiding_tijdens_vsv"]
+    assert set(t["evsi"].proef) == {naam for naam, _, _, _ in PROEVEN}
+    assert v["begeleiding tegen uitval", 2500] > 0.5 * evppi_uitval > 0
+    assert v["begeleiding tegen uitval", 2500] > v["begeleiding tegen uitval", 100]
+    assert v["nazorg op werk", 2500] < 0.05 * evppi_uitval
