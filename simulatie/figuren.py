@@ -199,6 +199,8 @@ def evsi_figuur(t: pd.DataFrame) -> Figure:
     ax.plot(kosten.deelnemers_per_arm, kosten.kosten_proef / 1e6, marker="s", color="#EE6677", ls="--",
             label="kosten van een proef")
     ax.set_xscale("log")
+    ax.set_xticks(kosten.deelnemers_per_arm, [nl(n, 0) for n in kosten.deelnemers_per_arm])
+    ax.minorticks_off()
     ax.set_xlabel("deelnemers per arm")
     ax.set_ylabel("mln euro")
     ax.legend(loc="upper left", frameon=False, fontsize=8)

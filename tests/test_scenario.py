@@ -152,3 +152,19 @@ def test_foute_basis(tmp_path, basis, melding):
     with pytest.raises(InvoerFout) as fout:
         laad_scenario(pad)
     assert melding in fout.value.tekst() and "'basis'" in fout.value.tekst()
+
+
+def test_als_toml_leest_terug_als_hetzelfde_scenario(tmp_path):
+    """Wat de verkenner bewaart (scenario.als_toml) leest laad_scenario terug als hetzelfde scenario, voor elk
+    meegeleverd bestand (met basis, budgettabel, lijsten en tekst met aanhalingstekens)."""
+    from simulatie.scenario import als_toml, beschikbare_scenarios, laad_scenario
+
+    namen = beschikbare_scenarios()
+    assert len(namen) >= 10
+    for naam in namen:
+        s = laad_scenario(naam)
+        pad = tmp_path / f"{naam}.toml"
+        pad.write_text(als_toml(s, toelichting='bewaard door de "verkenner"\ntweede regel'), encoding="utf-8")
+        terug = laad_scenario(pad).als_dict()
+        verwacht = {**s.als_dict(), "basis": None}
+        assert terug == verwacht, naam
