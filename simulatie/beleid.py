@@ -136,7 +136,8 @@ class Beleid:
         self.baanbehoud, self.terugkeer, self.zorg_uitstroom = 1.0, 1.0, 1.0
         if actief[COACHING]:
             coaching = self.scenario.coaching.effect_vsv
-            self.vsv_daling[COACHING] = min(1.0, (coaching if coaching is not None else p[e + "intensieve_coaching_vsv"]) * s)
+            self.vsv_daling[COACHING] = min(1.0, (coaching if coaching is not None
+                                                  else p[e + "intensieve_coaching_vsv"]) * s)
         if actief[TIJDENS]:
             self.vsv_daling[TIJDENS] = min(1.0, p[e + "begeleiding_tijdens_vsv"] * s)
         if actief[NAZORG]:

@@ -75,7 +75,8 @@ def _fractie(naam: str):
 
 def _gemeenschappelijk(p: argparse.ArgumentParser, uit: str) -> None:
     p.add_argument("--jaren", type=_JAREN, default=None,
-                   help=f"aantal jaren te simuleren, 1 tot en met {MAX_JAREN} (standaard: looptijd.jaren uit het scenario)")
+                   help=f"aantal jaren te simuleren, 1 tot en met {MAX_JAREN} "
+                        "(standaard: looptijd.jaren uit het scenario)")
     p.add_argument("--seed", type=_SEED, default=0, help=f"zaad voor het toeval, 0 tot en met {MAX_SEED} (standaard 0)")
     p.add_argument("--schaal", type=_SCHAAL, default=1,
                    help=f"hoeveel jongeren één rij is, 1 tot en met {MAX_SCHAAL} (1 = volledige populatie, standaard)")
@@ -125,18 +126,22 @@ def maak_parser() -> argparse.ArgumentParser:
     gev.add_argument("--methode", choices=("sobol", "morris", "psa"), required=True)
     gev.add_argument("--n", type=_geheel("n", 2), required=True,
                      help="steekproefgrootte (Sobol: macht van 2; gevallen = n x (parameters + 2))")
-    gev.add_argument("--schaal", type=_SCHAAL, default=50, help=f"jongeren per rij, 1 tot en met {MAX_SCHAAL} (standaard 50)")
-    gev.add_argument("--jaren", type=_JAREN, default=10, help=f"horizon in jaren, 1 tot en met {MAX_JAREN} (standaard 10)")
+    gev.add_argument("--schaal", type=_SCHAAL, default=50,
+                     help=f"jongeren per rij, 1 tot en met {MAX_SCHAAL} (standaard 50)")
+    gev.add_argument("--jaren", type=_JAREN, default=10,
+                     help=f"horizon in jaren, 1 tot en met {MAX_JAREN} (standaard 10)")
     gev.add_argument("--seed", type=_SEED, default=0)
     gev.add_argument("--dask", default=None, metavar="ADRES|lokaal",
                      help="draai op een Dask-cluster: 'lokaal' of het adres van een scheduler (tcp://HOST:POORT)")
-    gev.add_argument("--werkers", type=_geheel("werkers", 1), default=None, help="aantal processen (standaard: alle kernen)")
+    gev.add_argument("--werkers", type=_geheel("werkers", 1), default=None,
+                     help="aantal processen (standaard: alle kernen)")
     gev.add_argument("--parameters", default=None,
                      help="komma-gescheiden namen of patronen van onzekere parameters (standaard: de vaste set)")
     gev.add_argument("--opnieuw", action="store_true",
                      help="gooi de opgeslagen gevallen en resultaten van een eerdere analyse in de uitvoermap weg")
     gev.add_argument("--uit", type=_map, default=None,
-                     help="uitvoermap (standaard resultaten/gevoeligheid_<methode>); nieuw, leeg of van dezelfde analyse")
+                     help="uitvoermap (standaard resultaten/gevoeligheid_<methode>); "
+                          "nieuw, leeg of van dezelfde analyse")
     gev.set_defaults(functie=_gevoeligheid)
 
     ver = sub.add_parser("verken", help="de verkenner: hefbomen verschuiven en de vergelijking zien, in de browser",
@@ -151,7 +156,8 @@ def maak_parser() -> argparse.ArgumentParser:
                          description="Fit de vrije parameters op kalibratie/doelen.csv en schrijf "
                                      "kalibratie/gekalibreerd.yaml (die het model standaard gebruikt) met een "
                                      "fitrapport. Een afgebroken kalibratie hervat vanzelf.")
-    kal.add_argument("--schaal", type=_SCHAAL, default=5, help=f"jongeren per rij, 1 tot en met {MAX_SCHAAL} (standaard 5)")
+    kal.add_argument("--schaal", type=_SCHAAL, default=5,
+                     help=f"jongeren per rij, 1 tot en met {MAX_SCHAAL} (standaard 5)")
     kal.add_argument("--seed", type=_SEED, default=0)
     kal.add_argument("--max-iteraties", type=_geheel("max-iteraties", 1), default=20)
     kal.add_argument("--werkers", type=_geheel("werkers", 1), default=None, help="processen (standaard: alle kernen)")
@@ -400,8 +406,8 @@ def _kalibreer(args) -> int:
     for rij in fit[~fit.binnen_tolerantie].itertuples():
         print(f"  buiten: {rij.doel}/{rij.groep}: model {rij.modelwaarde:.4g}, doel {rij.doelwaarde:.4g} "
               f"(tolerantie {rij.tolerantie:.3g})")
-    print(f"Klaar in {nl(klok.seconden / 60)} minuten. Geschreven naar {doel}/: gekalibreerd.yaml, fit.csv, rapport.md, "
-          f"fit.png/.svg, identificatie.csv, toetsen_uitkomst.csv.")
+    print(f"Klaar in {nl(klok.seconden / 60)} minuten. Geschreven naar {doel}/: gekalibreerd.yaml, fit.csv, "
+          f"rapport.md, fit.png/.svg, identificatie.csv, toetsen_uitkomst.csv.")
     return 0
 
 

@@ -99,7 +99,8 @@ def morris_spreiding(morris: pd.DataFrame, uitkomst: str, label: str) -> Figure:
     ax = fig.add_subplot()
     ax.scatter(m.mu_star, m.sigma, color="#4477AA")
     for _, r in m.nlargest(6, "mu_star").iterrows():
-        ax.annotate(_korte_naam(r.parameter), (r.mu_star, r.sigma), fontsize=6, xytext=(3, 3), textcoords="offset points")
+        ax.annotate(_korte_naam(r.parameter), (r.mu_star, r.sigma), fontsize=6, xytext=(3, 3),
+                    textcoords="offset points")
     ax.set_xlabel("mu* (gemiddeld absoluut effect)")
     ax.set_ylabel("sigma (niet-lineair of interactie)")
     ax.set_title(f"Morris-screening: {label}", loc="left")

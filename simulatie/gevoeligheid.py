@@ -247,7 +247,8 @@ def analyse_rangorde(o: Onzekerheden, resultaten: pd.DataFrame, uitkomsten=UITKO
                 "rang_laag": int(np.percentile(rang_boot[:, i], 2.5, method="lower")),
                 "rang_hoog": int(np.percentile(rang_boot[:, i], 97.5, method="higher")),
                 f"kans_top{k}": float((rang_boot[:, i] <= k).mean()),
-                "kans_boven_volgende": float((boot[:, i] > boot[:, volgende]).mean()) if volgende is not None else np.nan,
+                "kans_boven_volgende": (float((boot[:, i] > boot[:, volgende]).mean()) if volgende is not None
+                                        else np.nan),
             })
     return pd.DataFrame(rijen)
 
@@ -304,7 +305,8 @@ def analyseer(methode: str, alternatief, nul, n: int, uit: Path, *, schaal: int 
 
     def experiment(naam: str, ontwerp: pd.DataFrame) -> pd.DataFrame:
         # alleen de PSA zelf telt per groep; tornado en budgetcurve zijn landelijk
-        e = Experiment(uit / naam, ontwerp, replace(evaluator, per_groep=naam == "psa"), {**herkomst, "onderdeel": naam})
+        e = Experiment(uit / naam, ontwerp, replace(evaluator, per_groep=naam == "psa"),
+                       {**herkomst, "onderdeel": naam})
         return e.draai(dask=dask, werkers=werkers, voortgang=voortgang, opnieuw=opnieuw)
 
     tabellen: dict[str, pd.DataFrame] = {}
@@ -339,7 +341,8 @@ def analyseer(methode: str, alternatief, nul, n: int, uit: Path, *, schaal: int 
         m = max(8, n // 4)
         budget = pd.concat([ontwerp.head(m).assign(**{"scenario.budget_factor": f}) for f in BUDGETFACTOREN],
                            ignore_index=True)
-        tabellen["kans_positief_budget"] = budgetcurve(experiment("budget", budget), alternatief.budget.regionaal_programma)
+        tabellen["kans_positief_budget"] = budgetcurve(experiment("budget", budget),
+                                                       alternatief.budget.regionaal_programma)
         figuren.bewaar(figuren.histogram_ncw(y, label), uit / "psa_ncw")
         if tabellen["evpi"].evppi.notna().any():  # genoeg trekkingen (voi.MIN_TREKKINGEN)
             figuren.bewaar(figuren.evppi_staaf(tabellen["evpi"]), uit / "evppi")

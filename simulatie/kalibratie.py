@@ -53,8 +53,10 @@ VRIJ: list[tuple[str, float, float, tuple[tuple[str, str], ...]]] = [
      (("vsv_percentage_per_jaar", "mbo_entree"), ("vsv_per_niveau", "bol_1"), ("vsv_per_niveau", "bbl_1"))),
     # de inschrijving per mbo-niveau: hoe vmbo'ers over de niveaus gaan en hoe lang een opleiding duurt
     ("overgangen.doorstroom.vmbo_basis_naar_entree", 0.02, 0.5, (("ingeschreven", "mbo_1"),)),
-    ("overgangen.doorstroom.vmbo_kader_naar_niveau_3", 0.2, 0.95, (("ingeschreven", "mbo_2"), ("ingeschreven", "mbo_3"))),
-    ("overgangen.doorstroom.vmbo_kader_naar_niveau_4", 0.02, 0.7, (("ingeschreven", "mbo_3"), ("ingeschreven", "mbo_4"))),
+    ("overgangen.doorstroom.vmbo_kader_naar_niveau_3", 0.2, 0.95,
+     (("ingeschreven", "mbo_2"), ("ingeschreven", "mbo_3"))),
+    ("overgangen.doorstroom.vmbo_kader_naar_niveau_4", 0.02, 0.7,
+     (("ingeschreven", "mbo_3"), ("ingeschreven", "mbo_4"))),
     ("overgangen.doorstroom.vmbo_gt_naar_niveau_4", 0.4, 0.97, (("ingeschreven", "mbo_3"), ("ingeschreven", "mbo_4"))),
     ("overgangen.zittenblijven.mbo", 0.0, 0.35, tuple(("ingeschreven", f"mbo_{n}") for n in (1, 2, 3, 4))),
     ("overgangen.doorstroom.mbo_3_naar_mbo_4", 0.05, 0.6, (("ingeschreven", "mbo_3"), ("ingeschreven", "mbo_4"))),
@@ -390,7 +392,6 @@ def toetsen(parameters: Parameters, seed: int = 0, schaal: int = 2) -> pd.DataFr
     """De niet-gefitte gepubliceerde cijfers naast het model (nulalternatief 2026-2029 en het opwarmen)."""
     from simulatie.model import JongerenModel
     from simulatie.scenario import laad_scenario
-    from simulatie.toestanden import STROMEN
     from simulatie.waarneming import VERVOLGTOESTANDEN
 
     model = JongerenModel(laad_scenario("nulalternatief"), seed=seed, schaal=schaal, parameters=parameters)
@@ -431,7 +432,6 @@ def toetsen(parameters: Parameters, seed: int = 0, schaal: int = 2) -> pd.DataFr
     instroom = np.stack(w.uitkering_instroom[a:b + 1])  # (maand, bijstand/WW/Wajong)
     waarden["bijstand_instroom_per_kwartaal"] = float(instroom[:, 0].sum() / 8)
     waarden["ww_instroom_onder_27_2017"] = waarden["ww_instroom_onder_27_2022"] = float(instroom[:, 1].sum() / 2)
-    S = np.stack(w.stromen[a:b + 1]).sum(axis=(2, 3))
     # uitstroom uit de bijstand: alle beëindigingen min wie 27 werd (CBS telt die niet als uitstroom)
     uit_bijstand = _uit_bijstand(model, a, b)
     waarden["bijstand_uitstroom_per_kwartaal"] = uit_bijstand / 8
@@ -583,11 +583,12 @@ def rapport_markdown(fit: pd.DataFrame, ident: pd.DataFrame, toets: pd.DataFrame
         "leveren de gefitte regels ook de gefitte standen. Elk doel wordt berekend zoals de bron het definieert "
         "(kolom `statistiek` in `doelen.csv`). `scipy.optimize.least_squares` minimaliseert de som van de "
         "gekwadrateerde residuen (model - doel) / tolerantie over de vrije parameters, elk binnen grenzen, plus een "
-        "zwakke prior: per parameter (waarde - bronwaarde) gedeeld door de halve bandbreedte uit de parameterbestanden. "
+        "zwakke prior: per parameter (waarde - bronwaarde) gedeeld door de halve bandbreedte "
+        "uit de parameterbestanden. "
         "Zo blijven parameters die de doelen nauwelijks vastleggen bij hun bron in plaats van met de ruis van een "
         "gesimuleerde populatie mee te dwalen. "
-        f"Eindwaarde van de doelfunctie: {nl(info['doelfunctie'], 2)} voor de doelen en {nl(info.get('prior', 0.0), 2)} "
-        f"voor de prior ({info['status']}).", "",
+        f"Eindwaarde van de doelfunctie: {nl(info['doelfunctie'], 2)} voor de doelen en "
+        f"{nl(info.get('prior', 0.0), 2)} voor de prior ({info['status']}).", "",
         f"**Uitkomst.** {int(gefit.binnen_tolerantie.sum())} van de {len(gefit)} gefitte doelen liggen binnen hun "
         f"tolerantie op de kalibratieschaal ({binnen} van alle {len(fit)} rijen, met de niet gefitte inschrijvingen)"
         + (f"; op volle schaal (schaal 1) {int(fit[fit.gefit].binnen_tolerantie_schaal_1.sum())} van de {len(gefit)}."
@@ -694,7 +695,8 @@ def _reden(doel: str, groep: str) -> str:
     if doel.startswith("vsv") and groep in ("mbo_entree", "bol_1", "bbl_1"):
         return ("Entree duurt een jaar: wie na het entreediploma stopt, telt als vsv'er (geen SK). Het doel is het "
                 "resultaat van uitval plus niet-doorstromen; de bron geeft niet hoe die twee verdeeld zijn.")
-    return "Zie de identificatietabel: de parameters die dit doel sturen, liggen tegen hun grens of sturen ook andere doelen."
+    return ("Zie de identificatietabel: de parameters die dit doel sturen, liggen tegen hun grens of sturen ook "
+            "andere doelen.")
 
 
 def _fmt(v) -> str:

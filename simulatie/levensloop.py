@@ -5,8 +5,9 @@ Per groep (opleidingsniveau bij vertrek: zonder SK, met SK, mbo-3/4, hoger onder
 en met een uitkering uit CPB (2018, negen jaar na de start in het mbo). Het verschil tussen de groepen neemt per
 jaar een vast deel af (`kloof_afname_per_jaar`, uit twee CBS-cohorten), en de toestand bij vertrek werkt een tijd
 na (`persistentie_toestand`: wie werkt blijft vaker werken). Lonen volgen het minimumloon maal een factor per
-groep, met een reële groei tot 45 jaar; ook het loonverschil tussen de groepen neemt zo af. De verwachte maandstromen worden in het kasboek geboekt zoals elke
-andere maand (productie, verdringing, loon en belasting, uitkeringen, uitvoering), vanaf de maand van vertrek.
+groep, met een reële groei tot 45 jaar; ook het loonverschil tussen de groepen neemt zo af. De verwachte
+maandstromen worden in het kasboek geboekt zoals elke andere maand (productie, verdringing, loon en belasting,
+uitkeringen, uitvoering), vanaf de maand van vertrek.
 
 Alles is vectorrekening op tabellen per (toestand bij vertrek, leeftijd, groep): een run heeft er een paar honderd.
 """
@@ -33,7 +34,8 @@ def niveau_bij_vertrek(pop, rijen: np.ndarray, toestand: np.ndarray | None = Non
     st, nv, sk = pop.schooltype[rijen], pop.niveau[rijen], pop.startkwalificatie[rijen]
     op_school = (pop.toestand[rijen] if toestand is None else toestand) == c.ONDERWIJS
     ho = (groep == g["ho"]) | (op_school & (st == c.HO))
-    mbo34 = np.isin(groep, (g["mbo34_bol"], g["mbo34_bbl"], g["ho_uitval"])) | (op_school & (st == c.MBO) & (nv >= 3) & sk)
+    mbo34 = (np.isin(groep, (g["mbo34_bol"], g["mbo34_bbl"], g["ho_uitval"]))
+             | (op_school & (st == c.MBO) & (nv >= 3) & sk))
     return np.where(ho, HO, np.where(mbo34, MBO34, np.where(sk, MET_SK, ZONDER_SK))).astype(np.int8)
 
 
@@ -85,7 +87,8 @@ def _kansen(lp: Levensloopprijzen, jaren: np.ndarray) -> tuple[np.ndarray, np.nd
     return werk, uitkering
 
 
-def verwachting(lp: Levensloopprijzen, toestand: int, leeftijd_jaren: int, niveau: int) -> tuple[np.ndarray, np.ndarray]:
+def verwachting(lp: Levensloopprijzen, toestand: int, leeftijd_jaren: int,
+                niveau: int) -> tuple[np.ndarray, np.ndarray]:
     """Kans op werk en op een uitkering in elke maand na vertrek tot de AOW-leeftijd (maand 0 = de maand na
     vertrek), voor één groep: (werk, uitkering), elk een array per maand."""
     werk, uitkering = _kansen(lp, _jaren(lp, leeftijd_jaren))

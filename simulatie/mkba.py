@@ -25,14 +25,14 @@ from simulatie.beleid import LEVENSCOACHING
 from simulatie.levensloop import (MET_SK, NIVEAUS_BIJ_VERTREK, VERTREKLEEFTIJDEN, ZONDER_SK, Levensloopprijzen,
                                   stromen)
 from simulatie.parameters import Parameters
-from simulatie.waarneming import LEEFTIJDSBANDEN
 
 # De partijen zoals een lezer van de Rijksbegroting ze kent: OCW en SZW (programma's), Financiën (belasting en
 # premies), UWV (WW en Wajong), gemeenten (bijstand, Wmo, jeugdzorg), zorgverzekeraars, en wie buiten de overheid
 # betaalt of ontvangt.
 PARTIJEN = ("rijk_ocw", "rijk_szw", "rijk_financien", "uwv", "gemeenten", "zorgverzekeraars", "onderwijsinstellingen",
             "werkgevers", "jongeren", "overige_werkenden")
-PARTIJNAMEN = {"rijk_ocw": "Rijk (OCW)", "rijk_szw": "Rijk (SZW)", "rijk_financien": "Rijk (Financiën: belasting en premies)",
+PARTIJNAMEN = {"rijk_ocw": "Rijk (OCW)", "rijk_szw": "Rijk (SZW)",
+               "rijk_financien": "Rijk (Financiën: belasting en premies)",
                "uwv": "UWV", "gemeenten": "Gemeenten", "zorgverzekeraars": "Zorgverzekeraars",
                "onderwijsinstellingen": "Onderwijsinstellingen", "werkgevers": "Werkgevers", "jongeren": "Jongeren",
                "overige_werkenden": "Overige werkenden", "maatschappij": "Maatschappij"}
@@ -41,14 +41,16 @@ MAATSCHAPPIJ = "maatschappij"
 # post: (soort, groep, omschrijving). Groep 'kosten' zijn de kosten van het beleid in de B/K-verhouding.
 POSTEN = {
     "programmakosten_begeleiding": ("reëel", "kosten", "Begeleiding uit het regionale budget (coaches)"),
-    "programmakosten_overig": ("reëel", "kosten", "Budget dat niet aan gemodelleerde begeleiding is besteed (samenwerking, overhead)"),
+    "programmakosten_overig": ("reëel", "kosten",
+                               "Budget dat niet aan gemodelleerde begeleiding is besteed (samenwerking, overhead)"),
     "levenscoaching": ("reëel", "kosten", "Levenscoaching (IBO-variant 1A/1B)"),
     "doorstroompunt": ("reëel", "kosten", "Contacten van het Doorstroompunt met jongeren buiten beeld"),
     "onderwijs_bekostiging": ("overdracht", "kosten", "Bekostiging van het onderwijs (Rijk aan instellingen)"),
     "onderwijskosten": ("reëel", "kosten", "Kosten van onderwijs (een extra jaar op school is een kost)"),
     "productie": ("reëel", "baten", "Productie van werkende jongeren (gewaardeerd tegen loonkosten)"),
     "verdringing": ("reëel", "baten", "Verdringing: extra banen ten koste van andere werkzoekenden"),
-    "loon_en_belasting": ("overdracht", "baten", "Loonkosten: netto loon aan jongeren, belasting en premies aan de fiscus"),
+    "loon_en_belasting": ("overdracht", "baten",
+                          "Loonkosten: netto loon aan jongeren, belasting en premies aan de fiscus"),
     "uitkeringen": ("overdracht", "baten", "Uitkeringen (bijstand door gemeenten, WW/Wajong door UWV)"),
     "uitvoering_uitkeringen": ("reëel", "baten", "Uitvoeringskosten van uitkeringen"),
     "zorgkosten": ("reëel", "baten", "Jeugdzorg, GGZ en dagbesteding"),
@@ -61,7 +63,8 @@ NIET_GEWAARDEERD = [
     ("Zelfredzaamheid en minder schulden", "+", "geen bron"),
     ("Minder criminaliteit en justitiecontact", "+", "kosten van criminaliteit per vsv'er niet gevonden in de bronnen"),
     ("Effecten op ouders en volgende generatie", "+", "intergenerationele effecten; niet gekwantificeerd"),
-    ("Samenwerking in de regio (betere doorverwijzing)", "?", "onderdeel van het budget 'overig', effect niet gemodelleerd"),
+    ("Samenwerking in de regio (betere doorverwijzing)", "?",
+     "onderdeel van het budget 'overig', effect niet gemodelleerd"),
 ]
 
 
@@ -89,17 +92,17 @@ class Eenheidsprijzen:
     @classmethod
     def uit(cls, p: Parameters, prijsjaar: int | None = None, discontovoet: float | None = None) -> "Eenheidsprijzen":
         jaar = int(prijsjaar if prijsjaar is not None else p["prijzen.mkba.prijsjaar"])
-        l, u, z, o = "prijzen.loon.", "prijzen.uitkering.", "prijzen.zorg.", "prijzen.onderwijs."
-        staffel = np.array([p[l + "staffel_16"], p[l + "staffel_16"], p[l + "staffel_17"], p[l + "staffel_18"],
-                            p[l + "staffel_19"], p[l + "staffel_20"], 1.0])
-        wml = p.prijs(l + "wml_21_plus_per_maand", jaar) * (1 + p[l + "vakantiegeld"]) * staffel
-        sk = np.array([p[l + "factor_zonder_sk"], p[l + "factor_met_sk"]])
-        loonkosten = wml[:, None] * sk[None, :] * (1 + p[l + "werkgeverslasten"])
+        lo, u, z, o = "prijzen.loon.", "prijzen.uitkering.", "prijzen.zorg.", "prijzen.onderwijs."
+        staffel = np.array([p[lo + "staffel_16"], p[lo + "staffel_16"], p[lo + "staffel_17"], p[lo + "staffel_18"],
+                            p[lo + "staffel_19"], p[lo + "staffel_20"], 1.0])
+        wml = p.prijs(lo + "wml_21_plus_per_maand", jaar) * (1 + p[lo + "vakantiegeld"]) * staffel
+        sk = np.array([p[lo + "factor_zonder_sk"], p[lo + "factor_met_sk"]])
+        loonkosten = wml[:, None] * sk[None, :] * (1 + p[lo + "werkgeverslasten"])
         jong = p.prijs(u + "jongerennorm_18_20_netto_per_maand", jaar)
         bijstand = np.array([0, 0, 0, jong, jong, jong, p.prijs(u + "bijstand_21_plus_netto_per_maand", jaar)])
         netto = 1 - p[u + "belasting_op_uitkering"]
         # WW: een deel van het laatste brutoloon (naar leeftijd en SK); Wajong: een deel van het (jeugd)minimumloon
-        ww = p[u + "ww_vervangingsratio"] * loonkosten / (1 + p[l + "werkgeverslasten"]) * netto
+        ww = p[u + "ww_vervangingsratio"] * loonkosten / (1 + p[lo + "werkgeverslasten"]) * netto
         wajong = p[u + "wajong_aandeel_wml"] * wml * netto
         uitkering = np.stack([np.repeat(bijstand[:, None], 2, axis=1), ww, np.repeat(wajong[:, None], 2, axis=1)])
         volwassen = np.array([False, False, False, True, True, True, True])
@@ -107,7 +110,7 @@ class Eenheidsprijzen:
                         p.prijs(z + "jeugdzorg_per_client_per_jaar", jaar)) / 12
         onderwijs = p.prijs(o + "mbo_per_student_per_jaar", jaar) / 12 * np.array([1.0, p[o + "bbl_factor"]])
         return cls(
-            prijsjaar=jaar, loonkosten=loonkosten, bbl_factor=p[l + "bbl_factor"], wig=p[l + "wig"],
+            prijsjaar=jaar, loonkosten=loonkosten, bbl_factor=p[lo + "bbl_factor"], wig=p[lo + "wig"],
             verdringing=p["prijzen.mkba.verdringing"], uitkering=uitkering,
             uitvoering=p.prijs(u + "uitvoeringskosten_per_jaar", jaar) / 12, zorg=zorg,
             zorg_aandeel_gemeente=np.where(volwassen, p[z + "volwassen_aandeel_gemeente"], 1.0), onderwijs=onderwijs,
@@ -115,7 +118,7 @@ class Eenheidsprijzen:
             regionaal_aandeel_ocw=p["prijzen.programma.regionaal_aandeel_ocw"],
             levenscoaching_gemeente_1b=p["beleid.levenscoaching.gemeente_aandeel_1b"],
             discontovoet=p["prijzen.mkba.discontovoet"] if discontovoet is None else discontovoet,
-            wml_met_lasten=wml * (1 + p[l + "werkgeverslasten"]), bijstand_21_plus=float(bijstand[-1]),
+            wml_met_lasten=wml * (1 + p[lo + "werkgeverslasten"]), bijstand_21_plus=float(bijstand[-1]),
         )
 
 
@@ -228,7 +231,8 @@ class Tellingen:
         elif groep is not None:
             # programmakosten naar het aandeel van de groep in de uitgaven aan begeleiding over de hele looptijd
             # (zonder begeleiding: naar het aandeel in de populatie), zodat de groepen optellen tot het land
-            uitgaven_groep = (np.delete(b.bediend_groep, LEVENSCOACHING, axis=1).transpose(0, 2, 1) @ kosten).sum(axis=0)
+            uitgaven_groep = (np.delete(b.bediend_groep, LEVENSCOACHING, axis=1).transpose(0, 2, 1)
+                              @ kosten).sum(axis=0)
             if uitgaven_groep.sum() <= 0:
                 uitgaven_groep = w.reeks("groepkubus").sum(axis=(0, 1, 2, 3, 4))
             aandeel = uitgaven_groep[groep] / uitgaven_groep.sum()
@@ -264,7 +268,8 @@ def kasboek_array(uitkomst, p: Parameters, prijsjaar: int | None = None, levensl
     index = p.prijsindex(e.prijsjaar) / p.prijsindex(s.looptijd.startmaand[0])
     budget, besteed = t.budget * index, t.besteed * index
     totaal = s.budget.regionaal_programma + s.budget.mbo_begeleiding + s.budget.nazorg_subsidie
-    ocw = ((s.budget.mbo_begeleiding + s.budget.nazorg_subsidie + e.regionaal_aandeel_ocw * s.budget.regionaal_programma)
+    ocw = ((s.budget.mbo_begeleiding + s.budget.nazorg_subsidie
+            + e.regionaal_aandeel_ocw * s.budget.regionaal_programma)
            / totaal) if totaal > 0 else 1.0
     for post, bedrag in (("programmakosten_begeleiding", besteed), ("programmakosten_overig", budget - besteed)):
         boek.boek(post, rijk_ocw=-ocw * bedrag, rijk_szw=-(1 - ocw) * bedrag)

@@ -48,7 +48,8 @@ class JongerenModel(mesa.Model):
         scenario = laad_scenario(scenario or "nulalternatief") if not isinstance(scenario, Scenario) else scenario
         if not isinstance(schaal, (int, np.integer)) or isinstance(schaal, bool) or schaal < 1:
             raise InvoerFout(f"schaal {schaal!r} is ongeldig.", veld="schaal",
-                             toegestaan="een geheel getal >= 1 (1 = de volledige populatie, 10 = één rij per 10 jongeren)")
+                             toegestaan="een geheel getal >= 1 (1 = de volledige populatie, "
+                                        "10 = één rij per 10 jongeren)")
         if not isinstance(seed, (int, np.integer)) or isinstance(seed, bool) or seed < 0:
             raise InvoerFout(f"seed {seed!r} is ongeldig.", veld="seed", toegestaan="een geheel getal >= 0")
         super().__init__(seed=int(seed))
@@ -136,7 +137,8 @@ class JongerenModel(mesa.Model):
     def _gebouwd(self, wat: str, t: int, bouw) -> dict[str, np.ndarray]:
         """Kolommen van `bouw(parameters)` (een cohort), uit het geheugen als dat kan; een kopie, want de
         populatie verandert ze."""
-        sleutel = (wat, self.zaad, self.schaal, t, self.startmaand, self.stationair, self.regiogegevens.aandeel.tobytes())
+        sleutel = (wat, self.zaad, self.schaal, t, self.startmaand, self.stationair,
+                   self.regiogegevens.aandeel.tobytes())
         return {k: v.copy() for k, v in _GEBOUWD.haal(sleutel, self.parameters, bouw).items()}
 
     def run_for(self, maanden: int, voortgang: bool = False) -> None:

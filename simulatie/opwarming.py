@@ -77,8 +77,9 @@ def warm_op(p: Parameters, regels: Overgangsregels, *, zaad: int, schaal: int, s
     lp = profiel(p, startmaand, stationair)
     t0 = eerste_maand(startmaand)
     pop = Populatie({k: np.zeros(0, d) for k, d in KOLOMMEN.items()}, t0)
-    effect = Effecten(bereik_doorstroompunt=p["overgangen.in_beeld.bereik_doorstroompunt_per_maand"],
-                      leeftijdsgrens_doorstroompunt_maanden=int(p["overgangen.in_beeld.leeftijdsgrens_doorstroompunt"]) * 12)
+    effect = Effecten(
+        bereik_doorstroompunt=p["overgangen.in_beeld.bereik_doorstroompunt_per_maand"],
+        leeftijdsgrens_doorstroompunt_maanden=int(p["overgangen.in_beeld.leeftijdsgrens_doorstroompunt"]) * 12)
     maanden = np.arange(t0, startmaand)
     standen = np.zeros((len(maanden), VAKKEN_UITGEBREID, len(c.LEEFTIJDEN)))
     vsv = np.zeros(len(maanden))
@@ -120,7 +121,8 @@ def _vul_aan(pop: Populatie, lp: Leeftijdsprofiel, jaar: int, schaal: int, rng: 
              volgend_id: int) -> int:
     """Januari: nieuwkomers tot het profiel; zij lijken op hun leeftijdgenoten van nu."""
     sjablonen = Sjablonen(pop.kolommen(), pop.maand)
-    return _voeg_toe(pop, aanvulling(pop, lp.doel(jaar), schaal, rng, sjablonen, lp.p["populatie.nieuwkomers.aandeel_student"]), volgend_id)
+    return _voeg_toe(pop, aanvulling(pop, lp.doel(jaar), schaal, rng, sjablonen,
+                                     lp.p["populatie.nieuwkomers.aandeel_student"]), volgend_id)
 
 
 def _stand(pop: Populatie) -> np.ndarray:
@@ -143,7 +145,8 @@ def cachemap() -> Path | None:
     waarde = os.environ.get("JONGEREN_CACHE")
     if waarde is not None and waarde.strip().lower() in ("", "uit", "0", "nee"):
         return None
-    basis = Path(waarde) if waarde else Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "jongeren-duurzaam-werk"
+    basis = (Path(waarde) if waarde
+             else Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "jongeren-duurzaam-werk")
     return basis / "opwarming"
 
 

@@ -19,13 +19,15 @@ def postnaam(post: str) -> str:
     return ("Levensloop na vertrek: " if post.startswith(LEVENSLOOP) else "") + POSTEN[kaal][2]
 
 
-# Gepubliceerde waarderingen van een voorkomen vsv'er of een extra startkwalificatie, met waarom het model anders uitkomt.
+# Gepubliceerde waarderingen van een voorkomen vsv'er of een extra startkwalificatie, met waarom het model anders
+# uitkomt.
 GEPUBLICEERDE_WAARDERINGEN = [
     ("CPB (2018) Waarde van een startkwalificatie op de arbeidsmarkt", "geen bedrag",
      "aandelen met werk en uitkering negen jaar later (49/26% zonder SK, 70/13% met SK, 80/8% mbo-3)",
      "het model gebruikt deze aandelen als niveau op 27 jaar; het CPB waardeert ze niet in euro's en noemt ze "
      "beschrijvend, niet causaal"),
-    ("Europees overzicht, Nederlandse studie (Štremfel & Vidmar 2018, tabel 3)", "ca. 247.000 euro per voorkomen vsv'er "
+    ("Europees overzicht, Nederlandse studie (Štremfel & Vidmar 2018, tabel 3)",
+     "ca. 247.000 euro per voorkomen vsv'er "
      "(afgeleid: 3,7 mld voor 15.000 vsv'ers)", "besparing over vijf jaar: 38% extra belasting, 12% minder "
      "uitkeringen, 1,4% criminaliteit, 0,5% gezondheid",
      "alleen overheidsbaten, prijsjaar en discontovoet onbekend; het model telt ook het nettoloon van de jongere en "
@@ -63,8 +65,8 @@ def waardering_markdown(p, resultaat: Resultaat) -> list[str]:
     regels = ["## Waarde van een startkwalificatie en van een voorkomen vsv'er", "",
               "Het model waardeert één extra startkwalificatie als het verschil in de levensloop tussen een jongere "
               "met en zonder SK vanaf 27 jaar tot de AOW-leeftijd (beide op het gemiddelde van hun groep), contant "
-              f"gemaakt naar 27 jaar ({nl(100 * resultaat.discontovoet, 2)}% reëel, prijspeil {resultaat.prijsjaar}), in "
-              "duizend euro:", "",
+              f"gemaakt naar 27 jaar ({nl(100 * resultaat.discontovoet, 2)}% reëel, prijspeil {resultaat.prijsjaar}), "
+              "in duizend euro:", "",
               "| partij | waarde (duizend euro) |", "|---|---|"]
     regels += [f"| {PARTIJNAMEN[k]} | {nl(v / 1e3, 0)} |" for k, v in w.items() if abs(v) > 1 or k == MAATSCHAPPIJ]
     k = resultaat.kengetallen
@@ -89,7 +91,8 @@ def kasritme_markdown(kasritme: pd.DataFrame) -> list[str]:
     for scenario, t in kasritme.groupby("scenario", sort=False):
         t = t.set_index("jaar").drop(columns="scenario")
         t = t.loc[:, (t.abs() > 1).any()]
-        jaren = [j for j in t.index if j <= t.index.min() + 9] + [j for j in t.index if j > t.index.min() + 9 and j % 10 == 0]
+        jaren = ([j for j in t.index if j <= t.index.min() + 9]
+                 + [j for j in t.index if j > t.index.min() + 9 and j % 10 == 0])
         tabel = (t.loc[jaren] / 1e6).map(lambda x: nl(x, 1))
         tabel.index.name = "jaar"
         regels += [f"### {scenario}", "", tabel_md(tabel), ""]
@@ -125,7 +128,8 @@ def mkba_markdown(resultaat: Resultaat, vergelijking, ruis: pd.DataFrame | None 
         "kosten (mln)": k.kosten.map(mln),
         "baten (mln)": k.baten.map(mln),
         "B/K": k.baten_kosten_verhouding.map(lambda x: f"{x:.2f}".replace(".", ",") if np.isfinite(x) else "n.v.t."),
-        "terugverdienjaar": k.terugverdienjaar.map(lambda x: "niet binnen de horizon" if x is None or pd.isna(x) else str(int(x))),
+        "terugverdienjaar": k.terugverdienjaar.map(lambda x: "niet binnen de horizon" if x is None or pd.isna(x)
+                                                   else str(int(x))),
         "voorkomen vsv'ers": k.voorkomen_vsv.map(getal),
         "kosten per voorkomen vsv'er": k.kosten_per_voorkomen_vsv.map(getal),
         "kosten per extra jongere in duurzaam werk": k.kosten_per_extra_duurzaam_werk.map(getal),

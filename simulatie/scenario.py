@@ -118,7 +118,8 @@ class Coaching(_Deel):
     kosten_per_jongere_per_jaar: float | None = Field(None, ge=0, le=MAX_KOSTEN_PER_JONGERE,
                                                       description="euro per jongere per jaar, 0 tot en met "
                                                                   "100.000; standaard uit beleid.yaml")
-    effect_vsv: float | None = Field(None, ge=0, le=1, description="relatieve daling van de uitval; standaard uit beleid.yaml")
+    effect_vsv: float | None = Field(None, ge=0, le=1,
+                                     description="relatieve daling van de uitval; standaard uit beleid.yaml")
 
 
 class Levenscoaching(_Deel):
@@ -128,9 +129,12 @@ class Levenscoaching(_Deel):
 class Budget(_Deel):
     """Budgetten in euro per jaar, elk van 0 tot en met 10 mld (MAX_BUDGET)."""
 
-    regionaal_programma: float = Field(0.0, ge=0, le=MAX_BUDGET, description="euro per jaar voor het regionaal programma")
-    mbo_begeleiding: float = Field(0.0, ge=0, le=MAX_BUDGET, description="euro per jaar voor aanvullende loopbaanbegeleiding")
-    nazorg_subsidie: float = Field(0.0, ge=0, le=MAX_BUDGET, description="euro per jaar tijdelijke subsidieregeling nazorg")
+    regionaal_programma: float = Field(0.0, ge=0, le=MAX_BUDGET,
+                                       description="euro per jaar voor het regionaal programma")
+    mbo_begeleiding: float = Field(0.0, ge=0, le=MAX_BUDGET,
+                                   description="euro per jaar voor aanvullende loopbaanbegeleiding")
+    nazorg_subsidie: float = Field(0.0, ge=0, le=MAX_BUDGET,
+                                   description="euro per jaar tijdelijke subsidieregeling nazorg")
     verdeelsleutel: Literal["per_jongere", "per_vsv", "risicomodel", "tabel"] = "per_jongere"
     tabel: dict[str, float] | None = None
     toewijzing: Literal["hoogste_risico", "wie_eerst_komt", "willekeurig"] = "hoogste_risico"
@@ -165,7 +169,9 @@ class Scenario(_Deel):
     naam: str = Field(min_length=1, description=f"naam van het scenario en van zijn uitvoermap: {NAAM_REGELS}")
     beschrijving: str = ""
     basis: str | None = None
-    effect_schaal: float = Field(1.0, ge=0, le=5, description="factor op alle begeleidingseffecten (0 = geen effect; voor break-even en gevoeligheid)")
+    effect_schaal: float = Field(1.0, ge=0, le=5,
+                                 description="factor op alle begeleidingseffecten (0 = geen effect; voor break-even "
+                                             "en gevoeligheid)")
     looptijd: Looptijd = Looptijd()
     nazorg: Nazorg = Nazorg()
     doorstroompunt: Doorstroompunt = Doorstroompunt()

@@ -463,7 +463,8 @@ class Overgangsregels:
         uitk = rest * self.uitkering_van_rest * (leeftijd[rijen] >= 18 * 12)
         zorg = rest * self.zorg_van_rest[groep]
         # werk, uitkering, zorg en thuis hebben opeenvolgende codes: tel de drempels die u2 passeert
-        return (c.WERK + (u2 >= werk).astype(np.int8) + (u2 >= werk + uitk) + (u2 >= werk + uitk + zorg)).astype(np.int8)
+        return (c.WERK + (u2 >= werk).astype(np.int8) + (u2 >= werk + uitk)
+                + (u2 >= werk + uitk + zorg)).astype(np.int8)
 
     def _verlaat_school(self, pop, rijen, groep, t, leeftijd, u, stromen, vsv_mogelijk: bool) -> None:
         if not len(rijen):

@@ -88,7 +88,8 @@ class Uitkomst:
     def jaarcijfers(self) -> pd.Series:
         """De jaarcijfers met een jaar 'totaal', als reeks op (jaar, indicator): de basis van de effecten."""
         per_jaar = self.per_jaar()
-        totaal = pd.DataFrame({"jaar": "totaal", "indicator": list(self.totalen), "waarde": list(self.totalen.values())})
+        totaal = pd.DataFrame({"jaar": "totaal", "indicator": list(self.totalen),
+                               "waarde": list(self.totalen.values())})
         return (pd.concat([per_jaar.assign(jaar=per_jaar.jaar.astype(str)), totaal], ignore_index=True)
                 .set_index(["jaar", "indicator"]).waarde)
 
@@ -235,7 +236,8 @@ class Vergelijking:
             per_regio = m[(m.regio > 0) & (m.schooltype == "alle")]
             jaren = u.jaren
             vsv = per_regio[per_regio.indicator == "nieuwe_vsv"].groupby("regio").waarde.sum() / jaren
-            werk = per_regio[(per_regio.indicator == "aantal") & (per_regio.toestand == "werk")].groupby("regio").waarde.mean()
+            werk = per_regio[(per_regio.indicator == "aantal")
+                             & (per_regio.toestand == "werk")].groupby("regio").waarde.mean()
             duurzaam = per_regio[per_regio.indicator == "duurzaam_werk"].groupby("regio").waarde.mean()
             buiten = per_regio[per_regio.indicator == "buiten_beeld"].groupby("regio").waarde.mean()
             budget = u.budget.groupby("regio").budget.mean() * 12
@@ -263,7 +265,8 @@ class Vergelijking:
         # kosteneffectiviteit per regio: extra budget per jaar per voorkomen vsv'er en per extra jongere in
         # duurzaam werk (niet contant; de MKBA geeft de contante landelijke waarden)
         voorkomen = -df.nieuwe_vsv_per_jaar_verschil
-        df["kosten_per_voorkomen_vsv"] = np.where(voorkomen > 0, df.budget_per_jaar_verschil / voorkomen.where(voorkomen > 0), np.nan)
+        df["kosten_per_voorkomen_vsv"] = np.where(voorkomen > 0, df.budget_per_jaar_verschil
+                                                  / voorkomen.where(voorkomen > 0), np.nan)
         extra = df.duurzaam_werk_verschil
         df["kosten_per_extra_duurzaam_werk"] = np.where(extra > 0, df.budget_per_jaar_verschil * self.nul.jaren
                                                         / extra.where(extra > 0), np.nan)
@@ -326,7 +329,8 @@ class Vergelijking:
             delen.append(g)
         df = pd.concat(delen, ignore_index=True) if delen else pd.DataFrame()
         if len(df):
-            df["dekking"] = np.where(df.gekwalificeerd > 0, df.bediend / df.gekwalificeerd.where(df.gekwalificeerd > 0), np.nan)
+            df["dekking"] = np.where(df.gekwalificeerd > 0, df.bediend / df.gekwalificeerd.where(df.gekwalificeerd > 0),
+                                     np.nan)
         return df
 
 
@@ -415,7 +419,8 @@ def populatieruis(v: Vergelijking, trekkingen: int = 8, ruisschaal: int | None =
     for k in range(1, trekkingen + 1):
         uitkomsten = _draai_alle(scenarios, nul.jaren, nul.seed + k, ruisschaal, p, voortgang, werkers)
         for alt in uitkomsten[1:]:
-            waarden[alt.naam].append({**ncw_uitkomsten(uitkomsten[0], alt, p), **effectuitkomsten(uitkomsten[0], alt, p)})
+            waarden[alt.naam].append({**ncw_uitkomsten(uitkomsten[0], alt, p),
+                                      **effectuitkomsten(uitkomsten[0], alt, p)})
     factor = np.sqrt(nul.schaal / ruisschaal)
     eigen = {a.naam: {**ncw_uitkomsten(nul, a, p), **effectuitkomsten(nul, a, p)} for a in v.alternatieven}
     rijen = []

@@ -24,7 +24,8 @@ from pathlib import Path
 import pandas as pd
 
 from simulatie.fouten import InvoerFout
-from simulatie.scenario import DOELGROEPEN, TOEWIJZINGEN, VERDEELSLEUTELS, als_toml, beschikbare_scenarios, laad_scenario, valideer
+from simulatie.scenario import (DOELGROEPEN, TOEWIJZINGEN, VERDEELSLEUTELS, als_toml, beschikbare_scenarios,
+                                laad_scenario, valideer)
 
 SCHAAL = int(os.environ.get("JONGEREN_VERKEN_SCHAAL", "50"))
 NUL = "nulalternatief"
@@ -335,7 +336,8 @@ def _pagina():
                     solara.Error(fout.tekst())
                 with solara.Row():
                     solara.Button("Stop" if bezig.value else "Vergelijk met het nulalternatief", on_click=start,
-                                  color="error" if bezig.value else "primary", disabled=scenario is None and not bezig.value)
+                                  color="error" if bezig.value else "primary",
+                                  disabled=scenario is None and not bezig.value)
                     if scenario is not None:
                         solara.FileDownload(data=als_toml(scenario), filename=f"{scenario.naam}.toml",
                                             label="Bewaar als scenario (TOML)")

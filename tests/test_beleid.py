@@ -167,7 +167,8 @@ def test_doelgroepen_tijdens_en_na_uitstroom():
 def test_aantallen_in_aanmerking_per_regio_en_schooltype():
     v = vergelijk("nulalternatief", "wet", "wet_plus_vmbo", jaren=1, seed=1, schaal=500, voortgang=False, werkers=1)
     d = v.doelgroepen()
-    assert {"scenario", "hefboom", "regio", "doelgroep", "gekwalificeerd", "bediend", "wachtend", "dekking"} <= set(d.columns)
+    assert {"scenario", "hefboom", "regio", "doelgroep", "gekwalificeerd", "bediend", "wachtend",
+            "dekking"} <= set(d.columns)
     vmbo = d[(d.doelgroep == "vmbo") & d.hefboom.isin(["tijdens_opleiding", "nazorg"])]
     assert vmbo[vmbo.scenario == "wet_plus_vmbo"].gekwalificeerd.sum() > 0
     assert vmbo[vmbo.scenario == "wet"].gekwalificeerd.sum() == 0

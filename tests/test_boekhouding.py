@@ -17,7 +17,8 @@ def test_coaches_in_de_prijzen_waarmee_het_beleid_ze_betaalt(parameters):
     r = v.regio()
     wet = r[r.scenario == "wet"]
     # de loonkosten zijn van 2022; het beleid betaalt in prijzen van 2026 (zonder prijsindex: ca. 13% te veel coaches)
-    zonder_index = parameters["beleid.coach.loonkosten_per_fte"] * parameters["beleid.coach.opslag_werkgeverslasten_overhead"]
+    zonder_index = (parameters["beleid.coach.loonkosten_per_fte"]
+                    * parameters["beleid.coach.opslag_werkgeverslasten_overhead"])
     fte = zonder_index * parameters.prijsindex(2026) / parameters.prijsindex(2022)
     assert fte / zonder_index > 1.1
     np.testing.assert_allclose(wet.coaches_fte * fte, wet.budget_per_jaar, rtol=1e-12)

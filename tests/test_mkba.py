@@ -176,7 +176,8 @@ def test_break_even_ligt_waar_de_ncw_nul_is():
         return vergelijk("nulalternatief", alt, jaren=3, seed=4, schaal=40, voortgang=False,
                          werkers=1).mkba().kengetallen.ncw_maatschappij.item()
 
-    assert abs(ncw(s)) < 0.15 * k.kosten  # interpolatie tussen drie runs; de NCW is niet lineair in het effect (de levensloop)
+    # interpolatie tussen drie runs; de NCW is niet lineair in het effect (de levensloop)
+    assert abs(ncw(s)) < 0.15 * k.kosten
     assert ncw(0.85 * s) < 0 < ncw(1.15 * s)
 
 
@@ -208,7 +209,8 @@ def test_regios_en_groepen_tellen_op_tot_het_land(vergelijking):
 def test_kasritme_is_het_verschil_per_partij_en_jaar_niet_contant(vergelijking):
     r = vergelijking.mkba()
     k = vergelijking.kasritme(r)
-    assert {"Rijk (OCW)", "Rijk (SZW)", "UWV", "Gemeenten", "Zorgverzekeraars", "Werkgevers", "Jongeren"} <= set(k.columns)
+    assert {"Rijk (OCW)", "Rijk (SZW)", "UWV", "Gemeenten", "Zorgverzekeraars", "Werkgevers",
+            "Jongeren"} <= set(k.columns)
     wet = k[k.scenario == "wet"].set_index("jaar")
     per_jaar = r.per_jaar[(r.per_jaar.scenario == "wet") & (r.per_jaar.partij == "rijk_ocw")].set_index("jaar")
     np.testing.assert_allclose(wet["Rijk (OCW)"], per_jaar.verschil, rtol=1e-12)

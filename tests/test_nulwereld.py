@@ -141,7 +141,8 @@ def _alleen_naar_uitkering(van: str) -> dict:
 
 def test_ww_alleen_na_een_half_jaar_werk_anders_bijstand_na_de_zoektermijn(parameters):
     n = 20_000
-    regels = _regels(parameters, **_alleen_naar_uitkering("werk"), **{"overgangen.uitkering.afzien_na_zoektermijn": 0.0})
+    regels = _regels(parameters, **_alleen_naar_uitkering("werk"),
+                     **{"overgangen.uitkering.afzien_na_zoektermijn": 0.0})
     duur = np.where(np.arange(n) < n // 2, 3, 9).astype(np.int16)  # helft kort, helft lang aan het werk
     pop = maak_populatie(n, toestand=c.WERK, maanden_in_toestand=duur)
     rng = np.random.default_rng(3)
@@ -172,7 +173,8 @@ def test_afzien_na_de_zoektermijn_volgt_de_kans(parameters):
 
 def test_ww_houdt_op_na_de_maximale_duur(parameters):
     n = 10_000
-    regels = _regels(parameters, **{f"overgangen.maandkans.ww_{x}": 0.0 for x in ("werk", "zorg", "thuis", "onderwijs")})
+    regels = _regels(parameters,
+                     **{f"overgangen.maandkans.ww_{x}": 0.0 for x in ("werk", "zorg", "thuis", "onderwijs")})
     pop = maak_populatie(n, toestand=c.UITKERING, uitkering_type=c.WW)
     rng = np.random.default_rng(4)
     duur = regels.ww_duur_maanden

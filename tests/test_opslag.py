@@ -96,7 +96,8 @@ def test_hervatten_met_ander_scenario_wordt_geweigerd(tmp_path):
     anders = {**wet, "budget": {**wet["budget"], "regionaal_programma": 1.0}}
     for evaluator, verschil in ((Vergelijkingsevaluator(nul, anders, schaal=2000, jaren=1), "het alternatief"),
                                 (Vergelijkingsevaluator(nul, wet, schaal=1000, jaren=1), "seed, schaal of jaren"),
-                                (Vergelijkingsevaluator(nul, wet, schaal=2000, jaren=1, vast={"beleid.effect.nazorg_baanvinden": 0.25}),
+                                (Vergelijkingsevaluator(nul, wet, schaal=2000, jaren=1,
+                                                        vast={"beleid.effect.nazorg_baanvinden": 0.25}),
                                  "de parameterwaarden")):
         with pytest.raises(InvoerFout) as fout:
             Experiment(tmp_path / "e", ontwerp, evaluator).draai(werkers=1, voortgang=False)
@@ -153,7 +154,8 @@ def test_gevoeligheid_hervat_niet_met_een_ander_scenario(tmp_path, capsys):
     assert code == 0, err
     psa = pd.read_csv(uit / "psa.csv")
     assert not [k for k in psa.columns if k.startswith("groep:")]  # de groepen staan apart:
-    assert set(pd.read_csv(uit / "groepen_psa.csv").indeling) == {"schooltype", "migratie", "multiproblematiek", "regio"}
+    assert set(pd.read_csv(uit / "groepen_psa.csv").indeling) == {"schooltype", "migratie", "multiproblematiek",
+                                                                  "regio"}
 
     # hetzelfde nog eens: hervat (niets te doen), zelfde uitkomst
     code, _, err = draai(capsys, "gevoeligheid", scenario, *GEVOELIGHEID, "--uit", uit)

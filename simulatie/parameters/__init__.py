@@ -307,7 +307,8 @@ def lees_yaml(bestand: Path) -> Any:
     except FileNotFoundError:
         raise InvoerFout("Het bestand bestaat niet.", bestand=bestand) from None
     except UnicodeDecodeError:
-        raise InvoerFout("Het bestand is geen UTF-8-tekst.", bestand=bestand, toegestaan="een YAML-tekstbestand") from None
+        raise InvoerFout("Het bestand is geen UTF-8-tekst.", bestand=bestand,
+                         toegestaan="een YAML-tekstbestand") from None
     except OSError as fout:
         raise InvoerFout(f"Het bestand kan niet worden gelezen ({fout.strerror or fout}).", bestand=bestand,
                          toegestaan="een leesbaar YAML-bestand") from None
