@@ -27,10 +27,10 @@ import yaml
 
 from simulatie import codes as c
 from simulatie.fouten import InvoerFout
-from simulatie.parameters import Parameters, gekalibreerd_bestand, laad_parameters
+from simulatie.parameters import Parameters, gekalibreerd_bestand, kalibratiemap, laad_parameters
 from simulatie.uitvoer import atomair
 
-MAP = Path(__file__).resolve().parent.parent / "kalibratie"
+MAP = kalibratiemap()
 MAANDEN = 30
 UITSTROOMGROEPEN = ("vso", "pro", "entree_bol", "vsv_mbo", "entree_bbl", "mbo2_bol", "mbo34_bol", "mbo2_bbl",
                     "mbo34_bbl")

@@ -272,8 +272,10 @@ def _uitleg(fout: dict, model: type[BaseModel]) -> tuple[str, str, str | None]:
 
 
 def scenariomappen() -> list[Path]:
-    """Waar scenario's op naam gezocht worden: de werkmap, dan de map naast het pakket."""
-    kandidaten = [Path.cwd() / SCENARIOMAP_NAAM, Path(__file__).resolve().parent.parent / SCENARIOMAP_NAAM]
+    """Waar scenario's op naam gezocht worden: de werkmap, dan de map naast het pakket (een checkout), dan de kopie
+    die in het pakket meereist (een wheel: `simulatie/_scenarios`, zie pyproject.toml)."""
+    hier = Path(__file__).resolve().parent
+    kandidaten = [Path.cwd() / SCENARIOMAP_NAAM, hier.parent / SCENARIOMAP_NAAM, hier / "_scenarios"]
     return [p for i, p in enumerate(kandidaten) if p.is_dir() and p not in kandidaten[:i]]
 
 

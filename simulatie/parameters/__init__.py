@@ -407,8 +407,16 @@ def lees_bestand(bestand: Path, voorvoegsel: str) -> dict[str, Parameter]:
     return {p.naam: p for p in _bladeren(boom, pad, Path(bestand))}
 
 
+def kalibratiemap() -> Path:
+    """De map met de kalibratie (doelen, gefitte waarden): `kalibratie/` naast het pakket in een checkout, anders
+    de kopie die in het pakket meereist (`simulatie/_kalibratie`, zie pyproject.toml): een wheel rekent zo met
+    dezelfde gefitte waarden als de checkout."""
+    checkout, pakket = MAP.parent.parent / "kalibratie", MAP.parent / "_kalibratie"
+    return checkout if checkout.is_dir() or not pakket.is_dir() else pakket
+
+
 def gekalibreerd_bestand() -> Path:
-    return MAP.parent.parent / "kalibratie" / "gekalibreerd.yaml"
+    return kalibratiemap() / "gekalibreerd.yaml"
 
 
 def laad_parameters(gekalibreerd: bool | Path = True) -> Parameters:
