@@ -44,7 +44,7 @@ def vergelijk_snelheid(schaal: int, maanden: int, seed: int = 1) -> dict:
     gc.collect()
     gc.freeze()
 
-    regels_s = 0.0  # de tijd in Overgangsregels.stap alleen (zonder beleid, waarneming, datacollector)
+    regels_s = 0.0  # de tijd in Overgangsregels.stap alleen (zonder beleid en waarneming)
     stap = vector.regels.stap
 
     def getimede_stap(*args):

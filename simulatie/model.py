@@ -23,7 +23,7 @@ from simulatie.opwarming import profiel, startpopulatie
 from simulatie.populatie import KOLOMMEN, Populatie, Sjablonen, aanvulling, nieuw_cohort
 from simulatie.regio import Regio, Regiogegevens, Regiostand
 from simulatie.scenario import Scenario, laad_scenario
-from simulatie.toestanden import STROMEN, Overgangsregels
+from simulatie.toestanden import Overgangsregels
 from simulatie.waarneming import Waarnemer
 
 # Vaste nummers per toevalsstroom: een stroom hangt nooit af van hoeveel een andere stroom trok.
@@ -82,11 +82,9 @@ class JongerenModel(mesa.Model):
         # nieuwkomers na de start lijken op leeftijdgenoten bij de start: in elk scenario dezelfde (CRN)
         self.sjablonen = Sjablonen.uit(self.populatie, self.toeval("sjablonen"))
         self.beleid = Beleid(scenario, self.parameters, self)
+        # de waarnemer is de registratie (maandkubussen voor MKBA, kalibratie en rapport); een Mesa-DataCollector
+        # daarnaast werd gevuld maar door niets gelezen
         self.waarnemer = Waarnemer(self.schaal, self.uitsplitsing)
-        self.datacollector = mesa.DataCollector(model_reporters={
-            naam: (lambda m, n=naam: m.waarnemer.laatste.get(n, 0.0))
-            for naam in c.TOESTANDEN + STROMEN + ("buiten_beeld", "duurzaam_werk")
-        })
         self._gevolgd: dict[int, list[dict]] = {}
 
     # ------------------------------------------------------------------------------------ toeval
@@ -109,7 +107,6 @@ class JongerenModel(mesa.Model):
         stromen = self.regels.stap(self.populatie, t, u, effect)
         self.beleid.na_stap(self.populatie, stromen, t)
         self.waarnemer.neem_waar(self.populatie, stromen, t)
-        self.datacollector.collect(self)
         self._volg(t)
         self.maand += 1
 
