@@ -15,7 +15,7 @@ import math
 import re
 import tomllib
 from pathlib import Path
-from typing import Any, Iterable, Literal
+from typing import Any, Iterable, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
@@ -24,9 +24,13 @@ from simulatie.opmaak import getal, nl
 from simulatie.codes import AANTAL_REGIOS
 
 SCENARIOMAP_NAAM = "scenario's"
-DOELGROEPEN = ("entree", "mbo2_bol", "mbo2_bbl", "mbo34", "pro", "vso", "vmbo")  # volgorde = code
-VERDEELSLEUTELS = ("per_jongere", "per_vsv", "risicomodel", "tabel")
-TOEWIJZINGEN = ("hoogste_risico", "wie_eerst_komt", "willekeurig")
+# De keuzes één keer als type (het schema) en daaruit als tupel (code, meldingen, de verkenner)
+Doelgroep = Literal["entree", "mbo2_bol", "mbo2_bbl", "mbo34", "pro", "vso", "vmbo"]
+Verdeelsleutel = Literal["per_jongere", "per_vsv", "risicomodel", "tabel"]
+Toewijzing = Literal["hoogste_risico", "wie_eerst_komt", "willekeurig"]
+DOELGROEPEN: tuple[str, ...] = get_args(Doelgroep)  # volgorde = code
+VERDEELSLEUTELS: tuple[str, ...] = get_args(Verdeelsleutel)
+TOEWIJZINGEN: tuple[str, ...] = get_args(Toewijzing)
 
 # De jaren waarin een run mag beginnen. De kern bepaalt dit venster: hij heeft historische gegevens van
 # vóór de start nodig (inlooptijd) en de MKBA een prijsindex voor het startjaar (de budgetten zijn nominaal
@@ -83,8 +87,6 @@ class Looptijd(_Deel):
         return int(jaar), int(maand)
 
 
-Doelgroep = Literal["entree", "mbo2_bol", "mbo2_bbl", "mbo34", "pro", "vso", "vmbo"]
-
 
 class Nazorg(_Deel):
     """Aanvullende loopbaanbegeleiding door scholen: tijdens de opleiding en na uitstroom (nazorg)."""
@@ -135,9 +137,9 @@ class Budget(_Deel):
                                    description="euro per jaar voor aanvullende loopbaanbegeleiding")
     nazorg_subsidie: float = Field(0.0, ge=0, le=MAX_BUDGET,
                                    description="euro per jaar tijdelijke subsidieregeling nazorg")
-    verdeelsleutel: Literal["per_jongere", "per_vsv", "risicomodel", "tabel"] = "per_jongere"
+    verdeelsleutel: Verdeelsleutel = "per_jongere"
     tabel: dict[str, float] | None = None
-    toewijzing: Literal["hoogste_risico", "wie_eerst_komt", "willekeurig"] = "hoogste_risico"
+    toewijzing: Toewijzing = "hoogste_risico"
 
     @field_validator("tabel")
     @classmethod
