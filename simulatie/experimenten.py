@@ -211,12 +211,11 @@ class Runcache:
 
 def ncw_uitkomsten(nul, alternatief, p) -> dict[str, float]:
     """NCW per partij en voor de maatschappij, en de baten/kostenverhouding (hangen van de prijzen af)."""
-    from simulatie.mkba import LEVENSLOOP, PARTIJEN, contante_waarde, kosten_en_baten
+    from simulatie.mkba import PARTIJEN, binnen_horizon, contante_waarde, kosten_en_baten
 
     posten, cw = contante_waarde(nul, alternatief, p)
     kosten, baten, _ = kosten_en_baten(posten, cw)
-    binnen_horizon = ~np.array([q.startswith(LEVENSLOOP) for q in posten], dtype=bool)
-    uit = {"ncw_maatschappij": float(cw.sum()), "ncw_horizon": float(cw[binnen_horizon].sum())}
+    uit = {"ncw_maatschappij": float(cw.sum()), "ncw_horizon": float(cw[binnen_horizon(posten)].sum())}
     uit.update({f"ncw_{partij}": float(cw[:, j].sum()) for j, partij in enumerate(PARTIJEN)})
     uit["baten_kosten_verhouding"] = float(baten / kosten) if kosten > 0 else float("nan")
     return uit

@@ -60,21 +60,23 @@ def effecten_per_regio(uitkomst) -> pd.DataFrame:
                              S[STROMEN.index("startkwalificatie_behaald")] / uitkomst.jaren})
 
 
-def ncw_per_deel(nul, alternatief, p, deel: str, levensloop: bool = True) -> pd.DataFrame:
+def ncw_per_deel(nul, alternatief, p, deel: str, levensloop: bool = True, prijsjaar: int | None = None,
+                 discontovoet: float | None = None) -> pd.DataFrame:
     """Per regio ('regio') of groep ('groep', codes.groepcode), in volgorde van de code: de NCW voor de
     maatschappij en per partij (kolommen ncw_...). Tellen op tot de landelijke MKBA (getest)."""
     from simulatie.mkba import PARTIJEN, contante_waarde_per_deel
 
-    _, cw = contante_waarde_per_deel(nul, alternatief, p, deel, levensloop)
+    _, cw = contante_waarde_per_deel(nul, alternatief, p, deel, levensloop, prijsjaar, discontovoet)
     per_partij = cw.sum(axis=1)  # (deel, partij)
     df = pd.DataFrame(per_partij, columns=[f"ncw_{q}" for q in PARTIJEN])
     df.insert(0, "ncw_maatschappij", per_partij.sum(axis=1))
     return df
 
 
-def groepstabel(nul, alternatief, p, levensloop: bool = True) -> pd.DataFrame:
+def groepstabel(nul, alternatief, p, ncw: dict[str, pd.DataFrame] | None = None) -> pd.DataFrame:
     """Per indeling en groep: de effecten (kolommen ..._verschil: alternatief min nul), het aantal jongeren in
-    het nulalternatief en de NCW voor de maatschappij en per partij. Vraagt runs met uitsplitsing."""
+    het nulalternatief en de NCW voor de maatschappij en per partij (`ncw`: per deel de uitkomst van
+    `ncw_per_deel` als die er al is). Vraagt runs met uitsplitsing."""
     from simulatie.regio import regionamen
 
     if nul.eindstand_groep is None or alternatief.eindstand_groep is None:
@@ -84,7 +86,8 @@ def groepstabel(nul, alternatief, p, levensloop: bool = True) -> pd.DataFrame:
     for deel, effecten, namen in (("groep", effecten_per_groep, None), ("regio", effecten_per_regio, regionamen())):
         e0 = effecten(nul)
         tabel = pd.concat([(effecten(alternatief) - e0).drop(columns="jongeren").add_suffix("_verschil"),
-                           e0[["jongeren"]], ncw_per_deel(nul, alternatief, p, deel, levensloop)], axis=1)
+                           e0[["jongeren"]], ncw[deel] if ncw else ncw_per_deel(nul, alternatief, p, deel)],
+                          axis=1)
         if deel == "regio":
             delen.append(tabel.assign(indeling="regio", groep=list(namen)))
             continue

@@ -140,15 +140,13 @@ def _bereken_profielen(lp: Levensloopprijzen, wml_met_lasten: np.ndarray) -> tup
     return productie, uitkering
 
 
-def stromen(lp: Levensloopprijzen, vertrek: np.ndarray, wml_met_lasten: np.ndarray,
-            profiel: tuple[np.ndarray, np.ndarray] | None = None) -> tuple[np.ndarray, np.ndarray]:
+def stromen(lp: Levensloopprijzen, vertrek: np.ndarray, wml_met_lasten: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Verwachte productie (euro loonkosten) en aantal uitkeringen per kalendermaand, voor alle vertrekkers.
 
     `vertrek` (maand, toestand, vertrekleeftijd, niveau): hoeveel jongeren in welke maand vertrekken. Geeft twee
-    reeksen over maand (vanaf de eerste maand van de run, lengte: runlengte plus de langste voortzetting).
-    `profiel`: de uitkomst van `profielen` als die al berekend is (bij veel delen van één run)."""
+    reeksen over maand (vanaf de eerste maand van de run, lengte: runlengte plus de langste voortzetting)."""
     T = vertrek.shape[0]
-    loon, uitk = profiel if profiel is not None else profielen(lp, wml_met_lasten)
+    loon, uitk = profielen(lp, wml_met_lasten)
     lengte = T + loon.shape[-1] + 1
     productie, uitkering = np.zeros(lengte), np.zeros(lengte)
     for s, a, g in zip(*np.nonzero(vertrek.sum(axis=0))):

@@ -296,8 +296,17 @@ def kasboek(uitkomst, p: Parameters, prijsjaar: int | None = None, levensloop: b
 
 def discontering(datums: pd.DatetimeIndex, r: float) -> np.ndarray:
     """Discontofactor per maand: de eerste maand telt volledig, daarna (1+r)^-(maanden/12)."""
-    maanden = (datums.year - datums[0].year) * 12 + (datums.month - datums[0].month)
+    return discontofactor((datums.year - datums[0].year) * 12 + (datums.month - datums[0].month), r)
+
+
+def discontofactor(maanden, r: float) -> np.ndarray:
+    """(1+r)^-(maanden/12): de factor voor een bedrag `maanden` na de eerste maand."""
     return (1 + r) ** (-np.asarray(maanden) / 12.0)
+
+
+def binnen_horizon(posten) -> np.ndarray:
+    """Welke posten binnen de horizon vallen (niet de levensloop na het model)."""
+    return ~np.array([q.startswith(LEVENSLOOP) for q in posten], dtype=bool)
 
 
 @dataclass
@@ -438,11 +447,13 @@ def contante_waarde(nul, alternatief, p: Parameters) -> tuple[list[str], np.ndar
     return alle, (_uitlijnen(posten, K, posten_nul, K_nul) * d[:, None, None]).sum(axis=0)
 
 
-def contante_waarde_per_deel(nul, alternatief, p: Parameters, deel: str, levensloop: bool = True
+def contante_waarde_per_deel(nul, alternatief, p: Parameters, deel: str, levensloop: bool = True,
+                             prijsjaar: int | None = None, discontovoet: float | None = None
                              ) -> tuple[list[str], np.ndarray]:
     """Contante waarde van alternatief - nul per regio of per groep (`deel`: 'regio' of 'groep'):
-    (posten, cw[deel, post, partij]). De delen tellen op tot het land (getest). Vraagt runs met uitsplitsing."""
-    e = Eenheidsprijzen.uit(p)
+    (posten, cw[deel, post, partij]), met dezelfde levensloop, prijsjaar en discontovoet als de landelijke MKBA.
+    De delen tellen op tot het land (getest). Vraagt runs met uitsplitsing."""
+    e = Eenheidsprijzen.uit(p, prijsjaar, discontovoet)
     aantal = c.AANTAL_REGIOS if deel == "regio" else c.NG_GROEPEN
     resultaten, alle = [], set()
     for i in range(aantal):
@@ -474,7 +485,7 @@ def waarde_startkwalificatie(p: Parameters, leeftijd: int = 27) -> pd.Series:
         vertrek[0, c.ONDERWIJS, VERTREKLEEFTIJDEN.index(leeftijd), niveau] = 1.0
         boek = _Boek(lp.aow_maanden - c.MIN_LEEFTIJD * 12 + 2)
         _levensloop(boek, vertrek, e, lp)
-        d = (1 + e.discontovoet) ** (-np.arange(boek.maanden) / 12)
+        d = discontofactor(np.arange(boek.maanden), e.discontovoet)
         cw[niveau] = (boek.array() * d[:, None, None]).sum(axis=(0, 1))
     verschil = pd.Series(cw[MET_SK] - cw[ZONDER_SK], index=list(PARTIJEN))
     verschil[MAATSCHAPPIJ] = verschil.sum()
@@ -491,7 +502,7 @@ def effectkengetallen(nul, alternatief) -> tuple[float, float]:
 def _kengetallen(nul, alt, posten, verschil, cw, datums, d, punten: dict[float, float]) -> dict:
     kosten, baten, programmakosten = kosten_en_baten(posten, cw)
     ncw = float(cw.sum())
-    binnen_horizon = ~np.array([q.startswith(LEVENSLOOP) for q in posten])
+    horizon = binnen_horizon(posten)
     cumulatief = np.cumsum((verschil.sum(axis=(1, 2)) * d))
     jaar = datums.year.to_numpy()
     eind_van_jaar = pd.Series(cumulatief).groupby(jaar).last()
@@ -502,8 +513,8 @@ def _kengetallen(nul, alt, posten, verschil, cw, datums, d, punten: dict[float, 
     return {
         "scenario": alt.naam,
         "ncw_maatschappij": ncw,
-        "ncw_horizon": float(cw[binnen_horizon].sum()),
-        "ncw_levensloop": float(cw[~binnen_horizon].sum()),
+        "ncw_horizon": float(cw[horizon].sum()),
+        "ncw_levensloop": float(cw[~horizon].sum()),
         "kosten": kosten,
         "baten": baten,
         "baten_kosten_verhouding": baten / kosten if kosten > 0 else np.nan,

@@ -75,7 +75,7 @@ def waardering_markdown(p, resultaat: Resultaat) -> list[str]:
                "voor de waarde van één vsv'er):", ""]
     for rij in k.itertuples():
         per = rij.baten / rij.voorkomen_vsv if rij.voorkomen_vsv > 0 else np.nan
-        regels.append(f"- {rij.scenario}: {nl(per / 1e3, 0) if np.isfinite(per) else 'n.v.t.'} duizend euro "
+        regels.append(f"- {rij.scenario}: {getal(per / 1e3)} duizend euro "
                       f"({getal(rij.voorkomen_vsv)} voorkomen vsv'ers)")
     regels += ["", "Gepubliceerde waarderingen, en waarom het model anders uitkomt:", "",
                "| bron | waarde | wat | verschil met het model |", "|---|---|---|---|"]
@@ -93,9 +93,7 @@ def kasritme_markdown(kasritme: pd.DataFrame) -> list[str]:
         t = t.loc[:, (t.abs() > 1).any()]
         jaren = ([j for j in t.index if j <= t.index.min() + 9]
                  + [j for j in t.index if j > t.index.min() + 9 and j % 10 == 0])
-        tabel = (t.loc[jaren] / 1e6).map(lambda x: nl(x, 1))
-        tabel.index.name = "jaar"
-        regels += [f"### {scenario}", "", tabel_md(tabel), ""]
+        regels += [f"### {scenario}", "", tabel_md(t.loc[jaren], opmaak=mln), ""]
     return regels
 
 
@@ -266,12 +264,15 @@ def schrijf_vergelijking(map_: Path, v, resultaat: Resultaat, ruis: pd.DataFrame
     effecten, regio's, doelgroepen, groepen, MKBA, kasritme, kasboek, maandcijfers, ruis, figuren en mkba.md. Geeft
     (effecten, namen van de figuren)."""
     effecten = v.effecten()
-    regio = v.regio()
+    # regio's en groepen met dezelfde levensloop, prijsjaar en discontovoet als de landelijke MKBA
+    mkba = dict(levensloop=resultaat.levensloop, prijsjaar=resultaat.prijsjaar,
+                discontovoet=resultaat.discontovoet)
+    regio = v.regio(**mkba)
     effecten.to_csv(map_ / "effecten.csv", index=False)
     regio.to_csv(map_ / "regio.csv", index=False)
     v.doelgroepen().to_csv(map_ / "doelgroepen.csv", index=False)
     resultaat.tabel.to_csv(map_ / "mkba.csv", index=False)
-    v.groepen(levensloop=resultaat.levensloop).to_csv(map_ / "groepen.csv", index=False)
+    v.groepen(**mkba).to_csv(map_ / "groepen.csv", index=False)
     v.kasritme(resultaat).to_csv(map_ / "kasritme.csv", index=False)
     resultaat.kengetallen.to_csv(map_ / "mkba_kengetallen.csv", index=False)
     v.kasboek(prijsjaar=resultaat.prijsjaar, levensloop=resultaat.levensloop).to_parquet(map_ / "kasboek.parquet",

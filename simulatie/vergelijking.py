@@ -193,6 +193,7 @@ class Vergelijking:
     parameters: Parameters
     # voor het break-even-effect: per alternatief runs met andere effect_schaal (schaal -> uitkomst)
     effectruns: dict[str, dict[float, Uitkomst]] = field(default_factory=dict)
+    _ncw_per_deel: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @property
     def uitkomsten(self) -> list[Uitkomst]:
@@ -223,8 +224,9 @@ class Vergelijking:
 
         return bereken(self, prijsjaar=prijsjaar, discontovoet=discontovoet, levensloop=levensloop)
 
-    def regio(self) -> pd.DataFrame:
-        """Per scenario en regio: budget, coaches, gekwalificeerd/bediend/wachtend en de hoofdeffecten."""
+    def regio(self, **mkba) -> pd.DataFrame:
+        """Per scenario en regio: budget, coaches, gekwalificeerd/bediend/wachtend, de hoofdeffecten en de NCW
+        (`mkba`: levensloop, prijsjaar, discontovoet zoals in `mkba()`)."""
         from simulatie.regio import regionamen
 
         namen = regionamen()
@@ -272,7 +274,7 @@ class Vergelijking:
                                                         / extra.where(extra > 0), np.nan)
         # netto contante waarde per regio en per partij (verschil met het nulalternatief; 0 voor het nulalternatief)
         if self._uitgesplitst():
-            ncw = self.ncw_per_deel("regio")
+            ncw = self.ncw_per_deel("regio", **mkba)
             df = df.merge(ncw.rename(columns={"deel": "regio"}).assign(regio=lambda d: d.regio + 1),
                           on=["scenario", "regio"], how="left")
             kolommen = [k for k in df.columns if k.startswith("ncw_")]
@@ -282,22 +284,34 @@ class Vergelijking:
     def _uitgesplitst(self) -> bool:
         return all(u.eindstand_regio is not None for u in self.uitkomsten)
 
-    def ncw_per_deel(self, deel: str, levensloop: bool = True) -> pd.DataFrame:
+    def ncw_per_deel(self, deel: str, levensloop: bool = True, prijsjaar: int | None = None,
+                     discontovoet: float | None = None) -> pd.DataFrame:
         """Per alternatief en regio ('regio') of groep ('groep', codes.groepcode): de netto contante waarde voor de
-        maatschappij en per partij (kolommen ncw_...). Tellen op tot de landelijke MKBA (getest)."""
+        maatschappij en per partij (kolommen ncw_...). Tellen op tot de landelijke MKBA (getest). Onthouden: regio's
+        en groepen vragen dezelfde tabel."""
         from simulatie.groepen import ncw_per_deel
 
-        return pd.concat([ncw_per_deel(self.nul, alt, self.parameters, deel, levensloop)
-                          .rename_axis("deel").reset_index().assign(scenario=alt.naam) for alt in self.alternatieven],
-                         ignore_index=True)
+        sleutel = (deel, levensloop, prijsjaar, discontovoet)
+        if sleutel not in self._ncw_per_deel:
+            self._ncw_per_deel[sleutel] = pd.concat(
+                [ncw_per_deel(self.nul, alt, self.parameters, deel, levensloop, prijsjaar, discontovoet)
+                 .rename_axis("deel").reset_index().assign(scenario=alt.naam) for alt in self.alternatieven],
+                ignore_index=True)
+        return self._ncw_per_deel[sleutel]
 
-    def groepen(self, levensloop: bool = True) -> pd.DataFrame:
+    def groepen(self, **mkba) -> pd.DataFrame:
         """Effecten en netto contante waarde per groep: naar schooltype, niet-westerse migratieachtergrond,
         multiproblematiek en regio (kansengelijkheid, groepen.py). Per alternatief het verschil met het
-        nulalternatief; de groepen van één indeling tellen op tot het land."""
+        nulalternatief; de groepen van één indeling tellen op tot het land. `mkba`: levensloop, prijsjaar,
+        discontovoet zoals in `mkba()`."""
         from simulatie.groepen import groepstabel, per_alternatief
 
-        return per_alternatief({alt.naam: groepstabel(self.nul, alt, self.parameters, levensloop)
+        def ncw(alt, deel):
+            f = self.ncw_per_deel(deel, **mkba)
+            return f[f.scenario == alt.naam].drop(columns=["deel", "scenario"]).reset_index(drop=True)
+
+        return per_alternatief({alt.naam: groepstabel(self.nul, alt, self.parameters,
+                                                      {d: ncw(alt, d) for d in ("groep", "regio")})
                                 for alt in self.alternatieven})
 
     def kasritme(self, resultaat=None) -> pd.DataFrame:

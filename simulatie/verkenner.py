@@ -12,7 +12,6 @@ invoer, toont fouten met dezelfde tekst als de opdrachtregel naast het veld, en 
 
 from __future__ import annotations
 
-import ast
 import io
 import json
 import os
@@ -115,8 +114,9 @@ def psa_interval(scenario: dict, map_: Path = Path("resultaten")) -> pd.Series |
     if not map_.is_dir():
         return None
 
-    def inhoud(d: dict) -> dict:
-        return {k: v for k, v in d.items() if k not in ("naam", "beschrijving", "basis")}
+    def inhoud(d: dict) -> dict:  # zoals herkomst.json het bewaart (schrijf_json: tupels worden lijsten)
+        return json.loads(json.dumps({k: v for k, v in d.items() if k not in ("naam", "beschrijving", "basis")},
+                                     default=str))
 
     gezocht, nul = inhoud(scenario), inhoud(laad_scenario(NUL).als_dict())
     for herkomst in sorted(map_.rglob("herkomst.json")):
@@ -124,8 +124,8 @@ def psa_interval(scenario: dict, map_: Path = Path("resultaten")) -> pd.Series |
             h = json.loads(herkomst.read_text(encoding="utf-8"))
             if h.get("methode") != "psa":
                 continue
-            alternatief, nul_h = (ast.literal_eval(h.get(k, "None")) for k in ("alternatief", "nul"))
-        except (OSError, ValueError, SyntaxError):
+            alternatief, nul_h = h.get("alternatief"), h.get("nul")
+        except (OSError, ValueError):
             continue
         if not (isinstance(alternatief, dict) and isinstance(nul_h, dict)
                 and inhoud(alternatief) == gezocht and inhoud(nul_h) == nul):
@@ -276,6 +276,9 @@ def _pagina():
         solara.use_effect(lambda: proces.current.stop, [])  # sessie weg: rekenproces weg
 
         scenario, fout = controleer(basis.value, hefbomen.value)
+        # de PSA zoeken (door resultaten/) alleen bij een nieuwe uitkomst, niet bij elke verschoven hefboom
+        psa = solara.use_memo(lambda: None if uitkomst.value is None else psa_interval(uitkomst.value.data),
+                              dependencies=[uitkomst.value])
 
         def kies(naam):
             basis.set(naam)
@@ -357,7 +360,6 @@ def _pagina():
                         f"{nl(k.baten_kosten_verhouding, 2)}" +
                         f"; voorkomen vsv'ers {getal(k.voorkomen_vsv)} (berekend in {u.seconden:.0f} s). "
                         "Zonder de populatieruis: `jongeren vergelijk` geeft het interval.")
-                    psa = psa_interval(u.data)
                     if psa is not None:
                         solara.Info(f"Uit de probabilistische analyse van dit scenario: NCW {mln(psa.p5)} tot "
                                     f"{mln(psa.p95)} mln (90%), kans op NCW > 0: {psa.kans_positief:.0%}.")

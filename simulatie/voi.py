@@ -56,11 +56,8 @@ def evsi_proef(nb: np.ndarray, effect: np.ndarray, standaardfout: float, rng: np
     Per trekking i een gesimuleerde proefuitkomst effect_i + N(0, standaardfout²); de verwachte NCW gegeven die
     uitkomst wordt geschat met regressie van nb op de uitkomst (Strong e.a. 2015). Tussen 0 en de EVPPI van het
     effect (een oneindig grote proef)."""
-    nb = _als_matrix(nb)
     uitkomst = np.asarray(effect, float) + rng.normal(0.0, standaardfout, len(effect))
-    g = np.column_stack([glad(uitkomst, nb[:, d], knopen) for d in range(nb.shape[1])])
-    waarde = g.max(axis=1).mean() - g.mean(axis=0).max()
-    return float(np.clip(waarde, 0.0, evpi(nb)))
+    return evppi(nb, uitkomst, knopen)  # de waarde van wat de proef laat zien, zoals bij perfecte informatie
 
 
 def standaardfout_proef(n_per_arm: int, kans_controle: float, relatief_effect: float, maanden: int = 12) -> float:

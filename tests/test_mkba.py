@@ -216,3 +216,18 @@ def test_kasritme_is_het_verschil_per_partij_en_jaar_niet_contant(vergelijking):
     np.testing.assert_allclose(wet["Rijk (OCW)"], per_jaar.verschil, rtol=1e-12)
     # niet contant: de som is niet de NCW, de contante som wel
     assert per_jaar.contant.sum() != pytest.approx(per_jaar.verschil.sum())
+
+
+def test_regios_en_groepen_in_het_bestand_volgen_de_instellingen_van_de_mkba(vergelijking, tmp_path):
+    """Met --zonder-levensloop en een andere discontovoet tellen regio.csv en groepen.csv op tot de landelijke NCW
+    van dezelfde MKBA (eerder rekenden de regio's altijd met de levensloop en beide met de standaarddiscontovoet)."""
+    from simulatie.rapport import schrijf_vergelijking
+
+    r = vergelijking.mkba(levensloop=False, discontovoet=0.05)
+    land = r.kengetallen.set_index("scenario").loc["wet", "ncw_maatschappij"]
+    schrijf_vergelijking(tmp_path, vergelijking, r)
+    regio, groepen = pd.read_csv(tmp_path / "regio.csv"), pd.read_csv(tmp_path / "groepen.csv")
+    marge = 1e-6 * abs(land)
+    assert regio[regio.scenario == "wet"].ncw_maatschappij.sum() == pytest.approx(land, abs=marge)
+    for indeling, t in groepen[groepen.scenario == "wet"].groupby("indeling"):
+        assert t.ncw_maatschappij.sum() == pytest.approx(land, abs=marge), indeling

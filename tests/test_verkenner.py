@@ -126,14 +126,13 @@ def test_verkenner_rekent_zoals_vergelijk_en_meldt_foute_invoer(verkenner, tmp_p
 def test_psa_interval_hoort_bij_dezelfde_inhoud_niet_bij_dezelfde_naam(tmp_path):
     """Een PSA van `wet` geldt voor de onveranderde wet op de pagina (andere naam), niet voor een andere nazorgduur
     en niet voor een PSA tegen een ander nulalternatief."""
-    import json
-
+    from simulatie.uitvoer import herkomst, schrijf_json
     from simulatie.verkenner import psa_interval, scenario_data
 
-    def psa(map_, alternatief, nul, p5):
+    def psa(map_, alternatief, nul, p5):  # zoals cli._gevoeligheid herkomst.json schrijft
         map_.mkdir()
-        (map_ / "herkomst.json").write_text(json.dumps({"methode": "psa", "alternatief": str(alternatief),
-                                                         "nul": str(nul)}), encoding="utf-8")
+        schrijf_json(map_ / "herkomst.json", herkomst(opdracht="gevoeligheid", methode="psa", alternatief=alternatief,
+                                                      nul=nul))
         pd.DataFrame({"uitkomst": ["ncw_maatschappij"], "p5": [p5], "p95": [p5 + 1], "kans_positief": [0.5]}
                      ).to_csv(map_ / "psa_samenvatting.csv", index=False)
 
