@@ -27,7 +27,7 @@ OVERSLAAN = {"herkomst.json", "experiment.json"}
 
 
 def schrijf(map_: Path) -> None:
-    jongeren = [sys.executable, "-m", "simulatie.cli"]
+    jongeren = [sys.executable, "-m", "simulatie.voorkant.cli"]
     alle = sorted(p.stem for p in SCENARIOS.glob("*.toml") if p.stem != "nulalternatief")
     opdrachten = [
         [*jongeren, "vergelijk", "nulalternatief", *alle, "--schaal", "200", "--jaren", "3",

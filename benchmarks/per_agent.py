@@ -2,7 +2,7 @@
 
 Dit is de meetlat voor de snelheid van het gevectoriseerde model (benchmarks/snelheid.py) en een
 statistisch orakel voor zijn regels (tests/test_orakel.py). De stappen 1-7 van
-`Overgangsregels.stap` (simulatie/toestanden.py) zijn hier onafhankelijk opnieuw geschreven, per
+`Overgangsregels.stap` (simulatie/kern/toestanden.py) zijn hier onafhankelijk opnieuw geschreven, per
 jongere en per maand, met eigen trekkingen uit `model.rng`. Alleen de opzoektabellen (kansen per groep,
 risicofactoren, genormeerde uitvalkansen en werkkansen) komen uit dezelfde `Overgangsregels`, zodat
 beide implementaties dezelfde parameters gebruiken.
@@ -24,9 +24,9 @@ import math
 import mesa
 import numpy as np
 
-from simulatie import codes as c
-from simulatie.populatie import aanvulling, nieuw_cohort
-from simulatie.toestanden import HERKOMSTEN, STROMEN, TUSSENJAAR_MAANDEN, Effecten
+from simulatie.gedeeld import codes as c
+from simulatie.kern.populatie import aanvulling, nieuw_cohort
+from simulatie.kern.toestanden import HERKOMSTEN, STROMEN, TUSSENJAAR_MAANDEN, Effecten
 
 UIT = len(c.TOESTANDEN)  # 27 geworden: telt niet meer mee
 KENMERKEN = ("toestand", "schooltype", "niveau", "leerweg", "leerjaar", "geboortemaand", "regio",

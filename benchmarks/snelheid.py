@@ -27,7 +27,7 @@ sys.path.insert(0, str(HIER.parent))
 from per_agent import PerAgentModel  # noqa: E402
 
 from simulatie import JongerenModel  # noqa: E402
-from simulatie.scenario import Scenario  # noqa: E402
+from simulatie.invoer.scenario import Scenario  # noqa: E402
 
 
 def _getal(x: float) -> str:

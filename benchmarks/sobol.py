@@ -21,8 +21,8 @@ import pandas as pd
 
 def runs_in_ontwerp(ontwerp: pd.DataFrame, nul, alt, schaal: int, jaren: int) -> int:
     """Hoeveel simulaties het experiment doet: per groep (gedeelde nulrun) de verschillende runs."""
-    from simulatie.experimenten import TREKKING, Vergelijkingsevaluator
-    from simulatie.vergelijking import gelezen_parameters
+    from simulatie.experimenten.experiment import TREKKING, Vergelijkingsevaluator
+    from simulatie.experimenten.vergelijking import gelezen_parameters
 
     e = Vergelijkingsevaluator(nul.als_dict(), alt.als_dict(), schaal=schaal, jaren=jaren)
     _, alternatief, p = e.invoer({})
@@ -35,9 +35,9 @@ def runs_in_ontwerp(ontwerp: pd.DataFrame, nul, alt, schaal: int, jaren: int) ->
 
 
 def main() -> None:
-    from simulatie.gevoeligheid import Onzekerheden, analyseer, ontwerp_sobol, rangorde_zeker
-    from simulatie.parameters import laad_parameters
-    from simulatie.scenario import laad_scenario
+    from simulatie.experimenten.gevoeligheid import Onzekerheden, analyseer, ontwerp_sobol, rangorde_zeker
+    from simulatie.invoer.parameters import laad_parameters
+    from simulatie.invoer.scenario import laad_scenario
 
     a = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     a.add_argument("--n", type=int, nargs="+", default=[16, 32])

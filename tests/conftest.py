@@ -8,9 +8,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from simulatie import codes as c
-from simulatie.parameters import laad_parameters
-from simulatie.populatie import KOLOMMEN, Populatie
+from simulatie.gedeeld import codes as c
+from simulatie.invoer.parameters import laad_parameters
+from simulatie.kern.populatie import KOLOMMEN, Populatie
 
 START = c.maandindex(2026, 1)
 
@@ -22,7 +22,7 @@ os.environ["JONGEREN_CACHE"] = "uit"
 
 def draai(capsys, *args) -> tuple[int, str, str]:
     """Draai `jongeren` in dit proces: (afsluitcode, stdout, stderr)."""
-    from simulatie.cli import main
+    from simulatie.voorkant.cli import main
 
     try:
         code = main([str(a) for a in args])

@@ -7,8 +7,8 @@ import pandas as pd
 import pytest
 
 from simulatie import JongerenModel, laad_scenario
-from simulatie.beleid import COACHING, LEVENSCOACHING, NAZORG, TIJDENS
-from simulatie.vergelijking import simuleer, vergelijk
+from simulatie.kern.beleid import COACHING, LEVENSCOACHING, NAZORG, TIJDENS
+from simulatie.experimenten.vergelijking import simuleer, vergelijk
 
 
 def _variant(basis: str, naam: str, **wijzigingen):
@@ -21,7 +21,7 @@ def _variant(basis: str, naam: str, **wijzigingen):
             deel = deel[k]
         deel[laatste] = waarde
     data["naam"] = naam
-    from simulatie.scenario import valideer
+    from simulatie.invoer.scenario import valideer
     return valideer(data)
 
 
@@ -54,9 +54,9 @@ def test_gemeenschappelijke_toevalsgetallen_verkleinen_de_spreiding():
 def test_capaciteit_begrenst_de_uitgaven_per_regio():
     model = JongerenModel("wet", seed=2, schaal=200)
     model.run_for(14)
-    b = model.beleid.cijfers().frame()
+    b = model.begeleidingscijfers().frame()
     cap = b[b.hefboom != "levenscoaching"]
-    budget = model.beleid.cijfers().budget_frame().set_index(["regio", "datum"]).budget
+    budget = model.begeleidingscijfers().budget_frame().set_index(["regio", "datum"]).budget
     # een maand zonder kandidaten heeft geen regels maar wel budget: uitgaven 0, het budget schuift door
     uitgaven = cap.groupby(["regio", "datum"]).uitgaven.sum().reindex(budget.index, fill_value=0.0)
     # een regio geeft nooit meer uit dan zij tot dan toe kreeg (onbesteed budget schuift door)
@@ -73,7 +73,7 @@ def test_waar_jongeren_wachten_blijft_hooguit_een_rij_budget_liggen(scenario, sc
     nulalternatief op schaal 100 ruim de helft van het nazorgbudget liggen)."""
     model = JongerenModel(scenario, seed=2, schaal=schaal)
     model.run_for(24)
-    c = model.beleid.cijfers()
+    c = model.begeleidingscijfers()
     G, B = (np.delete(x, LEVENSCOACHING, axis=1) for x in (c.gekwalificeerd, c.bediend))
     besteed = (B.sum(axis=2) * np.delete(c.kosten_maand, LEVENSCOACHING)[None, :, None]).sum(axis=(0, 1))
     over = c.budget.sum(axis=0) - besteed  # per regio
@@ -88,7 +88,7 @@ def test_zonder_budget_niemand_met_ruim_budget_iedereen(budget, verwacht):
     s = _variant("wet", "x", budget__regionaal_programma=budget, budget__mbo_begeleiding=0.0)
     model = JongerenModel(s, seed=1, schaal=400)
     model.run_for(3)
-    b = model.beleid.cijfers().frame()
+    b = model.begeleidingscijfers().frame()
     cap = b[b.hefboom != "levenscoaching"]
     if verwacht == "geen":
         assert cap.bediend.sum() == 0 and cap.gekwalificeerd.sum() > 0
@@ -180,7 +180,7 @@ def test_populatieruis_schaalt_met_de_wortel_van_de_schaal():
     op een fijne schaal. Met 16 trekkingen per schaal is de relatieve standaardfout van een standaardafwijking ca.
     18%, van hun verhouding ca. 26%: de marge van 0,5 tot 2 laat zien of de omrekening klopt (zonder omrekening
     was de verhouding 4, met een lineaire 1/4)."""
-    from simulatie.vergelijking import populatieruis
+    from simulatie.experimenten.vergelijking import populatieruis
 
     v = vergelijk("nulalternatief", "wet", jaren=2, seed=5, schaal=100, voortgang=False, werkers=1)
     fijn = populatieruis(v, trekkingen=16, ruisschaal=100, werkers=1).set_index("uitkomst").sd_populatieruis

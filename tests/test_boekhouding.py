@@ -7,9 +7,9 @@ import numpy as np
 import pytest
 
 from simulatie import JongerenModel, laad_scenario
-from simulatie.beleid import LEVENSCOACHING
-from simulatie.scenario import valideer
-from simulatie.vergelijking import simuleer, vergelijk
+from simulatie.kern.beleid import LEVENSCOACHING
+from simulatie.invoer.scenario import valideer
+from simulatie.experimenten.vergelijking import simuleer, vergelijk
 
 
 def test_coaches_in_de_prijzen_waarmee_het_beleid_ze_betaalt(parameters):

@@ -102,7 +102,8 @@ def test_foute_opties_geven_code_2(tmp_path, capsys, optie, waarde):
 
 def test_ontbrekend_bestand_zonder_traceback(tmp_path):
     uit = tmp_path / "uit"
-    r = subprocess.run([sys.executable, "-m", "simulatie.cli", "run", str(tmp_path / "weg.toml"), "--uit", str(uit)],
+    r = subprocess.run([sys.executable, "-m", "simulatie.voorkant.cli", "run", str(tmp_path / "weg.toml"),
+                        "--uit", str(uit)],
                        capture_output=True, text=True)
     assert r.returncode == 2
     assert "niet gevonden" in r.stderr and "weg.toml" in r.stderr and "nulalternatief" in r.stderr

@@ -14,10 +14,10 @@ import pandas as pd
 import pytest
 
 from simulatie import laad_parameters, laad_scenario
-from simulatie.experimenten import Experiment, Ishigami, Runcache, Vergelijkingsevaluator
-from simulatie.gevoeligheid import (Onzekerheden, analyse_rangorde, analyse_sobol, convergentie, ontwerp_psa,
-                                    ontwerp_sobol, ontwerp_tornado, rangorde_zeker)
-from simulatie.parameters import Verdeling
+from simulatie.experimenten.experiment import Experiment, Ishigami, Runcache, Vergelijkingsevaluator
+from simulatie.experimenten.gevoeligheid import (Onzekerheden, analyse_rangorde, analyse_sobol, convergentie,
+                                                 ontwerp_psa, ontwerp_sobol, ontwerp_tornado, rangorde_zeker)
+from simulatie.invoer.parameters import Verdeling
 
 ISHIGAMI = Onzekerheden(("x1", "x2", "x3"), tuple(Verdeling("uniform", -np.pi, np.pi) for _ in range(3)))
 
@@ -62,9 +62,9 @@ SCRIPT = textwrap.dedent("""
     import sys
     import numpy as np
     from SALib.sample import sobol
-    from simulatie.experimenten import Experiment, Ishigami
-    from simulatie.parameters import Verdeling
-    from simulatie.gevoeligheid import Onzekerheden
+    from simulatie.experimenten.experiment import Experiment, Ishigami
+    from simulatie.invoer.parameters import Verdeling
+    from simulatie.experimenten.gevoeligheid import Onzekerheden
     o = Onzekerheden(("x1", "x2", "x3"), tuple(Verdeling("uniform", -np.pi, np.pi) for _ in range(3)))
     ontwerp = o.naar_waarden(sobol.sample(o.probleem(), 16, calc_second_order=False, seed=3))
     Experiment(sys.argv[1], ontwerp, Ishigami(vertraging=float(sys.argv[2]))).draai(werkers=1, voortgang=False)
@@ -164,7 +164,7 @@ def _drie_soorten_parameters():
 
 
 def test_simulatie_leest_geen_prijzen_en_nul_geen_effecten_van_de_wet():
-    from simulatie.vergelijking import gelezen_parameters
+    from simulatie.experimenten.vergelijking import gelezen_parameters
 
     _, wet, nazorg = _drie_soorten_parameters()  # de prijs: zie de laatste regel
     gelezen = {naam: gelezen_parameters(laad_scenario(naam), jaren=1, seed=0, schaal=2000,
@@ -210,7 +210,7 @@ def test_psa_per_groep_geeft_intervallen_die_optellen_tot_het_land(tmp_path, kle
     NCW van dat geval, en groepen_psa.csv geeft per groep een interval over de gevallen."""
     from dataclasses import replace
 
-    from simulatie import groepen
+    from simulatie.economie import groepen
 
     ontwerp, evaluator = klein_model_ontwerp
     res = Experiment(tmp_path / "psa", ontwerp, replace(evaluator, per_groep=True)).draai(werkers=1, voortgang=False)

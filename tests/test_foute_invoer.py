@@ -12,8 +12,8 @@ import pytest
 
 from conftest import draai, niets_geschreven, weigert
 from simulatie import laad_scenario
-from simulatie.fouten import InvoerFout
-from simulatie.scenario import MAX_BASISKETEN
+from simulatie.gedeeld.fouten import InvoerFout
+from simulatie.invoer.scenario import MAX_BASISKETEN
 
 NUL = Path(__file__).resolve().parent.parent / "scenario's" / "nulalternatief.toml"
 
@@ -245,7 +245,7 @@ def test_lege_uitvoermap_wordt_geweigerd(tmp_path, capsys, monkeypatch):
 
 
 def test_tweede_run_in_dezelfde_map_tegelijk_wordt_geweigerd(tmp_path, capsys):
-    from simulatie.uitvoer import slot
+    from simulatie.gedeeld.uitvoer import slot
 
     uit = tmp_path / "a" / "uit"
     with slot(uit):  # een andere run schrijft

@@ -17,10 +17,11 @@ PAKKET = Path(__file__).resolve().parent.parent
 @pytest.fixture
 def parametermap(tmp_path, monkeypatch):
     """Een kopie van de parameterbestanden en het kalibratiebestand waar de test in mag schrijven."""
-    import simulatie.parameters as parameters
+    import simulatie.invoer.parameters as parameters
 
-    map_ = tmp_path / "pakket" / "simulatie" / "parameters"
-    shutil.copytree(PAKKET / "simulatie" / "parameters", map_, ignore=shutil.ignore_patterns("*.py", "__pycache__"))
+    map_ = tmp_path / "pakket" / "simulatie" / "invoer" / "parameters"
+    shutil.copytree(PAKKET / "simulatie" / "invoer" / "parameters", map_,
+                    ignore=shutil.ignore_patterns("*.py", "__pycache__"))
     (tmp_path / "pakket" / "kalibratie").mkdir()
     shutil.copy(PAKKET / "kalibratie" / "gekalibreerd.yaml", tmp_path / "pakket" / "kalibratie")
     monkeypatch.setattr(parameters, "MAP", map_)
@@ -33,7 +34,7 @@ def _vervang(pad: Path, oud: str, nieuw: str) -> None:
     pad.write_text(tekst.replace(oud, nieuw, 1), encoding="utf-8")
 
 
-P = "simulatie/parameters/"
+P = "simulatie/invoer/parameters/"
 FOUTE_PARAMETERS = [
     # (id, bestand, oud, nieuw, veld in de melding, fragment van wat mag)
     ("minimumloon_negatief", P + "prijzen.yaml", "wml_21_plus_per_maand: {waarde: 2294.40",
@@ -80,7 +81,7 @@ FOUTE_PARAMETERS = [
      "overgangen.bestemming_na_uitstroom.werk_vso: 2 #", "overgangen.bestemming_na_uitstroom.werk_vso",
      "van 0 tot en met 1"),
     ("kalibratie_onbekende_naam", "kalibratie/gekalibreerd.yaml", "overgangen.bestemming_na_uitstroom.werk_vso:",
-     "overgangen.bestemming_na_uitstroom.werk_vso_oud:", "waarden", "namen uit simulatie/parameters"),
+     "overgangen.bestemming_na_uitstroom.werk_vso_oud:", "waarden", "namen uit simulatie/invoer/parameters"),
 ]
 
 
@@ -120,7 +121,7 @@ def test_kalibratiebestand_onleesbaar(tmp_path, capsys, parametermap, soort):
 
 
 def test_onbekende_parameter_is_ook_een_keyerror(parameters):
-    from simulatie.parameters import OnbekendeParameter
+    from simulatie.invoer.parameters import OnbekendeParameter
 
     with pytest.raises(KeyError):
         parameters["beleid.bestaat_niet"]
@@ -131,7 +132,7 @@ def test_onbekende_parameter_is_ook_een_keyerror(parameters):
 
 
 def test_meegeleverde_parameters_voldoen_aan_de_regels(parameters):
-    from simulatie.parameters import laad_parameters
+    from simulatie.invoer.parameters import laad_parameters
 
     ongekalibreerd = laad_parameters(gekalibreerd=False)
     assert len(parameters.items) == len(ongekalibreerd.items) > 300

@@ -5,10 +5,10 @@ from __future__ import annotations
 import numpy as np
 from scipy.stats import kstest
 
-from simulatie import codes as c
-from simulatie import kernen
-from simulatie.kernen import uniformen
-from simulatie.toestanden import Effecten, Overgangsregels, _effecten, _kolommen
+from simulatie.gedeeld import codes as c
+from simulatie.kern import kernen
+from simulatie.kern.kernen import uniformen
+from simulatie.kern.toestanden import Effecten, Overgangsregels, _effecten, _kolommen
 
 from conftest import START, maak_populatie
 

@@ -6,8 +6,10 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from simulatie import JongerenModel, codes as c
-from simulatie.toestanden import Effecten, Overgangsregels, cel
+from simulatie import JongerenModel
+
+from simulatie.gedeeld import codes as c
+from simulatie.kern.toestanden import Effecten, Overgangsregels, cel
 
 from conftest import START, maak_populatie
 
@@ -160,7 +162,7 @@ def test_levensloop_van_een_jongere():
 def test_startpopulatie_volgt_het_leeftijdsprofiel(parameters):
     """Elke leeftijd van 15 tot 27 heeft bij de start het aantal jongeren uit het CBS-profiel (nieuwkomers vullen
     aan; het cohort zelf ligt eronder), binnen de afrondingsruis van de schaal."""
-    from simulatie.populatie import Leeftijdsprofiel
+    from simulatie.kern.populatie import Leeftijdsprofiel
 
     schaal = 20
     model = JongerenModel(seed=4, schaal=schaal)
@@ -193,7 +195,7 @@ def test_model_wordt_vrijgegeven_na_gebruik():
 def test_cohorten_uit_het_geheugen_zijn_gelijk_aan_nieuw_gebouwd(parameters):
     """Cohorten komen uit een geheugen op de parameters die het bouwen leest: een tweede run is gelijk aan een
     run met een leeg geheugen, en andere geboorten geven een ander cohort (geen verkeerd hergebruik)."""
-    from simulatie import model as m
+    from simulatie.kern import model as m
 
     def run(p):
         model = JongerenModel("wet", seed=3, schaal=500, parameters=p)

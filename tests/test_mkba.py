@@ -7,13 +7,13 @@ import pandas as pd
 import pytest
 
 from simulatie import laad_scenario
-from simulatie import codes as c
-from simulatie.levensloop import (MET_SK, NIVEAUS_BIJ_VERTREK, VERTREKLEEFTIJDEN, ZONDER_SK, Levensloopprijzen,
-                                  loonkosten, stromen, verwachting)
-from simulatie.mkba import (LEVENSLOOP, MAATSCHAPPIJ, POSTEN, Eenheidsprijzen, discontering, kasboek, kasboek_array,
-                            nulpunt)
-from simulatie.scenario import valideer
-from simulatie.vergelijking import vergelijk
+from simulatie.gedeeld import codes as c
+from simulatie.economie.levensloop import Levensloopprijzen, loonkosten, stromen, verwachting
+from simulatie.kern.vertrek import MET_SK, NIVEAUS_BIJ_VERTREK, VERTREKLEEFTIJDEN, ZONDER_SK
+from simulatie.economie.mkba import (LEVENSLOOP, MAATSCHAPPIJ, POSTEN, Eenheidsprijzen, discontering, kasboek,
+                                     kasboek_array, nulpunt)
+from simulatie.invoer.scenario import valideer
+from simulatie.experimenten.vergelijking import vergelijk
 
 
 @pytest.fixture(scope="module")
@@ -146,7 +146,7 @@ def test_levensloop_van_een_jongere_in_gesloten_vorm(parameters):
 
 
 def test_de_onzekerheid_varieert_de_levensloop_niet_een_eindwaarde():
-    from simulatie.gevoeligheid import STANDAARD
+    from simulatie.experimenten.gevoeligheid import STANDAARD
 
     assert not any("eindwaarde" in n for n in STANDAARD)
     assert {"prijzen.levensloop.kloof_afname_per_jaar", "prijzen.levensloop.persistentie_toestand"} <= set(STANDAARD)
@@ -221,7 +221,7 @@ def test_kasritme_is_het_verschil_per_partij_en_jaar_niet_contant(vergelijking):
 def test_regios_en_groepen_in_het_bestand_volgen_de_instellingen_van_de_mkba(vergelijking, tmp_path):
     """Met --zonder-levensloop en een andere discontovoet tellen regio.csv en groepen.csv op tot de landelijke NCW
     van dezelfde MKBA (eerder rekenden de regio's altijd met de levensloop en beide met de standaarddiscontovoet)."""
-    from simulatie.rapport import schrijf_vergelijking
+    from simulatie.rapportage.rapport import schrijf_vergelijking
 
     r = vergelijking.mkba(levensloop=False, discontovoet=0.05)
     land = r.kengetallen.set_index("scenario").loc["wet", "ncw_maatschappij"]

@@ -9,13 +9,13 @@ import numpy as np
 import pytest
 
 from simulatie import JongerenModel
-from simulatie import codes as c
-from simulatie import opwarming
-from simulatie.mkba import Eenheidsprijzen, PARTIJEN, _Boek, _waardeer_toestanden
-from simulatie.populatie import Leeftijdsprofiel
-from simulatie.regio import Regiogegevens
-from simulatie.toestanden import Effecten, Overgangsregels
-from simulatie.waarneming import LEEFTIJDSBANDEN
+from simulatie.gedeeld import codes as c
+from simulatie.kern import opwarming
+from simulatie.economie.mkba import Eenheidsprijzen, PARTIJEN, _Boek, _waardeer_toestanden
+from simulatie.kern.populatie import Leeftijdsprofiel
+from simulatie.kern.regio import Regiogegevens
+from simulatie.kern.toestanden import Effecten, Overgangsregels
+from simulatie.kern.waarneming import LEEFTIJDSBANDEN
 
 from conftest import START, maak_populatie
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from simulatie.ontdekking import afpeltraject, doos_tabel, prim_doos
+from simulatie.experimenten.ontdekking import afpeltraject, doos_tabel, prim_doos
 
 
 def test_prim_vindt_de_doos_waarin_de_uitkomst_geldt():

@@ -1,5 +1,5 @@
 """Orakel: de per-agent-implementatie (benchmarks/per_agent.py) en de gevectoriseerde regels
-(simulatie/toestanden.py) geven op dezelfde startpopulatie, elk met hun eigen toeval, statistisch
+(simulatie/kern/toestanden.py) geven op dezelfde startpopulatie, elk met hun eigen toeval, statistisch
 dezelfde uitkomsten.
 
 Achttien maanden vanaf januari 2026: met de diploma's van juli, het nieuwe schooljaar en het nieuwe
@@ -24,9 +24,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
 from per_agent import PerAgentModel  # noqa: E402
 
 from simulatie import JongerenModel  # noqa: E402
-from simulatie import codes as c  # noqa: E402
-from simulatie.scenario import Scenario  # noqa: E402
-from simulatie.toestanden import STROMEN, Effecten  # noqa: E402
+from simulatie.gedeeld import codes as c  # noqa: E402
+from simulatie.invoer.scenario import Scenario  # noqa: E402
+from simulatie.kern.toestanden import STROMEN, Effecten  # noqa: E402
 
 SCHAAL = 25           # ongeveer 73.000 rijen: genoeg om ook kleinere fouten te zien
 MAANDEN = 18          # januari 2026 tot en met juni 2027

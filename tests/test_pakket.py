@@ -15,9 +15,9 @@ import pandas as pd
 import pytest
 
 from simulatie import laad_scenario
-from simulatie.experimenten import Experiment, Vergelijkingsevaluator
-from simulatie.gevoeligheid import Onzekerheden, ontwerp_psa
-from simulatie.parameters import laad_parameters
+from simulatie.experimenten.experiment import Experiment, Vergelijkingsevaluator
+from simulatie.experimenten.gevoeligheid import Onzekerheden, ontwerp_psa
+from simulatie.invoer.parameters import laad_parameters
 
 WORTEL = Path(__file__).resolve().parent.parent
 VERGELIJK = ["vergelijk", "nulalternatief", "wet", "--schaal", "400", "--jaren", "2", "--ruis-trekkingen", "0",
@@ -48,8 +48,8 @@ def wheelomgeving(tmp_path_factory) -> Path:
 def _draai(python: Path, argumenten: list[str], map_: Path) -> subprocess.CompletedProcess:
     map_.mkdir()
     omgeving = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
-    return subprocess.run([str(python), "-m", "simulatie.cli", *argumenten, "--uit", str(map_ / "uit")], cwd=map_,
-                          capture_output=True, text=True, env=omgeving)
+    return subprocess.run([str(python), "-m", "simulatie.voorkant.cli", *argumenten, "--uit", str(map_ / "uit")],
+                          cwd=map_, capture_output=True, text=True, env=omgeving)
 
 
 def test_wheel_rekent_als_de_checkout(wheelomgeving, tmp_path):

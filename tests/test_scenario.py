@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from simulatie import InvoerFout, laad_scenario
-from simulatie.scenario import DOELGROEPEN, Scenario, beschikbare_scenarios
+from simulatie.invoer.scenario import DOELGROEPEN, Scenario, beschikbare_scenarios
 
 MAP = Path(__file__).resolve().parent.parent / "scenario's"
 
@@ -157,7 +157,7 @@ def test_foute_basis(tmp_path, basis, melding):
 def test_als_toml_leest_terug_als_hetzelfde_scenario(tmp_path):
     """Wat de verkenner bewaart (scenario.als_toml) leest laad_scenario terug als hetzelfde scenario, voor elk
     meegeleverd bestand (met basis, budgettabel, lijsten en tekst met aanhalingstekens)."""
-    from simulatie.scenario import als_toml, beschikbare_scenarios, laad_scenario
+    from simulatie.invoer.scenario import als_toml, beschikbare_scenarios, laad_scenario
 
     namen = beschikbare_scenarios()
     assert len(namen) >= 10

@@ -19,9 +19,9 @@ import pandas as pd
 import pytest
 
 from simulatie import laad_scenario
-from simulatie.opmaak import mln
-from simulatie.vergelijking import vergelijk
-from simulatie.verkenner import controleer, hefbomen_van
+from simulatie.gedeeld.opmaak import mln
+from simulatie.experimenten.vergelijking import vergelijk
+from simulatie.voorkant.verkenner import controleer, hefbomen_van
 
 SCHAAL, JAREN = 50, 10  # de standaardschaal van de pagina
 
@@ -44,8 +44,8 @@ def _vrije_poort() -> int:
 @pytest.fixture
 def verkenner(tmp_path):
     poort = _vrije_poort()
-    proces = subprocess.Popen([sys.executable, "-m", "simulatie.cli", "verken", "--poort", str(poort), "--schaal",
-                               str(SCHAAL)], cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    proces = subprocess.Popen([sys.executable, "-m", "simulatie.voorkant.cli", "verken", "--poort", str(poort),
+                               "--schaal", str(SCHAAL)], cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     adres = f"http://127.0.0.1:{poort}/"
     for _ in range(120):
         try:
@@ -126,8 +126,8 @@ def test_verkenner_rekent_zoals_vergelijk_en_meldt_foute_invoer(verkenner, tmp_p
 def test_psa_interval_hoort_bij_dezelfde_inhoud_niet_bij_dezelfde_naam(tmp_path):
     """Een PSA van `wet` geldt voor de onveranderde wet op de pagina (andere naam), niet voor een andere nazorgduur
     en niet voor een PSA tegen een ander nulalternatief."""
-    from simulatie.uitvoer import herkomst, schrijf_json
-    from simulatie.verkenner import psa_interval, scenario_data
+    from simulatie.gedeeld.uitvoer import herkomst, schrijf_json
+    from simulatie.voorkant.verkenner import psa_interval, scenario_data
 
     def psa(map_, alternatief, nul, p5):  # zoals cli._gevoeligheid herkomst.json schrijft
         map_.mkdir()
@@ -152,7 +152,7 @@ def test_tweede_klik_stopt_de_berekening_en_een_nieuwe_rekent_gewoon():
     (in een nieuw proces) wel, met eerst de cijfers en dan de bestanden."""
     import threading
 
-    from simulatie.verkenner import Rekenproces, scenario_data
+    from simulatie.voorkant.verkenner import Rekenproces, scenario_data
 
     data = scenario_data("wet", {**hefbomen_van("wet"), "looptijd.jaren": 2})
     gemeld, klaar = [], threading.Event()
@@ -179,7 +179,7 @@ def test_tweede_klik_stopt_de_berekening_en_een_nieuwe_rekent_gewoon():
 
 
 def test_bezette_poort_geeft_een_nederlandse_fout(capsys):
-    from simulatie.cli import main
+    from simulatie.voorkant.cli import main
 
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

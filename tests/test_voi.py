@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 from scipy.stats import norm
 
-from simulatie.voi import evpi, evppi, evsi_proef, standaardfout_proef
+from simulatie.experimenten.voi import evpi, evppi, evsi_proef, standaardfout_proef
 
 MU, S1, S2 = 0.2, 1.0, 0.5  # nb(alternatief) = theta1 + theta2, nb(niets doen) = 0
 N = 4000
@@ -90,7 +90,7 @@ def test_standaardfout_van_een_proef_daalt_met_de_wortel_van_n_en_klopt_met_simu
 def test_evpi_tabel_per_parameter_en_groep_tussen_nul_en_evpi(steekproef):
     import pandas as pd
 
-    from simulatie.voi import evpi_tabel, evsi_tabel
+    from simulatie.experimenten.voi import evpi_tabel, evsi_tabel
 
     nb, t1, t2 = steekproef
     x = pd.DataFrame({"beleid.effect.nazorg_baanvinden": t1, "prijzen.mkba.verdringing": t2,
@@ -112,8 +112,8 @@ def test_evsi_per_proef_hoog_voor_het_effect_waar_de_keuze_van_afhangt():
     uitvaleffect af, dan is een grote proef daarnaar veel waard (bijna de EVPPI) en een proef naar nazorg niets."""
     import pandas as pd
 
-    from simulatie.gevoeligheid import PROEVEN, Onzekerheden, waarde_van_informatie
-    from simulatie.parameters import laad_parameters
+    from simulatie.experimenten.gevoeligheid import PROEVEN, Onzekerheden, waarde_van_informatie
+    from simulatie.invoer.parameters import laad_parameters
 
     p = laad_parameters()
     namen = tuple(effect for _, effect, _, _ in PROEVEN)

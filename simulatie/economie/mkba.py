@@ -1,0 +1,529 @@
+"""Maatschappelijke kosten-batenanalyse: van maandelijkse aantallen naar euro's per partij, contant gemaakt.
+
+Opzet volgens de Algemene leidraad MKBA (CPB/PBL 2013) en de Werkwijzer MKBA in het sociaal domein:
+  kasboek   elke maand van elke jongere gewaardeerd per post, met wie betaalt en wie ontvangt;
+            reële posten (productie, zorg, onderwijs, programma) en overdrachten (loon, belasting,
+            uitkering), zodat overdrachten voor de maatschappij wegvallen maar per partij zichtbaar zijn;
+  levensloop  wat na de horizon (of na het 27e jaar) doorwerkt: per jongere die het model verlaat de verwachte
+            jaren met werk en uitkering en het loon tot de AOW-leeftijd (levensloop.py), geboekt per maand en
+            partij als aparte posten die uit kunnen ('alleen de horizon');
+  resultaat  per projectalternatief het verschil met het nulalternatief: netto contante waarde per partij
+            en voor de maatschappij, baten/kostenverhouding, terugverdienjaar, kosten per voorkomen
+            vsv'er en per extra jongere in duurzaam werk, en het break-even-effect.
+Prijzen (prijzen.yaml) veranderen de simulatie niet: het kasboek wordt na de run berekend.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from simulatie.gedeeld import codes as c
+from simulatie.kern.beleid import LEVENSCOACHING
+from simulatie.kern.vertrek import MET_SK, NIVEAUS_BIJ_VERTREK, VERTREKLEEFTIJDEN, ZONDER_SK
+from simulatie.economie.levensloop import Levensloopprijzen, stromen
+from simulatie.invoer.parameters import Parameters
+
+# De partijen zoals een lezer van de Rijksbegroting ze kent: OCW en SZW (programma's), Financiën (belasting en
+# premies), UWV (WW en Wajong), gemeenten (bijstand, Wmo, jeugdzorg), zorgverzekeraars, en wie buiten de overheid
+# betaalt of ontvangt.
+PARTIJEN = ("rijk_ocw", "rijk_szw", "rijk_financien", "uwv", "gemeenten", "zorgverzekeraars", "onderwijsinstellingen",
+            "werkgevers", "jongeren", "overige_werkenden")
+PARTIJNAMEN = {"rijk_ocw": "Rijk (OCW)", "rijk_szw": "Rijk (SZW)",
+               "rijk_financien": "Rijk (Financiën: belasting en premies)",
+               "uwv": "UWV", "gemeenten": "Gemeenten", "zorgverzekeraars": "Zorgverzekeraars",
+               "onderwijsinstellingen": "Onderwijsinstellingen", "werkgevers": "Werkgevers", "jongeren": "Jongeren",
+               "overige_werkenden": "Overige werkenden", "maatschappij": "Maatschappij"}
+MAATSCHAPPIJ = "maatschappij"
+
+# post: (soort, groep, omschrijving). Groep 'kosten' zijn de kosten van het beleid in de B/K-verhouding.
+POSTEN = {
+    "programmakosten_begeleiding": ("reëel", "kosten", "Begeleiding uit het regionale budget (coaches)"),
+    "programmakosten_overig": ("reëel", "kosten",
+                               "Budget dat niet aan gemodelleerde begeleiding is besteed (samenwerking, overhead)"),
+    "levenscoaching": ("reëel", "kosten", "Levenscoaching (IBO-variant 1A/1B)"),
+    "doorstroompunt": ("reëel", "kosten", "Contacten van het Doorstroompunt met jongeren buiten beeld"),
+    "onderwijs_bekostiging": ("overdracht", "kosten", "Bekostiging van het onderwijs (Rijk aan instellingen)"),
+    "onderwijskosten": ("reëel", "kosten", "Kosten van onderwijs (een extra jaar op school is een kost)"),
+    "productie": ("reëel", "baten", "Productie van werkende jongeren (gewaardeerd tegen loonkosten)"),
+    "verdringing": ("reëel", "baten", "Verdringing: extra banen ten koste van andere werkzoekenden"),
+    "loon_en_belasting": ("overdracht", "baten",
+                          "Loonkosten: netto loon aan jongeren, belasting en premies aan de fiscus"),
+    "uitkeringen": ("overdracht", "baten", "Uitkeringen (bijstand door gemeenten, WW/Wajong door UWV)"),
+    "uitvoering_uitkeringen": ("reëel", "baten", "Uitvoeringskosten van uitkeringen"),
+    "zorgkosten": ("reëel", "baten", "Jeugdzorg, GGZ en dagbesteding"),
+}
+LEVENSLOOP = "levensloop: "  # voorvoegsel van de posten na het vertrek uit het model (levensloop.py)
+
+NIET_GEWAARDEERD = [
+    ("Welzijn en zelfvertrouwen van jongeren", "+", "Werkwijzer MKBA sociaal domein: kwalitatief meenemen"),
+    ("Gezondheid (minder psychische klachten bij werk)", "+", "geen bron voor een bedrag per jongere"),
+    ("Zelfredzaamheid en minder schulden", "+", "geen bron"),
+    ("Minder criminaliteit en justitiecontact", "+", "kosten van criminaliteit per vsv'er niet gevonden in de bronnen"),
+    ("Effecten op ouders en volgende generatie", "+", "intergenerationele effecten; niet gekwantificeerd"),
+    ("Samenwerking in de regio (betere doorverwijzing)", "?",
+     "onderdeel van het budget 'overig', effect niet gemodelleerd"),
+]
+
+
+@dataclass(frozen=True)
+class Eenheidsprijzen:
+    """Alle maandbedragen in één prijsjaar, klaar om met aantallen te vermenigvuldigen."""
+
+    prijsjaar: int
+    loonkosten: np.ndarray       # (leeftijdsband, sk) per werkende per maand
+    bbl_factor: float
+    wig: float
+    verdringing: float
+    uitkering: np.ndarray        # (soort: bijstand, WW, Wajong; leeftijdsband; sk) netto per maand
+    uitvoering: float            # per uitkering per maand
+    zorg: np.ndarray             # (leeftijdsband,) per client per maand
+    zorg_aandeel_gemeente: np.ndarray  # (leeftijdsband,)
+    onderwijs: np.ndarray        # (bbl,) per student per maand
+    per_contact: float
+    regionaal_aandeel_ocw: float
+    levenscoaching_gemeente_1b: float
+    discontovoet: float
+    wml_met_lasten: np.ndarray   # (leeftijdsband,) minimumloon met vakantiegeld en werkgeverslasten per maand
+    bijstand_21_plus: float      # netto bijstandsnorm per maand (ook voor uitkeringen na 27)
+
+    @classmethod
+    def uit(cls, p: Parameters, prijsjaar: int | None = None, discontovoet: float | None = None) -> "Eenheidsprijzen":
+        jaar = int(prijsjaar if prijsjaar is not None else p["prijzen.mkba.prijsjaar"])
+        lo, u, z, o = "prijzen.loon.", "prijzen.uitkering.", "prijzen.zorg.", "prijzen.onderwijs."
+        staffel = np.array([p[lo + "staffel_16"], p[lo + "staffel_16"], p[lo + "staffel_17"], p[lo + "staffel_18"],
+                            p[lo + "staffel_19"], p[lo + "staffel_20"], 1.0])
+        wml = p.prijs(lo + "wml_21_plus_per_maand", jaar) * (1 + p[lo + "vakantiegeld"]) * staffel
+        sk = np.array([p[lo + "factor_zonder_sk"], p[lo + "factor_met_sk"]])
+        loonkosten = wml[:, None] * sk[None, :] * (1 + p[lo + "werkgeverslasten"])
+        jong = p.prijs(u + "jongerennorm_18_20_netto_per_maand", jaar)
+        bijstand = np.array([0, 0, 0, jong, jong, jong, p.prijs(u + "bijstand_21_plus_netto_per_maand", jaar)])
+        netto = 1 - p[u + "belasting_op_uitkering"]
+        # WW: een deel van het laatste brutoloon (naar leeftijd en SK); Wajong: een deel van het (jeugd)minimumloon
+        ww = p[u + "ww_vervangingsratio"] * loonkosten / (1 + p[lo + "werkgeverslasten"]) * netto
+        wajong = p[u + "wajong_aandeel_wml"] * wml * netto
+        uitkering = np.stack([np.repeat(bijstand[:, None], 2, axis=1), ww, np.repeat(wajong[:, None], 2, axis=1)])
+        volwassen = np.array([False, False, False, True, True, True, True])
+        zorg = np.where(volwassen, p.prijs(z + "volwassen_per_client_per_jaar", jaar),
+                        p.prijs(z + "jeugdzorg_per_client_per_jaar", jaar)) / 12
+        onderwijs = p.prijs(o + "mbo_per_student_per_jaar", jaar) / 12 * np.array([1.0, p[o + "bbl_factor"]])
+        return cls(
+            prijsjaar=jaar, loonkosten=loonkosten, bbl_factor=p[lo + "bbl_factor"], wig=p[lo + "wig"],
+            verdringing=p["prijzen.mkba.verdringing"], uitkering=uitkering,
+            uitvoering=p.prijs(u + "uitvoeringskosten_per_jaar", jaar) / 12, zorg=zorg,
+            zorg_aandeel_gemeente=np.where(volwassen, p[z + "volwassen_aandeel_gemeente"], 1.0), onderwijs=onderwijs,
+            per_contact=p.prijs("prijzen.programma.doorstroompunt_per_contact", jaar),
+            regionaal_aandeel_ocw=p["prijzen.programma.regionaal_aandeel_ocw"],
+            levenscoaching_gemeente_1b=p["beleid.levenscoaching.gemeente_aandeel_1b"],
+            discontovoet=p["prijzen.mkba.discontovoet"] if discontovoet is None else discontovoet,
+            wml_met_lasten=wml * (1 + p[lo + "werkgeverslasten"]), bijstand_21_plus=float(bijstand[-1]),
+        )
+
+
+class _Boek:
+    """Een kasboek als array (maand, post, partij); posten worden bij gebruik toegevoegd."""
+
+    def __init__(self, maanden: int):
+        self.maanden = maanden
+        self.posten: list[str] = []
+        self.bedragen: list[np.ndarray] = []
+
+    def boek(self, post: str, **per_partij: np.ndarray) -> None:
+        """Bedragen per maand (een reeks, korter dan het boek mag: de rest is nul) per partij."""
+        rij = np.zeros((self.maanden, len(PARTIJEN)))
+        for partij, bedrag in per_partij.items():
+            b = np.asarray(bedrag, dtype=float)
+            if b.ndim == 0:
+                rij[:, PARTIJEN.index(partij)] += b
+            else:
+                rij[:len(b), PARTIJEN.index(partij)] += b[:self.maanden]
+        if post in self.posten:
+            self.bedragen[self.posten.index(post)] += rij
+        else:
+            self.posten.append(post)
+            self.bedragen.append(rij)
+
+    def array(self) -> np.ndarray:
+        return np.stack(self.bedragen, axis=1) if self.bedragen else np.zeros((self.maanden, 0, len(PARTIJEN)))
+
+
+def _waardeer_toestanden(boek: _Boek, W: np.ndarray, U: np.ndarray, e: Eenheidsprijzen, voorvoegsel: str = "") -> None:
+    """Waardeer aantallen W (maand, toestand, leeftijdsband, sk, bbl) per post en partij; de uitkeringen naar
+    soort U (maand, soort, leeftijdsband, sk) bij wie ze betaalt: bijstand de gemeenten, WW en Wajong het UWV."""
+    werk = W[:, c.WERK].sum(axis=3) + e.bbl_factor * W[:, c.ONDERWIJS, :, :, 1]
+    productie = (werk * e.loonkosten[None]).sum(axis=(1, 2))
+    boek.boek(voorvoegsel + "productie", werkgevers=productie)
+    boek.boek(voorvoegsel + "verdringing", overige_werkenden=-e.verdringing * productie)
+    boek.boek(voorvoegsel + "loon_en_belasting", werkgevers=-productie, jongeren=(1 - e.wig) * productie,
+              rijk_financien=e.wig * productie)
+    bedrag = (U * e.uitkering[None]).sum(axis=(2, 3))  # (maand, soort)
+    boek.boek(voorvoegsel + "uitkeringen", gemeenten=-bedrag[:, 0], uwv=-bedrag[:, 1:].sum(axis=1),
+              jongeren=bedrag.sum(axis=1))
+    uitvoering = U.sum(axis=(2, 3)) * e.uitvoering
+    boek.boek(voorvoegsel + "uitvoering_uitkeringen", gemeenten=-uitvoering[:, 0], uwv=-uitvoering[:, 1:].sum(axis=1))
+    zorg = W[:, c.ZORG].sum(axis=(2, 3))
+    boek.boek(voorvoegsel + "zorgkosten", gemeenten=-(zorg @ (e.zorg * e.zorg_aandeel_gemeente)),
+              zorgverzekeraars=-(zorg @ (e.zorg * (1 - e.zorg_aandeel_gemeente))))
+    onderwijs = W[:, c.ONDERWIJS].sum(axis=(1, 2)) @ e.onderwijs
+    if not voorvoegsel:
+        boek.boek("onderwijs_bekostiging", rijk_ocw=-onderwijs, onderwijsinstellingen=onderwijs)
+        boek.boek("onderwijskosten", onderwijsinstellingen=-onderwijs)
+
+
+def _levensloop(boek: _Boek, vertrek: np.ndarray, e: Eenheidsprijzen, lp: Levensloopprijzen) -> None:
+    """Boek de verwachte voortzetting van iedereen die het model verlaat (levensloop.py), per maand en partij."""
+    productie, uitkeringen = stromen(lp, vertrek, e.wml_met_lasten)
+    v = LEVENSLOOP
+    boek.boek(v + "productie", werkgevers=productie)
+    boek.boek(v + "verdringing", overige_werkenden=-e.verdringing * productie)
+    boek.boek(v + "loon_en_belasting", werkgevers=-productie, jongeren=(1 - e.wig) * productie,
+              rijk_financien=e.wig * productie)
+    a = lp.aandeel_bijstand
+    bedrag = uitkeringen * e.bijstand_21_plus
+    boek.boek(v + "uitkeringen", gemeenten=-a * bedrag, uwv=-(1 - a) * bedrag, jongeren=bedrag)
+    uitvoering = uitkeringen * e.uitvoering
+    boek.boek(v + "uitvoering_uitkeringen", gemeenten=-a * uitvoering, uwv=-(1 - a) * uitvoering)
+
+
+@dataclass(frozen=True)
+class Tellingen:
+    """Wat het kasboek van één run nodig heeft, zonder prijzen: aantallen per maand en nominale bedragen.
+
+    Hangt alleen van de run af; een experiment dat alleen prijzen varieert, telt dus één keer."""
+
+    datums: pd.DatetimeIndex
+    W: np.ndarray              # (maand, toestand, leeftijdsband, sk, bbl)
+    U: np.ndarray              # (maand, soort uitkering, leeftijdsband, sk)
+    budget: np.ndarray         # programmabudget per maand (prijzen van het startjaar)
+    besteed: np.ndarray        # daarvan aan gemodelleerde begeleiding besteed
+    levenscoaching: np.ndarray
+    contacten: np.ndarray      # contacten van het Doorstroompunt per maand
+    vertrek: np.ndarray        # (maand, toestand, vertrekleeftijd 14..27, niveau): wie het model verlaat
+
+    @classmethod
+    def uit(cls, uitkomst, regio: int | None = None, groep: int | None = None) -> "Tellingen":
+        """De tellingen landelijk, of voor één regio (index) of één groep (codes.groepcode): die tellen samen op
+        tot de landelijke (de run moet dan met uitsplitsing gedraaid zijn)."""
+        from simulatie.kern.toestanden import STROMEN
+
+        w = uitkomst.waarnemer
+        datums = c.maanddatums(w.maanden)
+        K = w.kubus(regio=regio, groep=groep)
+        W, U = w.waardering(K), w.uitkeringen_naar_soort(K)
+
+        b = uitkomst.begeleidingscijfers
+        kosten = np.delete(b.kosten_maand, LEVENSCOACHING)
+        # per regio: een regio schuift onbesteed budget door (regio.py): tel wat tot en met elke maand besteed is,
+        # per regio, zodat de regio's precies optellen tot het land
+        uitgaven_regio = np.einsum("mhdr,h->mr", np.delete(b.bediend, LEVENSCOACHING, axis=1), kosten)
+        besteed_regio = np.diff(np.minimum(np.cumsum(uitgaven_regio, axis=0), np.cumsum(b.budget, axis=0)), axis=0,
+                                prepend=0.0)
+        lc_regio = b.bediend[:, LEVENSCOACHING].sum(axis=1) * b.kosten_maand[LEVENSCOACHING]
+        contacten_regio = w.reeks("stromen")[:, STROMEN.index("in_beeld_gekomen")].sum(axis=1)
+        vertrek = np.zeros((len(datums), len(c.TOESTANDEN), len(VERTREKLEEFTIJDEN), len(NIVEAUS_BIJ_VERTREK)))
+        if regio is not None:
+            budget, besteed = b.budget[:, regio], besteed_regio[:, regio]
+            lc, contacten = lc_regio[:, regio], contacten_regio[:, regio]
+            vertrek[:, :, -1] = w.reeks("uit_27_regio")[..., regio]
+            vertrek[-1, :, :-1] += uitkomst.eindstand_regio[..., regio]
+        elif groep is not None:
+            # programmakosten naar het aandeel van de groep in de uitgaven aan begeleiding over de hele looptijd
+            # (zonder begeleiding: naar het aandeel in de populatie), zodat de groepen optellen tot het land
+            uitgaven_groep = (np.delete(b.bediend_groep, LEVENSCOACHING, axis=1).transpose(0, 2, 1)
+                              @ kosten).sum(axis=0)
+            if uitgaven_groep.sum() <= 0:
+                uitgaven_groep = w.reeks("groepkubus").sum(axis=(0, 1, 2, 3, 4))
+            aandeel = uitgaven_groep[groep] / uitgaven_groep.sum()
+            budget, besteed = b.budget.sum(axis=1) * aandeel, besteed_regio.sum(axis=1) * aandeel
+            lc = b.bediend_groep[:, LEVENSCOACHING, groep] * b.kosten_maand[LEVENSCOACHING]
+            contacten = w.reeks("stromen_groep")[:, STROMEN.index("in_beeld_gekomen"), groep]
+            vertrek[:, :, -1] = w.reeks("uit_27_groep")[..., groep]
+            vertrek[-1, :, :-1] += uitkomst.eindstand_groep[..., groep]
+        else:
+            budget, besteed = b.budget.sum(axis=1), besteed_regio.sum(axis=1)
+            lc, contacten = lc_regio.sum(axis=1), contacten_regio.sum(axis=1)
+            # wie vertrekt: op zijn 27e (elke maand), en wie aan het eind van de horizon nog in de populatie zit
+            vertrek[:, :, -1] = w.reeks("uit_27")
+            vertrek[-1, :, :-1] += uitkomst.eindstand
+        return cls(datums, W, U, budget, besteed, lc, contacten.astype(float), vertrek)
+
+
+def kasboek_array(uitkomst, p: Parameters, prijsjaar: int | None = None, levensloop: bool = True,
+                  discontovoet: float | None = None, tellingen: "Tellingen | None" = None
+                  ) -> tuple[pd.DatetimeIndex, list[str], np.ndarray]:
+    """Het kasboek van één run als (datums, posten, bedragen[maand, post, partij]) in euro van het prijsjaar.
+    Met `levensloop` loopt het door tot de laatste vertrekker de AOW-leeftijd bereikt. `tellingen`: een deel van de
+    run (een regio of groep, Tellingen.uit); standaard het hele land."""
+    e = Eenheidsprijzen.uit(p, prijsjaar, discontovoet)
+    t = tellingen if tellingen is not None else uitkomst.tellingen
+    lp = Levensloopprijzen.uit(p) if levensloop else None
+    maanden = len(t.datums) + (lp.aow_maanden - c.MIN_LEEFTIJD * 12 + 1 if lp else 0)
+    boek = _Boek(maanden)
+    _waardeer_toestanden(boek, t.W, t.U, e)
+
+    # programma: het hele budget is een kost (besteed aan coaches of aan overige samenwerking)
+    s = uitkomst.scenario
+    index = p.prijsindex(e.prijsjaar) / p.prijsindex(s.looptijd.startmaand[0])
+    budget, besteed = t.budget * index, t.besteed * index
+    totaal = s.budget.regionaal_programma + s.budget.mbo_begeleiding + s.budget.nazorg_subsidie
+    ocw = ((s.budget.mbo_begeleiding + s.budget.nazorg_subsidie
+            + e.regionaal_aandeel_ocw * s.budget.regionaal_programma)
+           / totaal) if totaal > 0 else 1.0
+    for post, bedrag in (("programmakosten_begeleiding", besteed), ("programmakosten_overig", budget - besteed)):
+        boek.boek(post, rijk_ocw=-ocw * bedrag, rijk_szw=-(1 - ocw) * bedrag)
+    lc = t.levenscoaching * index
+    g = e.levenscoaching_gemeente_1b if s.levenscoaching.variant == "1B" else 0.0
+    boek.boek("levenscoaching", rijk_szw=-(1 - g) * lc, gemeenten=-g * lc)
+    boek.boek("doorstroompunt", rijk_ocw=-t.contacten * e.per_contact)
+    if lp is not None:
+        _levensloop(boek, t.vertrek, e, lp)
+    eerste = c.maandindex(t.datums[0].year, t.datums[0].month)
+    return c.maanddatums(range(eerste, eerste + maanden)), boek.posten, boek.array()
+
+
+def kasboek(uitkomst, p: Parameters, prijsjaar: int | None = None, levensloop: bool = True) -> pd.DataFrame:
+    """Het kasboek als tabel: datum, post, partij, soort, bedrag (euro, prijsjaar), alleen bedragen ≠ 0."""
+    datums, posten, K = kasboek_array(uitkomst, p, prijsjaar, levensloop)
+    idx = np.nonzero(K)
+    return pd.DataFrame({
+        "datum": datums[idx[0]], "post": np.array(posten)[idx[1]], "partij": np.array(PARTIJEN)[idx[2]],
+        "soort": [POSTEN[x.removeprefix(LEVENSLOOP)][0] for x in np.array(posten)[idx[1]]],
+        "bedrag": K[idx],
+    })
+
+
+def discontering(datums: pd.DatetimeIndex, r: float) -> np.ndarray:
+    """Discontofactor per maand: de eerste maand telt volledig, daarna (1+r)^-(maanden/12)."""
+    return discontofactor((datums.year - datums[0].year) * 12 + (datums.month - datums[0].month), r)
+
+
+def discontofactor(maanden, r: float) -> np.ndarray:
+    """(1+r)^-(maanden/12): de factor voor een bedrag `maanden` na de eerste maand."""
+    return (1 + r) ** (-np.asarray(maanden) / 12.0)
+
+
+def binnen_horizon(posten) -> np.ndarray:
+    """Welke posten binnen de horizon vallen (niet de levensloop na het model)."""
+    return ~np.array([q.startswith(LEVENSLOOP) for q in posten], dtype=bool)
+
+
+@dataclass
+class Resultaat:
+    """De MKBA van alle alternatieven tegen het nulalternatief."""
+
+    tabel: pd.DataFrame        # scenario, partij, post, contante_waarde
+    kengetallen: pd.DataFrame  # per scenario: ncw, b/k, terugverdienjaar, kosten per vsv'er, ...
+    per_jaar: pd.DataFrame     # scenario, jaar, partij, verschil (niet contant), contant
+    prijsjaar: int
+    discontovoet: float
+    levensloop: bool
+    aannames: pd.DataFrame = field(default_factory=pd.DataFrame)
+    laatste_jaar: int = 0      # het laatste gesimuleerde jaar (daarna alleen de levensloop)
+
+    def overzicht(self, scenario: str) -> pd.DataFrame:
+        """Posten x partijen (contante waarde, miljoen euro) voor één scenario, zoals de leidraad het toont."""
+        t = self.tabel[(self.tabel.scenario == scenario) & (self.tabel.post != "totaal")]
+        o = t.pivot_table(index="post", columns="partij", values="contante_waarde", aggfunc="sum", fill_value=0.0)
+        kolommen = [k for k in PARTIJEN + (MAATSCHAPPIJ,) if k in o.columns]
+        volgorde = [p for p in list(POSTEN) + [LEVENSLOOP + q for q in POSTEN] if p in o.index]
+        return (o.loc[volgorde, kolommen] / 1e6).rename(columns=PARTIJNAMEN)
+
+
+def bereken(vergelijking, prijsjaar: int | None = None, discontovoet: float | None = None,
+            levensloop: bool = True) -> Resultaat:
+    """De MKBA van een Vergelijking: elk alternatief min het nulalternatief, contant gemaakt."""
+    p = vergelijking.parameters
+    e = Eenheidsprijzen.uit(p, prijsjaar, discontovoet)
+    datums, posten_nul, K_nul = kasboek_array(vergelijking.nul, p, e.prijsjaar, levensloop, e.discontovoet)
+    d = discontering(datums, e.discontovoet)
+    tabellen, kengetallen, jaren = [], [], []
+    for alt in vergelijking.alternatieven:
+        _, posten, K = kasboek_array(alt, p, e.prijsjaar, levensloop, e.discontovoet)
+        verschil = _uitlijnen(posten, K, posten_nul, K_nul)
+        alle_posten = sorted(set(posten) | set(posten_nul), key=_postvolgorde)
+        cw = (verschil * d[:, None, None]).sum(axis=0)  # (post, partij)
+        tabellen.append(_tabel(alt.naam, alle_posten, cw))
+        jaren.append(_per_jaar(alt.naam, datums, verschil, d))
+        punten = {1.0: float(cw.sum())}
+        for s, u in vergelijking.effectruns.get(alt.naam, {}).items():
+            _, pn, Kn = kasboek_array(u, p, e.prijsjaar, levensloop, e.discontovoet)
+            punten[s] = float((_uitlijnen(pn, Kn, posten_nul, K_nul) * d[:, None, None]).sum())
+        kengetallen.append(_kengetallen(vergelijking.nul, alt, alle_posten, verschil, cw, datums, d, punten))
+    aannames = p.frame()
+    belangrijk = aannames.naam.str.startswith(("beleid.effect.", "prijzen.mkba.", "prijzen.loon.factor",
+                                               "prijzen.zorg.volwassen_per", "prijzen.levensloop."))
+    return Resultaat(pd.concat(tabellen, ignore_index=True), pd.DataFrame(kengetallen),
+                     pd.concat(jaren, ignore_index=True), e.prijsjaar, e.discontovoet, levensloop,
+                     aannames[belangrijk].reset_index(drop=True),
+                     int(vergelijking.nul.tellingen.datums[-1].year))
+
+
+def _postvolgorde(post: str) -> tuple[int, int]:
+    kaal = post.removeprefix(LEVENSLOOP)
+    return (post.startswith(LEVENSLOOP), list(POSTEN).index(kaal))
+
+
+def _uitlijnen(posten: list[str], K: np.ndarray, posten_nul: list[str], K_nul: np.ndarray) -> np.ndarray:
+    """K - K_nul op de gezamenlijke posten (in vaste volgorde)."""
+    alle = sorted(set(posten) | set(posten_nul), key=_postvolgorde)
+    uit = np.zeros((K.shape[0], len(alle), K.shape[2]))
+    for i, post in enumerate(alle):
+        if post in posten:
+            uit[:, i] += K[:, posten.index(post)]
+        if post in posten_nul:
+            uit[:, i] -= K_nul[:, posten_nul.index(post)]
+    return uit
+
+
+def _tabel(naam: str, posten: list[str], cw: np.ndarray) -> pd.DataFrame:
+    rijen = []
+    for i, post in enumerate(posten):
+        for j, partij in enumerate(PARTIJEN):
+            rijen.append((naam, partij, post, cw[i, j]))
+        rijen.append((naam, MAATSCHAPPIJ, post, cw[i].sum()))
+    for j, partij in enumerate(PARTIJEN):
+        rijen.append((naam, partij, "totaal", cw[:, j].sum()))
+    rijen.append((naam, MAATSCHAPPIJ, "totaal", cw.sum()))
+    return pd.DataFrame(rijen, columns=["scenario", "partij", "post", "contante_waarde"])
+
+
+def _per_jaar(naam: str, datums: pd.DatetimeIndex, verschil: np.ndarray, d: np.ndarray) -> pd.DataFrame:
+    jaar = datums.year.to_numpy()
+    rijen = []
+    for j, partij in enumerate(PARTIJEN + (MAATSCHAPPIJ,)):
+        reeks = verschil.sum(axis=1)[:, j] if partij != MAATSCHAPPIJ else verschil.sum(axis=(1, 2))
+        df = pd.DataFrame({"jaar": jaar, "verschil": reeks, "contant": reeks * d}).groupby("jaar").sum()
+        df = df.reset_index().assign(scenario=naam, partij=partij)
+        rijen.append(df)
+    return pd.concat(rijen, ignore_index=True)[["scenario", "jaar", "partij", "verschil", "contant"]]
+
+
+def nulpunt(punten: dict[float, float]) -> float:
+    """Effectschaal waar de NCW nul is: lineair tussen de gesimuleerde punten (schaal -> NCW).
+
+    Binnen het eerste interval met een tekenwissel; anders lineair doorgetrokken vanuit de twee punten
+    met de hoogste schaal, mits de NCW met de schaal stijgt. NaN als er geen nulpunt te schatten is."""
+    s = np.array(sorted(punten))
+    n = np.array([punten[x] for x in s])
+    if len(s) < 2:
+        return np.nan
+    for i in range(len(s) - 1):
+        if n[i] == 0:
+            return float(s[i])
+        if np.sign(n[i]) != np.sign(n[i + 1]):
+            return float(s[i] - n[i] * (s[i + 1] - s[i]) / (n[i + 1] - n[i]))
+    a, b = (0, 1) if n[0] > 0 else (-2, -1)
+    helling = (n[b] - n[a]) / (s[b] - s[a])
+    if helling <= 0:
+        return np.nan
+    return float(s[a] - n[a] / helling)
+
+
+def break_even_schaal(vergelijking, **mkba_opties) -> dict[str, float]:
+    """Per alternatief de geschatte effectschaal met NCW = 0 (voor de extra run in vergelijk)."""
+    r = bereken(vergelijking, **mkba_opties)
+    return dict(zip(r.kengetallen.scenario, r.kengetallen.break_even_effectschaal))
+
+
+def kosten_en_baten(posten: list[str], cw: np.ndarray) -> tuple[float, float, float]:
+    """(kosten, baten, programmakosten) voor de maatschappij uit de contante waarde per post en partij."""
+    per_post = cw.sum(axis=1)
+    groep = np.array([POSTEN[p.removeprefix(LEVENSLOOP)][1] for p in posten])
+    programma = np.isin(posten, ["programmakosten_begeleiding", "programmakosten_overig", "levenscoaching",
+                                 "doorstroompunt"])
+    return -per_post[groep == "kosten"].sum(), per_post[groep == "baten"].sum(), -per_post[programma].sum()
+
+
+def contante_waarde(nul, alternatief, p: Parameters) -> tuple[list[str], np.ndarray]:
+    """Alleen de kern van de MKBA voor één paar runs: (posten, contante waarde[post, partij]) van het
+    verschil alternatief - nul, zonder tabellen (voor experimenten met duizenden gevallen)."""
+    e = Eenheidsprijzen.uit(p)
+    datums, posten_nul, K_nul = kasboek_array(nul, p, e.prijsjaar, True, e.discontovoet)
+    _, posten, K = kasboek_array(alternatief, p, e.prijsjaar, True, e.discontovoet)
+    d = discontering(datums, e.discontovoet)
+    alle = sorted(set(posten) | set(posten_nul), key=_postvolgorde)
+    return alle, (_uitlijnen(posten, K, posten_nul, K_nul) * d[:, None, None]).sum(axis=0)
+
+
+def contante_waarde_per_deel(nul, alternatief, p: Parameters, deel: str, levensloop: bool = True,
+                             prijsjaar: int | None = None, discontovoet: float | None = None
+                             ) -> tuple[list[str], np.ndarray]:
+    """Contante waarde van alternatief - nul per regio of per groep (`deel`: 'regio' of 'groep'):
+    (posten, cw[deel, post, partij]), met dezelfde levensloop, prijsjaar en discontovoet als de landelijke MKBA.
+    De delen tellen op tot het land (getest). Vraagt runs met uitsplitsing."""
+    e = Eenheidsprijzen.uit(p, prijsjaar, discontovoet)
+    aantal = c.AANTAL_REGIOS if deel == "regio" else c.NG_GROEPEN
+    resultaten, alle = [], set()
+    for i in range(aantal):
+        kies = {deel: i}
+        datums, pn, Kn = kasboek_array(nul, p, e.prijsjaar, levensloop, e.discontovoet, Tellingen.uit(nul, **kies))
+        _, pa, Ka = kasboek_array(alternatief, p, e.prijsjaar, levensloop, e.discontovoet,
+                                  Tellingen.uit(alternatief, **kies))
+        resultaten.append((pa, Ka, pn, Kn))
+        alle |= set(pa) | set(pn)
+    posten = sorted(alle, key=_postvolgorde)
+    d = discontering(datums, e.discontovoet)
+    cw = np.zeros((aantal, len(posten), len(PARTIJEN)))
+    for i, (pa, Ka, pn, Kn) in enumerate(resultaten):
+        verschil = _uitlijnen(pa, Ka, pn, Kn)
+        idx = [posten.index(q) for q in sorted(set(pa) | set(pn), key=_postvolgorde)]
+        cw[i, idx] = (verschil * d[:, None, None]).sum(axis=0)
+    return posten, cw
+
+
+def waarde_startkwalificatie(p: Parameters, leeftijd: int = 27) -> pd.Series:
+    """De waarde van één extra startkwalificatie volgens het model: de voortzetting (levensloop.py) van een jongere
+    met SK min die zonder SK, vanaf `leeftijd` tot de AOW-leeftijd, contant gemaakt naar die leeftijd, per partij
+    en voor de maatschappij (euro van het prijsjaar). Beide beginnen op het gemiddelde van hun groep."""
+    e = Eenheidsprijzen.uit(p)
+    lp = Levensloopprijzen.uit(p)
+    cw = {}
+    for niveau in (MET_SK, ZONDER_SK):
+        vertrek = np.zeros((1, len(c.TOESTANDEN), len(VERTREKLEEFTIJDEN), len(NIVEAUS_BIJ_VERTREK)))
+        vertrek[0, c.ONDERWIJS, VERTREKLEEFTIJDEN.index(leeftijd), niveau] = 1.0
+        boek = _Boek(lp.aow_maanden - c.MIN_LEEFTIJD * 12 + 2)
+        _levensloop(boek, vertrek, e, lp)
+        d = discontofactor(np.arange(boek.maanden), e.discontovoet)
+        cw[niveau] = (boek.array() * d[:, None, None]).sum(axis=(0, 1))
+    verschil = pd.Series(cw[MET_SK] - cw[ZONDER_SK], index=list(PARTIJEN))
+    verschil[MAATSCHAPPIJ] = verschil.sum()
+    return verschil
+
+
+def effectkengetallen(nul, alternatief) -> tuple[float, float]:
+    """(voorkomen vsv'ers over de looptijd, extra jongeren in duurzaam werk in het laatste jaar)."""
+    voorkomen = nul.totalen["nieuwe_vsv"] - alternatief.totalen["nieuwe_vsv"]
+    laatste_jaar = alternatief.jaarreeksen[1]["duurzaam_werk"][-1] - nul.jaarreeksen[1]["duurzaam_werk"][-1]
+    return float(voorkomen), float(laatste_jaar)
+
+
+def _kengetallen(nul, alt, posten, verschil, cw, datums, d, punten: dict[float, float]) -> dict:
+    kosten, baten, programmakosten = kosten_en_baten(posten, cw)
+    ncw = float(cw.sum())
+    horizon = binnen_horizon(posten)
+    cumulatief = np.cumsum((verschil.sum(axis=(1, 2)) * d))
+    jaar = datums.year.to_numpy()
+    eind_van_jaar = pd.Series(cumulatief).groupby(jaar).last()
+    positief = eind_van_jaar[eind_van_jaar >= 0]
+    terug = int(positief.index[0]) if len(positief) and (eind_van_jaar.loc[positief.index[0]:] >= 0).all() else None
+    voorkomen_vsv, extra_duurzaam = effectkengetallen(nul, alt)
+    break_even = nulpunt(punten) if len(punten) > 1 else np.nan
+    return {
+        "scenario": alt.naam,
+        "ncw_maatschappij": ncw,
+        "ncw_horizon": float(cw[horizon].sum()),
+        "ncw_levensloop": float(cw[~horizon].sum()),
+        "kosten": kosten,
+        "baten": baten,
+        "baten_kosten_verhouding": baten / kosten if kosten > 0 else np.nan,
+        "programmakosten": programmakosten,
+        "terugverdienjaar": terug,
+        "voorkomen_vsv": voorkomen_vsv,
+        "kosten_per_voorkomen_vsv": programmakosten / voorkomen_vsv if voorkomen_vsv > 0 else np.nan,
+        "extra_duurzaam_werk_laatste_jaar": extra_duurzaam,
+        "kosten_per_extra_duurzaam_werk": programmakosten / extra_duurzaam if extra_duurzaam > 0 else np.nan,
+        "ncw_zonder_effect": punten.get(0.0, np.nan),
+        "break_even_effectschaal": break_even,
+    }

@@ -1,0 +1,476 @@
+"""Gevoeligheid en onzekerheid: SALib (Sobol, Morris) en een probabilistische analyse (Monte Carlo).
+
+De stroom is die van SALib: steekproef -> evalueren (via experimenten.Experiment, dus op elke
+uitvoerder en hervatbaar) -> analyseren, op NumPy-arrays. Steekproeven worden in [0, 1] getrokken en
+met de kwantielfunctie van elke parameter (zijn `verdeling`) naar waarden vertaald.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import json
+import shutil
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from simulatie.experimenten.experiment import OPSLAG, TREKKING
+from simulatie.gedeeld.fouten import InvoerFout
+from simulatie.invoer.parameters import Parameters, Verdeling
+from simulatie.gedeeld.uitvoer import EIGENAAR, atomair, schrijf_json
+
+# De standaardset onzekerheden: effecten, kosten, waardering en de belangrijkste ongefitte kansen.
+# Gekalibreerde parameters staan er niet in: hun bandbreedte is die van vóór de fit.
+STANDAARD = (
+    "beleid.effect.begeleiding_tijdens_vsv", "beleid.effect.nazorg_baanvinden", "beleid.effect.nazorg_baanbehoud",
+    "beleid.effect.nazorg_terugkeer_onderwijs", "beleid.effect.gemeente_baanvinden",
+    "beleid.effect.extra_bereik_doorstroompunt_wet", "beleid.coach.caseload_nazorg",
+    "beleid.coach.caseload_tijdens_opleiding", "beleid.coach.opslag_werkgeverslasten_overhead",
+    "prijzen.mkba.discontovoet", "prijzen.mkba.verdringing", "prijzen.loon.factor_met_sk", "prijzen.loon.wig",
+    "overgangen.maandkans.thuis_werk",
+    # de voortzetting na het model (levensloop.py): hoe lang verschillen doorwerken, loon- en uitkeringskloof
+    "prijzen.levensloop.kloof_afname_per_jaar", "prijzen.levensloop.persistentie_toestand",
+    "prijzen.levensloop.uitkering_27_zonder_sk", "prijzen.levensloop.aow_leeftijd",
+)
+TREKKINGEN = 2 ** 20  # zoveel verschillende populaties kan een analyse trekken (zaad = seed + trekking)
+# De proeven voor de EVSI: (naam, het effect dat de proef meet, de kans op de uitkomst in de controlegroep, +1 als
+# het effect de maandkans verhoogt en -1 als het haar verlaagt).
+PROEVEN = (
+    ("nazorg op werk", "beleid.effect.nazorg_baanvinden", "beleid.onderzoek.kans_werk_controle", +1),
+    ("begeleiding tegen uitval", "beleid.effect.begeleiding_tijdens_vsv", "beleid.onderzoek.kans_vsv_controle", -1),
+)
+UITKOMSTEN = ("ncw_maatschappij", "ncw_horizon", "ncw_rijk_ocw", "ncw_rijk_szw", "ncw_rijk_financien", "ncw_uwv",
+              "ncw_gemeenten", "ncw_jongeren",
+              "voorkomen_vsv", "extra_duurzaam_werk", "bediend", "wachtend")
+
+
+@dataclass(frozen=True)
+class Onzekerheden:
+    """Namen en verdelingen van de parameters die gevarieerd worden."""
+
+    namen: tuple[str, ...]
+    verdelingen: tuple[Verdeling, ...]
+
+    @classmethod
+    def kies(cls, p: Parameters, patronen: tuple[str, ...] | None = None) -> "Onzekerheden":
+        """Parameters met een verdeling die op een van de patronen passen (fnmatch, bv. 'beleid.effect.*')."""
+        patronen = patronen or STANDAARD
+        onzeker = p.onzeker()
+        namen = [n for n in onzeker if any(fnmatch.fnmatchcase(n, pat) for pat in patronen)]
+        zonder = [pat for pat in patronen if not any(fnmatch.fnmatchcase(n, pat) for n in onzeker)]
+        if zonder:
+            raise InvoerFout(f"Geen onzekere parameter past op: {', '.join(zonder)}.", veld="--parameters",
+                             toegestaan="namen of patronen van parameters met een verdeling, bijvoorbeeld "
+                                        "'beleid.effect.*' (zie laad_parameters().onzeker())")
+        namen = sorted(namen, key=lambda n: (patronen.index(n) if n in patronen else len(patronen), n))
+        return cls(tuple(namen), tuple(p.info(n).verdeling for n in namen))
+
+    def met_populatieruis(self) -> "Onzekerheden":
+        """Dezelfde onzekerheden plus de trekking van de synthetische populatie (het zaad; experimenten.TREKKING):
+        zo zit de populatieruis in de spreiding, en in Sobol is de index van de trekking het aandeel ruis."""
+        if TREKKING in self.namen:
+            return self
+        return Onzekerheden(self.namen + (TREKKING,), self.verdelingen + (Verdeling("uniform", 0.0, TREKKINGEN),))
+
+    @property
+    def parameters(self) -> tuple[str, ...]:
+        """De namen zonder de populatietrekking (wat een parameterbestand kent)."""
+        return tuple(n for n in self.namen if n != TREKKING)
+
+    def naar_waarden(self, eenheid: np.ndarray) -> pd.DataFrame:
+        """Een steekproef in [0, 1]^d vertaald naar parameterwaarden (de trekking naar een geheel getal)."""
+        kolommen = {n: np.asarray(v.kwantiel(eenheid[:, i]), dtype=float)
+                    for i, (n, v) in enumerate(zip(self.namen, self.verdelingen))}
+        if TREKKING in kolommen:
+            kolommen[TREKKING] = np.minimum(np.floor(kolommen[TREKKING]), TREKKINGEN - 1)
+        return pd.DataFrame(kolommen)
+
+    def probleem(self) -> dict:
+        return {"num_vars": len(self.namen), "names": list(self.namen), "bounds": [[0.0, 1.0]] * len(self.namen)}
+
+
+# ------------------------------------------------------------------------------------ ontwerpen
+
+def ontwerp_sobol(o: Onzekerheden, n: int, seed: int = 0) -> tuple[pd.DataFrame, np.ndarray]:
+    from SALib.sample import sobol
+
+    if n < 2 or n & (n - 1):
+        raise InvoerFout(f"Sobol vraagt een macht van 2 als --n, niet {n}.", veld="--n",
+                         toegestaan="2, 4, 8, ..., bijvoorbeeld 64 of 128")
+    eenheid = sobol.sample(o.probleem(), n, calc_second_order=False, seed=seed)
+    return o.naar_waarden(eenheid), eenheid
+
+
+def ontwerp_morris(o: Onzekerheden, n: int, seed: int = 0) -> tuple[pd.DataFrame, np.ndarray]:
+    from SALib.sample import morris
+
+    eenheid = morris.sample(o.probleem(), n, num_levels=4, seed=seed)
+    return o.naar_waarden(eenheid), eenheid
+
+
+def ontwerp_psa(o: Onzekerheden, n: int, seed: int = 0) -> tuple[pd.DataFrame, np.ndarray]:
+    """Latin hypercube over alle onzekerheden (gelijkmatiger dan puur toeval bij weinig trekkingen)."""
+    from scipy.stats import qmc
+
+    eenheid = qmc.LatinHypercube(d=len(o.namen), seed=seed).random(n)
+    return o.naar_waarden(eenheid), eenheid
+
+
+def ontwerp_tornado(o: Onzekerheden, p: Parameters) -> pd.DataFrame:
+    """Eén-voor-één: elke parameter op zijn lage en hoge waarde, de rest op de basiswaarde (één populatie)."""
+    basis = {n: p[n] for n in o.parameters}
+    rijen = [dict(basis)]
+    for n, v in zip(o.namen, o.verdelingen):
+        if n != TREKKING:
+            rijen += [{**basis, n: v.laag}, {**basis, n: v.hoog}]
+    return pd.DataFrame(rijen)
+
+
+def ontwerp_ruis(o: Onzekerheden, p: Parameters, trekkingen: int = 8) -> pd.DataFrame:
+    """Alle parameters op hun basiswaarde, de populatie `trekkingen` keer anders: de spreiding is de ruis."""
+    basis = {n: p[n] for n in o.parameters}
+    return pd.DataFrame([{**basis, TREKKING: float(i)} for i in range(trekkingen)])
+
+
+def aandeel_ruis(ruis: pd.DataFrame, resultaten: pd.DataFrame, uitkomst: str) -> float:
+    """Welk deel van de variantie van een uitkomst over de trekkingen populatieruis is: de variantie bij vaste
+    parameters (ontwerp_ruis) gedeeld door de totale variantie (begrensd op 1)."""
+    totaal = resultaten[f"u:{uitkomst}"].var(ddof=1)
+    if not np.isfinite(totaal) or totaal <= 0:
+        return np.nan
+    return float(min(1.0, ruis[f"u:{uitkomst}"].var(ddof=1) / totaal))
+
+
+# ------------------------------------------------------------------------------------ analyses
+
+def _analyseerbaar(resultaten: pd.DataFrame, uitkomsten):
+    """(uitkomst, waarden) voor de uitkomsten die iets te analyseren geven: eindig en niet constant."""
+    for u in uitkomsten:
+        y = resultaten[f"u:{u}"].to_numpy(dtype=float)
+        if np.isfinite(y).all() and np.std(y) > 0:
+            yield u, y
+
+
+def analyse_sobol(o: Onzekerheden, resultaten: pd.DataFrame, uitkomsten=UITKOMSTEN, seed: int = 0) -> pd.DataFrame:
+    from SALib.analyze import sobol
+
+    rijen = []
+    for u, y in _analyseerbaar(resultaten, uitkomsten):
+        s = sobol.analyze(o.probleem(), y, calc_second_order=False, conf_level=0.95, seed=seed)
+        # de totale index van de populatietrekking is het aandeel van de variantie dat ruis is
+        ruis = float(s["ST"][o.namen.index(TREKKING)]) if TREKKING in o.namen else np.nan
+        for i, n in enumerate(o.namen):
+            rijen.append({"uitkomst": u, "parameter": n, "S1": s["S1"][i], "S1_conf": s["S1_conf"][i],
+                          "ST": s["ST"][i], "ST_conf": s["ST_conf"][i], "aandeel_populatieruis": ruis})
+    return pd.DataFrame(rijen, columns=["uitkomst", "parameter", "S1", "S1_conf", "ST", "ST_conf",
+                                        "aandeel_populatieruis"])
+
+
+def analyse_morris(o: Onzekerheden, eenheid: np.ndarray, resultaten: pd.DataFrame, uitkomsten=UITKOMSTEN,
+                   seed: int = 0) -> pd.DataFrame:
+    from SALib.analyze import morris
+
+    rijen = []
+    for u, y in _analyseerbaar(resultaten, uitkomsten):
+        s = morris.analyze(o.probleem(), eenheid, y, num_levels=4, conf_level=0.95, seed=seed)
+        for i, n in enumerate(o.namen):
+            rijen.append({"uitkomst": u, "parameter": n, "mu_star": s["mu_star"][i],
+                          "mu_star_conf": s["mu_star_conf"][i], "sigma": s["sigma"][i]})
+    return pd.DataFrame(rijen)
+
+
+def samenvatting_psa(resultaten: pd.DataFrame, uitkomsten=UITKOMSTEN, ruis: pd.DataFrame | None = None
+                     ) -> pd.DataFrame:
+    """Per uitkomst gemiddelde, 90%-interval en kans op > 0 over de trekkingen; met `ruis` (de runs van
+    ontwerp_ruis) ook het aandeel van de variantie dat populatieruis is."""
+    rijen = []
+    for u in uitkomsten:
+        y = resultaten[f"u:{u}"].to_numpy(dtype=float)
+        rijen.append({"uitkomst": u, "gemiddelde": y.mean(), "p5": np.percentile(y, 5), "mediaan": np.median(y),
+                      "p95": np.percentile(y, 95), "kans_positief": float((y > 0).mean()),
+                      "standaardfout_gemiddelde": y.std(ddof=1) / np.sqrt(len(y)),
+                      "aandeel_populatieruis": aandeel_ruis(ruis, resultaten, u) if ruis is not None else np.nan})
+    return pd.DataFrame(rijen)
+
+
+def convergentie(y: np.ndarray) -> pd.DataFrame:
+    """Lopend gemiddelde met 95%-interval en lopende kans op > 0, tegen het aantal trekkingen."""
+    n = np.arange(1, len(y) + 1)
+    gem = np.cumsum(y) / n
+    kwadraat = np.cumsum(y ** 2) / n
+    sd = np.sqrt(np.maximum(kwadraat - gem ** 2, 0) * n / np.maximum(n - 1, 1))
+    halve = 1.96 * sd / np.sqrt(n)
+    return pd.DataFrame({"n": n, "gemiddelde": gem, "onder": gem - halve, "boven": gem + halve,
+                         "kans_positief": np.cumsum(y > 0) / n})
+
+
+def tornado(o: Onzekerheden, resultaten: pd.DataFrame, uitkomst: str = "ncw_maatschappij") -> pd.DataFrame:
+    y = resultaten.sort_values("geval")[f"u:{uitkomst}"].to_numpy(dtype=float)
+    basis = y[0]
+    rijen = []
+    for i, (n, v) in enumerate((n, v) for n, v in zip(o.namen, o.verdelingen) if n != TREKKING):
+        laag, hoog = y[1 + 2 * i], y[2 + 2 * i]
+        rijen.append({"parameter": n, "waarde_laag": v.laag, "waarde_hoog": v.hoog, "uitkomst_laag": laag,
+                      "uitkomst_hoog": hoog, "basis": basis, "bereik": abs(hoog - laag)})
+    return pd.DataFrame(rijen).sort_values("bereik", ascending=False, ignore_index=True)
+
+
+def top_drivers(sobol: pd.DataFrame, uitkomst: str = "ncw_maatschappij", k: int = 5) -> pd.DataFrame:
+    s = sobol[sobol.uitkomst == uitkomst].sort_values("ST", ascending=False)
+    return s.head(k).reset_index(drop=True)
+
+
+def analyse_rangorde(o: Onzekerheden, resultaten: pd.DataFrame, uitkomsten=UITKOMSTEN, k: int = 5,
+                     herhalingen: int = 1000, seed: int = 0) -> pd.DataFrame:
+    """Hoe zeker is de volgorde van de parameters naar totale index (ST)?
+
+    Losse intervallen per parameter overschatten de onzekerheid van een volgorde: alle indices delen
+    dezelfde steekproef en dezelfde variantie in de noemer. Hier de gepaarde bootstrap van SALib
+    (`keep_resamples`: dezelfde hersteekproef voor elke parameter) en per hersteekproef de rangorde.
+    Per uitkomst en parameter: ST, rang, 95%-interval van de rang, de kans om in de top-k te staan en
+    de kans dat hij boven de volgende in de rangorde staat."""
+    from SALib.analyze import sobol
+
+    rijen = []
+    for u, y in _analyseerbaar(resultaten, uitkomsten):
+        s = sobol.analyze(o.probleem(), y, calc_second_order=False, num_resamples=herhalingen,
+                          keep_resamples=True, seed=seed)
+        st, boot = np.asarray(s["ST"]), np.asarray(s["ST_conf_all"])      # (d,), (herhalingen, d)
+        volgorde = np.argsort(-st, kind="stable")
+        rang_boot = np.argsort(np.argsort(-boot, axis=1, kind="stable"), axis=1) + 1
+        for plaats, i in enumerate(volgorde):
+            volgende = volgorde[plaats + 1] if plaats + 1 < len(volgorde) else None
+            rijen.append({
+                "uitkomst": u, "parameter": o.namen[i], "ST": st[i], "rang": plaats + 1,
+                "rang_laag": int(np.percentile(rang_boot[:, i], 2.5, method="lower")),
+                "rang_hoog": int(np.percentile(rang_boot[:, i], 97.5, method="higher")),
+                f"kans_top{k}": float((rang_boot[:, i] <= k).mean()),
+                "kans_boven_volgende": (float((boot[:, i] > boot[:, volgende]).mean()) if volgende is not None
+                                        else np.nan),
+            })
+    return pd.DataFrame(rijen)
+
+
+def rangorde_zeker(rangorde: pd.DataFrame, uitkomst: str = "ncw_maatschappij", k: int = 5,
+                   zekerheid: float = 0.95) -> dict[str, bool]:
+    """Is de top-k zeker (als groep: elk van de top-k staat in >= 95% van de hersteekproeven in de top-k,
+    elke andere in <= 5%), en is ook de volgorde binnen de top-k zeker (elk staat met >= 95% boven de
+    volgende, tot en met nummer k tegen k+1)?"""
+    r = rangorde[rangorde.uitkomst == uitkomst].sort_values("rang")
+    top, rest = r.iloc[:k], r.iloc[k:]
+    groep = bool((top[f"kans_top{k}"] >= zekerheid).all() and (rest[f"kans_top{k}"] <= 1 - zekerheid).all())
+    volgorde = bool(groep and (top.kans_boven_volgende.fillna(1.0) >= zekerheid).all())
+    return {"top": groep, "volgorde": volgorde}
+
+
+def schrijf_ontwerp(map_: Path, eenheid: np.ndarray, o: Onzekerheden) -> None:
+    pd.DataFrame(eenheid, columns=list(o.namen)).to_parquet(Path(map_) / "ontwerp_eenheid.parquet", index=False)
+
+
+# ------------------------------------------------------------------------------------ de hele analyse
+
+BUDGETFACTOREN = (0.25, 0.5, 1.0, 1.5, 2.0)
+
+
+def analyseer(methode: str, alternatief, nul, n: int, uit: Path, *, schaal: int = 50, jaren: int = 10,
+              seed: int = 0, dask: str | None = None, werkers: int | None = None,
+              patronen: tuple[str, ...] | None = None, opnieuw: bool = False, voortgang: bool = True) -> dict:
+    """Draai Sobol, Morris of een PSA voor `alternatief` tegen `nul`; schrijf de tabellen en figuren naar
+    `uit` en geef ze terug. De gevallen staan in `uit/<onderdeel>/gevallen` en hervatten bij een nieuwe aanroep."""
+    from simulatie.gedeeld.versie import __version__
+    from simulatie.rapportage import figuren
+    from simulatie.experimenten.experiment import Experiment, Vergelijkingsevaluator, vingerafdruk
+    from simulatie.invoer.parameters import laad_parameters
+    from simulatie.invoer.scenario import controleer_zelfde_looptijd
+
+    if methode not in ("sobol", "morris", "psa"):
+        raise InvoerFout(f"Onbekende methode '{methode}'.", veld="--methode", toegestaan="sobol, morris of psa")
+    if n < 2:
+        raise InvoerFout(f"--n {n} is te klein.", veld="--n", toegestaan="een geheel getal >= 2")
+    controleer_zelfde_looptijd(nul, [alternatief], jaren_vast=True)
+    p = laad_parameters()
+    # de populatie is ook onzeker: elke trekking een ander zaad, zodat de ruis in de spreiding en in de indices zit
+    o = Onzekerheden.kies(p, patronen).met_populatieruis()
+    # het ontwerp vóór er iets geschreven wordt: een foute --n (Sobol: geen macht van 2) laat niets achter
+    ontwerp, eenheid = {"sobol": ontwerp_sobol, "morris": ontwerp_morris, "psa": ontwerp_psa}[methode](o, n, seed)
+    # de PSA geeft ook intervallen per groep en regio (groepen_psa.csv): runs met uitsplitsing
+    evaluator = Vergelijkingsevaluator(nul.als_dict(), alternatief.als_dict(), seed=seed, schaal=schaal, jaren=jaren,
+                                       per_groep=methode == "psa")
+    herkomst = {"methode": methode, "alternatief": alternatief.naam, "nulalternatief": nul.naam, "seed": seed,
+                "schaal": schaal, "jaren": jaren, "n": n, "versie": __version__}
+    uit = Path(uit)
+    afdruk = vingerafdruk({**evaluator.vingerafdruk(), "herkomst": {**herkomst, "onzeker": o.namen}})
+    _bereid_map_voor(uit, afdruk, opnieuw)
+
+    def experiment(naam: str, ontwerp: pd.DataFrame) -> pd.DataFrame:
+        # alleen de PSA zelf telt per groep; tornado en budgetcurve zijn landelijk
+        e = Experiment(uit / naam, ontwerp, replace(evaluator, per_groep=naam == "psa"),
+                       {**herkomst, "onderdeel": naam})
+        return e.draai(dask=dask, werkers=werkers, voortgang=voortgang, opnieuw=opnieuw)
+
+    tabellen: dict[str, pd.DataFrame] = {}
+    label = "NCW maatschappij"
+    if methode == "sobol":
+        res = experiment("sobol", ontwerp)
+        tabellen["sobol"] = analyse_sobol(o, res, seed=seed)
+        tabellen["sobol_rangorde"] = analyse_rangorde(o, res, seed=seed)
+        figuren.bewaar(figuren.sobol_staaf(tabellen["sobol"], "ncw_maatschappij", label), uit / "sobol")
+    elif methode == "morris":
+        res = experiment("morris", ontwerp)
+        tabellen["morris"] = analyse_morris(o, eenheid, res, seed=seed)
+        figuren.bewaar(figuren.morris_spreiding(tabellen["morris"], "ncw_maatschappij", label), uit / "morris")
+    else:
+        from simulatie.economie import groepen
+
+        res = experiment("psa", ontwerp)
+        ruis = experiment("ruis", ontwerp_ruis(o, p))
+        per_groep = [k for k in res.columns if k.startswith("u:groep:")]
+        psa = pd.concat([res[["geval"]], res.filter(regex="^p:").rename(columns=lambda k: k[2:]),
+                         res.filter(regex="^u:").drop(columns=per_groep).rename(columns=lambda k: k[2:])], axis=1)
+        tabellen["psa"] = psa
+        tabellen["psa_samenvatting"] = samenvatting_psa(res, ruis=ruis)
+        tabellen["groepen_psa"] = groepen.samenvatting(res)
+        y = res["u:ncw_maatschappij"].to_numpy(dtype=float)
+        tabellen["convergentie"] = convergentie(y)
+        tabellen.update(waarde_van_informatie(res, o, p, jaren, seed))
+        tabellen.update(scenario_discovery(res, o))
+        tor = experiment("tornado", ontwerp_tornado(o, p))
+        tabellen["tornado"] = tornado(o, tor)
+        # budgetcurve: dezelfde trekkingen (de eerste n/4, minstens 8) bij andere budgetten
+        m = max(8, n // 4)
+        budget = pd.concat([ontwerp.head(m).assign(**{"scenario.budget_factor": f}) for f in BUDGETFACTOREN],
+                           ignore_index=True)
+        tabellen["kans_positief_budget"] = budgetcurve(experiment("budget", budget),
+                                                       alternatief.budget.regionaal_programma)
+        figuren.bewaar(figuren.histogram_ncw(y, label), uit / "psa_ncw")
+        if tabellen["evpi"].evppi.notna().any():  # genoeg trekkingen (voi.MIN_TREKKINGEN)
+            figuren.bewaar(figuren.evppi_staaf(tabellen["evpi"]), uit / "evppi")
+        if tabellen["evsi"].evsi.notna().any():
+            figuren.bewaar(figuren.evsi_figuur(tabellen["evsi"]), uit / "evsi")
+        traject = tabellen.pop("prim_traject")
+        if traject is not None:
+            figuren.bewaar(figuren.prim_afweging({d: t for d, t in traject.groupby("doel")}), uit / "prim_afweging")
+        figuren.bewaar(figuren.tornado_figuur(tabellen["tornado"], label), uit / "tornado")
+        figuren.bewaar(figuren.convergentie_figuur(tabellen["convergentie"], label), uit / "convergentie")
+        figuren.bewaar(figuren.kans_budget_figuur(tabellen["kans_positief_budget"]), uit / "kans_positief_budget")
+    for naam, tabel in tabellen.items():
+        with atomair(uit / f"{naam}.csv") as tijdelijk:
+            tabel.to_csv(tijdelijk, index=False)
+    schrijf_ontwerp(uit, eenheid, o)
+    _schrijf_eigendom(uit, afdruk, sorted({p.name for p in uit.iterdir() if not p.name.startswith(".")}
+                                          | {"herkomst.json"}))
+    return tabellen
+
+
+ONDERDELEN = ("sobol", "morris", "psa", "ruis", "tornado", "budget")  # de opslagmappen van een analyse
+
+
+def budgetcurve(bud: pd.DataFrame, basisbudget: float) -> pd.DataFrame:
+    """Per budgetfactor: de NCW (gemiddelde en 90%-interval over de trekkingen) en de kans op NCW > 0 met het
+    95%-interval van die kans (Wilson) bij dit aantal trekkingen."""
+    rijen = []
+    for factor, t in bud.groupby("p:scenario.budget_factor"):
+        y = t["u:ncw_maatschappij"].to_numpy(dtype=float)
+        k, m = float((y > 0).sum()), len(y)
+        z = 1.96
+        midden = (k + z * z / 2) / (m + z * z)
+        halve = z * np.sqrt(k * (m - k) / m + z * z / 4) / (m + z * z)
+        rijen.append({"factor": factor, "budget": factor * basisbudget, "gemiddelde": y.mean(),
+                      "p5": np.percentile(y, 5), "p95": np.percentile(y, 95), "kans_positief": k / m,
+                      "kans_laag": max(0.0, midden - halve), "kans_hoog": min(1.0, midden + halve), "trekkingen": m})
+    return pd.DataFrame(rijen)
+
+
+def waarde_van_informatie(res: pd.DataFrame, o: Onzekerheden, p: Parameters, jaren: int, seed: int) -> dict:
+    """evpi.csv en evsi.csv uit de PSA: de keuze tussen het alternatief en niets doen (NCW 0)."""
+    from simulatie.experimenten import voi
+
+    ncw = res["u:ncw_maatschappij"].to_numpy(dtype=float)
+    nb = np.column_stack([np.zeros_like(ncw), ncw])
+    x = pd.DataFrame({n: res[f"p:{n}"].to_numpy(dtype=float) for n in o.parameters})
+    uit = {"evpi": voi.evpi_tabel(nb, x, jaren)}
+    kosten = p.prijs("beleid.onderzoek.kosten_per_deelnemer", p["prijzen.mkba.prijsjaar"])
+    tabellen = [voi.evsi_tabel(nb, x[effect].to_numpy(), richting * float(x[effect].mean()), p[kans], kosten,
+                               seed=seed, proef=proef, parameter=effect)
+                for proef, effect, kans, richting in PROEVEN if effect in x]
+    uit["evsi"] = pd.concat(tabellen, ignore_index=True) if tabellen else pd.DataFrame(columns=voi.EVSI_KOLOMMEN)
+    return uit
+
+
+def scenario_discovery(res: pd.DataFrame, o: Onzekerheden) -> dict:
+    """prim_boxen.csv: onder welke aannames is de NCW negatief, en onder welke is het alternatief beter dan niets
+    doen (de enige andere keuze); met het afpeltraject voor de afwegingsfiguur."""
+    from simulatie.experimenten.ontdekking import afpeltraject, doos_tabel, prim_doos
+    from simulatie.experimenten.voi import MIN_TREKKINGEN
+
+    x = pd.DataFrame({n: res[f"p:{n}"].to_numpy(dtype=float) for n in o.parameters})
+    ncw = res["u:ncw_maatschappij"].to_numpy(dtype=float)
+    dozen, trajecten = [], []
+    for doel, y in (("ncw_negatief", ncw < 0), ("beter_dan_niets_doen", ncw > 0)):
+        doos = prim_doos(x, y) if len(y) >= MIN_TREKKINGEN else None  # te weinig trekkingen: geen doos
+        dozen.append(doos_tabel(doos, x, y, doel))
+        if doos is not None:
+            trajecten.append(afpeltraject(doos).assign(doel=doel))
+    return {"prim_boxen": pd.concat(dozen, ignore_index=True),
+            "prim_traject": pd.concat(trajecten, ignore_index=True) if trajecten else None}
+
+
+def _bereid_map_voor(uit: Path, afdruk: dict[str, str], opnieuw: bool) -> None:
+    """Een uitvoermap van een gevoeligheidsanalyse is nieuw, leeg, of van dezelfde analyse (dan hervat hij).
+    Een andere analyse wordt geweigerd met wat er verschilt; met `opnieuw` gaat alles wat een analyse er
+    schreef weg (andere bestanden blijven staan)."""
+    from simulatie.experimenten.experiment import verschillen
+    from simulatie.gedeeld.uitvoer import eigen_bestanden
+
+    eigendom = _lees_eigendom(uit)
+    inhoud = sorted(p.name for p in uit.iterdir()) if uit.is_dir() else []
+    if inhoud and (eigendom is None or eigendom.get("opdracht") != "gevoeligheid"):
+        raise InvoerFout(f"De uitvoermap bevat al bestanden die niet van een gevoeligheidsanalyse zijn "
+                         f"(bijvoorbeeld {', '.join(inhoud[:3])}).", bestand=uit, veld="--uit",
+                         toegestaan="een nieuwe of lege map, of de map van dezelfde analyse om te hervatten")
+    if inhoud and opnieuw:
+        for naam in set(eigen_bestanden(uit) or ()) | set(ONDERDELEN) | {EIGENAAR}:
+            pad = uit / naam
+            if pad.is_dir() and not pad.is_symlink():
+                shutil.rmtree(pad)
+            else:
+                pad.unlink(missing_ok=True)
+    elif inhoud and eigendom.get("vingerafdruk", {}).get("totaal") != afdruk["totaal"]:
+        raise InvoerFout(f"In deze map staat een andere gevoeligheidsanalyse; hervatten zou twee analyses mengen. "
+                         f"Anders zijn: {'; '.join(verschillen(eigendom.get('vingerafdruk'), afdruk))}.", bestand=uit,
+                         veld="--uit", toegestaan="dezelfde opdracht met dezelfde invoer om te hervatten, --opnieuw "
+                                              "om opnieuw te beginnen, of een andere map")
+    uit.mkdir(parents=True, exist_ok=True)
+    eerder = [] if opnieuw else (eigen_bestanden(uit) or [])
+    _schrijf_eigendom(uit, afdruk, sorted(set(eerder) | set(ONDERDELEN)))  # een hervatting vergeet niets
+
+
+def _schrijf_eigendom(uit: Path, afdruk: dict[str, str], bestanden: list[str]) -> None:
+    """Het eigendomsbestand: deze map is van een gevoeligheidsanalyse met deze vingerafdruk."""
+    with atomair(uit / EIGENAAR) as tijdelijk:
+        schrijf_json(tijdelijk, {"pakket": "jongeren-duurzaam-werk", "opdracht": "gevoeligheid",
+                                 "vingerafdruk": afdruk, "bestanden": bestanden})
+
+
+def _lees_eigendom(uit: Path) -> dict | None:
+    try:
+        data = json.loads((uit / EIGENAAR).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return data if isinstance(data, dict) else None
+
+
+def opgeslagen_gevallen(uit: Path) -> int:
+    """Hoeveel gevallen er in de opslag van een analyse staan."""
+    return sum(1 for _ in Path(uit).glob(f"*/{OPSLAG}/geval-*.parquet"))
+
+
+def onderbroken_melding(uit: Path) -> str:
+    """Wat er na een onderbreking (Ctrl-C) werkelijk in de uitvoermap staat, en hoe de analyse verder gaat."""
+    n = opgeslagen_gevallen(uit)
+    if n == 0:
+        return "Onderbroken; er is niets naar de uitvoermap geschreven."
+    return (f"Onderbroken; {n} afgeronde gevallen staan opgeslagen in {uit}/. Dezelfde opdracht hervat de analyse "
+            f"daar (met --opnieuw begint hij opnieuw).")

@@ -1,0 +1,447 @@
+"""Scenario's vergelijken met het nulalternatief, met gemeenschappelijke toevalsgetallen.
+
+`vergelijk(nul, alternatief, ...)` draait elk scenario met hetzelfde zaad op dezelfde populatie; omdat
+alle trekkingen per jongere en per maand vastliggen, is een verschil het effect van het beleid en geen
+ruis. Het resultaat bundelt per scenario de maandcijfers, de begeleiding per regio en het kasboek
+voor de MKBA, als pandas DataFrames.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from simulatie.gedeeld import codes as c
+from simulatie.kern.beleid import LEVENSCOACHING, Begeleidingscijfers, fte_kosten
+from simulatie.gedeeld.fouten import InvoerFout
+from simulatie.invoer.parameters import Parameters, laad_parameters
+from simulatie.invoer.scenario import Scenario, controleer_zelfde_looptijd, laad_scenario
+from simulatie.gedeeld.uitvoer import Stopwatch
+from simulatie.kern.toestanden import STROMEN
+from simulatie.kern.waarneming import Waarnemer, waarderingsframe
+
+# Indicatoren per jaar: stromen tellen op, standen zijn het jaargemiddelde.
+STROOM_INDICATOREN = ("nieuwe_vsv", "diploma", "startkwalificatie_behaald", "baanstart", "baanverlies",
+                      "terug_naar_school", "in_beeld_gekomen")
+STAND_INDICATOREN = c.TOESTANDEN + ("buiten_beeld", "duurzaam_werk", "zonder_startkwalificatie")
+BEGELEIDING_INDICATOREN = ("gekwalificeerd", "bediend", "wachtend")
+
+
+@dataclass
+class Uitkomst:
+    """Alles wat een run van één scenario oplevert voor vergelijking en MKBA.
+
+    De maandkubussen van de waarnemer zijn de bron; tabellen daaruit worden pas gemaakt als iemand ze
+    vraagt (een experiment met duizenden runs heeft alleen de tellingen en de jaarcijfers nodig)."""
+
+    scenario: Scenario
+    seed: int
+    schaal: int
+    jaren: int
+    waarnemer: Waarnemer = field(repr=False)
+    begeleidingscijfers: Begeleidingscijfers = field(repr=False)
+    parameters: dict[str, float] = field(repr=False, default_factory=dict)
+    seconden: float = 0.0
+    # wie aan het eind van de horizon nog in de populatie zit (toestand, leeftijd, niveau): vertrekt dan; bij
+    # uitsplitsing ook per regio en per groep (laatste as)
+    eindstand: np.ndarray = field(repr=False, default_factory=lambda: np.zeros(0))
+    eindstand_regio: np.ndarray | None = field(repr=False, default=None)
+    eindstand_groep: np.ndarray | None = field(repr=False, default=None)
+
+    @property
+    def naam(self) -> str:
+        return self.scenario.naam
+
+    @cached_property
+    def maandcijfers(self) -> pd.DataFrame:
+        """Aantallen en stromen per maand in lang formaat (zie waarneming.py)."""
+        return self.waarnemer.frame()
+
+    @cached_property
+    def begeleiding(self) -> pd.DataFrame:
+        """Per maand, hefboom, doelgroep en regio: gekwalificeerd, bediend, wachtend, uitgaven."""
+        return self.begeleidingscijfers.frame()
+
+    @cached_property
+    def budget(self) -> pd.DataFrame:
+        """Het programmabudget per maand en regio."""
+        return self.begeleidingscijfers.budget_frame()
+
+    @cached_property
+    def waardering(self) -> pd.DataFrame:
+        """Aantallen per maand naar toestand, leeftijdsband, SK en bbl (de basis van het kasboek)."""
+        return waarderingsframe(self.waarnemer)
+
+    @cached_property
+    def tellingen(self):
+        """De prijsloze tellingen voor het kasboek (mkba.Tellingen), één keer berekend."""
+        from simulatie.economie.mkba import Tellingen
+
+        return Tellingen.uit(self)
+
+    @cached_property
+    def jaarcijfers(self) -> pd.Series:
+        """De jaarcijfers met een jaar 'totaal', als reeks op (jaar, indicator): de basis van de effecten."""
+        per_jaar = self.per_jaar()
+        totaal = pd.DataFrame({"jaar": "totaal", "indicator": list(self.totalen),
+                               "waarde": list(self.totalen.values())})
+        return (pd.concat([per_jaar.assign(jaar=per_jaar.jaar.astype(str)), totaal], ignore_index=True)
+                .set_index(["jaar", "indicator"]).waarde)
+
+    @cached_property
+    def totalen(self) -> dict[str, float]:
+        """Per indicator over de looptijd: stromen en uitgaven opgeteld, standen gemiddeld over de jaren."""
+        _, reeksen = self.jaarreeksen
+        optellen = STROOM_INDICATOREN + ("uitgaven_begeleiding",)
+        aanwezig = {n: v[np.isfinite(v)] for n, v in reeksen.items() if np.isfinite(v).any()}
+        return ({n: float(v.sum()) for n, v in sorted(aanwezig.items()) if n in optellen}
+                | {n: float(v.mean()) for n, v in sorted(aanwezig.items()) if n not in optellen})
+
+    @cached_property
+    def jaarreeksen(self) -> tuple[np.ndarray, dict[str, np.ndarray]]:
+        """(kalenderjaren, per indicator een waarde per jaar): stromen opgeteld, standen het jaargemiddelde.
+        NaN waar een indicator in een jaar niet bestaat (begeleiding in een jaar zonder kandidaten)."""
+        w = self.waarnemer
+        jaar = np.asarray(w.maanden) // 12
+        jaren, per = np.unique(jaar, return_inverse=True)
+
+        def som(x: np.ndarray) -> np.ndarray:  # (maand, ...) -> (jaar, ...)
+            uit = np.zeros((len(jaren),) + x.shape[1:])
+            np.add.at(uit, per, x)
+            return uit
+
+        maanden = som(np.ones(len(jaar)))
+        stromen = np.stack(w.stromen).sum(axis=(2, 3))
+        standen = np.stack(w.aantallen).sum(axis=(2, 3))
+        reeksen = {n: som(stromen[:, STROMEN.index(n)]) for n in STROOM_INDICATOREN}
+        reeksen.update({n: som(standen[:, i]) / maanden for i, n in enumerate(c.TOESTANDEN)})
+        reeksen["buiten_beeld"] = som(np.stack(w.buiten_beeld).sum(axis=1)) / maanden
+        reeksen["duurzaam_werk"] = som(np.stack(w.duurzaam).sum(axis=1)) / maanden
+        reeksen["zonder_startkwalificatie"] = som(np.stack(w.zonder_sk).sum(axis=1)) / maanden
+        b = self.begeleidingscijfers
+        if (b.gekwalificeerd > 0).any():
+            # begeleiding uit het budget (zonder levenscoaching), gemiddeld over de maanden met kandidaten
+            cap = [h for h in range(b.gekwalificeerd.shape[1]) if h != LEVENSCOACHING]
+            G, B = (x[:, cap].sum(axis=(1, 2, 3)) for x in (b.gekwalificeerd, b.bediend))
+            met = som((G > 0).astype(float))
+            for naam, x in (("gekwalificeerd", G), ("bediend", B), ("wachtend", G - B)):
+                reeksen[naam] = np.where(met > 0, som(np.where(G > 0, x, 0.0)) / np.maximum(met, 1), np.nan)
+            reeksen["uitgaven_begeleiding"] = som(b.uitgaven().sum(axis=1))
+        return jaren, reeksen
+
+    def per_jaar(self) -> pd.DataFrame:
+        """Indicatoren per kalenderjaar (lang: jaar, indicator, waarde), landelijk."""
+        jaren, reeksen = self.jaarreeksen
+        df = pd.concat([pd.DataFrame({"jaar": jaren, "indicator": n, "waarde": v}) for n, v in reeksen.items()],
+                       ignore_index=True)
+        return df[df.waarde.notna()].reset_index(drop=True)
+
+
+def simuleer(scenario: Scenario | str | Path, *, jaren: int | None = None, seed: int = 0, schaal: int = 1,
+             parameters: Parameters | None = None, voortgang: bool = False, uitsplitsing: bool = False) -> Uitkomst:
+    """Draai één scenario en geef zijn uitkomst (zonder het model zelf: dat is groot). Met `uitsplitsing` ook de
+    tellingen per regio en groep (voor de MKBA per regio en groep)."""
+    scenario = scenario if isinstance(scenario, Scenario) else laad_scenario(scenario)
+    jaren = jaren or scenario.looptijd.jaren
+    klok = Stopwatch()
+    model = draai_model(scenario, jaren=jaren, seed=seed, schaal=schaal, parameters=parameters, voortgang=voortgang,
+                        uitsplitsing=uitsplitsing)
+    return uitkomst_van(model, jaren, klok.seconden)
+
+
+def draai_model(scenario: Scenario, *, jaren: int, seed: int, schaal: int, parameters: Parameters | None,
+                voortgang: bool = False, uitsplitsing: bool = False):
+    """Bouw het model en simuleer `jaren` jaar; geeft het model."""
+    from simulatie.kern.model import JongerenModel
+
+    model = JongerenModel(scenario, seed=seed, schaal=schaal, parameters=parameters, uitsplitsing=uitsplitsing)
+    model.run_for(12 * jaren, voortgang=voortgang)
+    return model
+
+
+def gelezen_parameters(scenario: Scenario, *, jaren: int, seed: int, schaal: int, parameters: Parameters) -> set[str]:
+    """De namen van de parameters die een run van dit scenario leest (een proefrun met deze waarden)."""
+    gevolgd, gelezen = parameters.registrerend()
+    draai_model(scenario, jaren=jaren, seed=seed, schaal=schaal, parameters=gevolgd)
+    return gelezen
+
+
+def uitkomst_van(model, jaren: int, seconden: float = 0.0) -> Uitkomst:
+    """De uitkomst van een gedraaid model: de waarnemer, de begeleiding en het budget (zonder de populatie)."""
+    from simulatie.kern.vertrek import eindstand
+
+    pop = model.populatie
+    regio = groep = None
+    if model.uitsplitsing:
+        regio = eindstand(pop, pop.regio, c.AANTAL_REGIOS)
+        groep = eindstand(pop, c.groepcode(pop.schooltype, pop.migratie, pop.multiproblematiek), c.NG_GROEPEN)
+    return Uitkomst(model.scenario, model.zaad, model.schaal, jaren, model.waarnemer, model.begeleidingscijfers(),
+                    model.parameters.als_dict(), seconden, eindstand(pop), regio, groep)
+
+
+@dataclass
+class Vergelijking:
+    """Het nulalternatief en de projectalternatieven, met dezelfde seed en schaal."""
+
+    nul: Uitkomst
+    alternatieven: list[Uitkomst]
+    parameters: Parameters
+    # voor het break-even-effect: per alternatief runs met andere effect_schaal (schaal -> uitkomst)
+    effectruns: dict[str, dict[float, Uitkomst]] = field(default_factory=dict)
+    _ncw_per_deel: dict = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    @property
+    def uitkomsten(self) -> list[Uitkomst]:
+        return [self.nul, *self.alternatieven]
+
+    def effecten(self) -> pd.DataFrame:
+        """Per scenario, jaar (en 'totaal') en indicator: waarde en verschil met het nulalternatief."""
+        tabellen = []
+        nul = self.nul.jaarcijfers
+        for u in self.uitkomsten:
+            t = u.jaarcijfers
+            df = pd.DataFrame({"waarde": t, "verschil_met_nul": t.sub(nul, fill_value=0.0)}).reset_index()
+            df.insert(0, "scenario", u.naam)
+            tabellen.append(df)
+        return pd.concat(tabellen, ignore_index=True)[["scenario", "jaar", "indicator", "waarde", "verschil_met_nul"]]
+
+    def kasboek(self, prijsjaar: int | None = None, levensloop: bool = True) -> pd.DataFrame:
+        """Het kasboek per maand, post en partij van elk scenario (euro van het prijsjaar, niet contant)."""
+        from simulatie.economie.mkba import kasboek
+
+        return pd.concat([kasboek(u, self.parameters, prijsjaar, levensloop).assign(scenario=u.naam)
+                          for u in self.uitkomsten], ignore_index=True)
+
+    def mkba(self, prijsjaar: int | None = None, discontovoet: float | None = None, levensloop: bool = True):
+        """De MKBA: per alternatief de contante waarde per post en partij, en de kengetallen; met `levensloop`
+        (standaard) ook de voortzetting van wie het model verlaat tot de AOW-leeftijd."""
+        from simulatie.economie.mkba import bereken
+
+        return bereken(self, prijsjaar=prijsjaar, discontovoet=discontovoet, levensloop=levensloop)
+
+    def regio(self, **mkba) -> pd.DataFrame:
+        """Per scenario en regio: budget, coaches, gekwalificeerd/bediend/wachtend, de hoofdeffecten en de NCW
+        (`mkba`: levensloop, prijsjaar, discontovoet zoals in `mkba()`)."""
+        from simulatie.kern.regio import regionamen
+
+        namen = regionamen()
+        rijen = []
+        for u in self.uitkomsten:
+            # coaches in prijzen van het startjaar, zoals het beleid ze betaalt
+            fte = fte_kosten(self.parameters, u.scenario.looptijd.startmaand[0])
+            m = u.maandcijfers
+            per_regio = m[(m.regio > 0) & (m.schooltype == "alle")]
+            jaren = u.jaren
+            vsv = per_regio[per_regio.indicator == "nieuwe_vsv"].groupby("regio").waarde.sum() / jaren
+            werk = per_regio[(per_regio.indicator == "aantal")
+                             & (per_regio.toestand == "werk")].groupby("regio").waarde.mean()
+            duurzaam = per_regio[per_regio.indicator == "duurzaam_werk"].groupby("regio").waarde.mean()
+            buiten = per_regio[per_regio.indicator == "buiten_beeld"].groupby("regio").waarde.mean()
+            budget = u.budget.groupby("regio").budget.mean() * 12
+            b = u.begeleiding[u.begeleiding.hefboom != "levenscoaching"]
+            begel = (b.groupby(["datum", "regio"])[list(BEGELEIDING_INDICATOREN)].sum().groupby("regio").mean()
+                     if len(b) else pd.DataFrame(columns=list(BEGELEIDING_INDICATOREN)))
+            uitgaven = b.groupby("regio").uitgaven.sum() / jaren if len(b) else pd.Series(dtype=float)
+            for r in range(1, len(namen) + 1):
+                g = float(begel["gekwalificeerd"].get(r, 0.0)) if len(begel) else 0.0
+                s = float(begel["bediend"].get(r, 0.0)) if len(begel) else 0.0
+                rijen.append({
+                    "scenario": u.naam, "regio": r, "naam": namen[r - 1],
+                    "budget_per_jaar": float(budget.get(r, 0.0)),
+                    "coaches_fte": float(budget.get(r, 0.0)) / fte,
+                    "uitgaven_per_jaar": float(uitgaven.get(r, 0.0)),
+                    "gekwalificeerd": g, "bediend": s, "wachtend": g - s,
+                    "dekking": s / g if g > 0 else np.nan,
+                    "nieuwe_vsv_per_jaar": float(vsv.get(r, 0.0)), "werk": float(werk.get(r, 0.0)),
+                    "duurzaam_werk": float(duurzaam.get(r, 0.0)), "buiten_beeld": float(buiten.get(r, 0.0)),
+                })
+        df = pd.DataFrame(rijen)
+        nul = df[df.scenario == self.nul.naam].set_index("regio")
+        for kolom in ("nieuwe_vsv_per_jaar", "werk", "duurzaam_werk", "buiten_beeld", "budget_per_jaar"):
+            df[f"{kolom}_verschil"] = df[kolom].to_numpy() - nul.loc[df.regio, kolom].to_numpy()
+        # kosteneffectiviteit per regio: extra budget per jaar per voorkomen vsv'er en per extra jongere in
+        # duurzaam werk (niet contant; de MKBA geeft de contante landelijke waarden)
+        voorkomen = -df.nieuwe_vsv_per_jaar_verschil
+        df["kosten_per_voorkomen_vsv"] = np.where(voorkomen > 0, df.budget_per_jaar_verschil
+                                                  / voorkomen.where(voorkomen > 0), np.nan)
+        extra = df.duurzaam_werk_verschil
+        df["kosten_per_extra_duurzaam_werk"] = np.where(extra > 0, df.budget_per_jaar_verschil * self.nul.jaren
+                                                        / extra.where(extra > 0), np.nan)
+        # netto contante waarde per regio en per partij (verschil met het nulalternatief; 0 voor het nulalternatief)
+        if self._uitgesplitst():
+            ncw = self.ncw_per_deel("regio", **mkba)
+            df = df.merge(ncw.rename(columns={"deel": "regio"}).assign(regio=lambda d: d.regio + 1),
+                          on=["scenario", "regio"], how="left")
+            kolommen = [k for k in df.columns if k.startswith("ncw_")]
+            df[kolommen] = df[kolommen].fillna(0.0)
+        return df
+
+    def _uitgesplitst(self) -> bool:
+        return all(u.eindstand_regio is not None for u in self.uitkomsten)
+
+    def ncw_per_deel(self, deel: str, levensloop: bool = True, prijsjaar: int | None = None,
+                     discontovoet: float | None = None) -> pd.DataFrame:
+        """Per alternatief en regio ('regio') of groep ('groep', codes.groepcode): de netto contante waarde voor de
+        maatschappij en per partij (kolommen ncw_...). Tellen op tot de landelijke MKBA (getest). Onthouden: regio's
+        en groepen vragen dezelfde tabel."""
+        from simulatie.economie.groepen import ncw_per_deel
+
+        sleutel = (deel, levensloop, prijsjaar, discontovoet)
+        if sleutel not in self._ncw_per_deel:
+            self._ncw_per_deel[sleutel] = pd.concat(
+                [ncw_per_deel(self.nul, alt, self.parameters, deel, levensloop, prijsjaar, discontovoet)
+                 .rename_axis("deel").reset_index().assign(scenario=alt.naam) for alt in self.alternatieven],
+                ignore_index=True)
+        return self._ncw_per_deel[sleutel]
+
+    def groepen(self, **mkba) -> pd.DataFrame:
+        """Effecten en netto contante waarde per groep: naar schooltype, niet-westerse migratieachtergrond,
+        multiproblematiek en regio (kansengelijkheid, groepen.py). Per alternatief het verschil met het
+        nulalternatief; de groepen van één indeling tellen op tot het land. `mkba`: levensloop, prijsjaar,
+        discontovoet zoals in `mkba()`."""
+        from simulatie.economie.groepen import groepstabel, per_alternatief
+
+        def ncw(alt, deel):
+            f = self.ncw_per_deel(deel, **mkba)
+            return f[f.scenario == alt.naam].drop(columns=["deel", "scenario"]).reset_index(drop=True)
+
+        return per_alternatief({alt.naam: groepstabel(self.nul, alt, self.parameters,
+                                                      {d: ncw(alt, d) for d in ("groep", "regio")})
+                                for alt in self.alternatieven})
+
+    def kasritme(self, resultaat=None) -> pd.DataFrame:
+        """Per alternatief, partij en jaar de kasstromen (verschil met het nulalternatief, niet contant, in euro van
+        het prijsjaar): wat een lezer van de Rijksbegroting per begroting ziet."""
+        from simulatie.economie.mkba import PARTIJNAMEN
+
+        from simulatie.economie.mkba import MAATSCHAPPIJ, PARTIJEN
+
+        r = resultaat if resultaat is not None else self.mkba()
+        t = r.per_jaar.pivot_table(index=["scenario", "jaar"], columns="partij", values="verschil", aggfunc="sum")
+        t = t.reindex(columns=[q for q in PARTIJEN + (MAATSCHAPPIJ,) if q in t.columns])
+        t = t.rename(columns=PARTIJNAMEN).reset_index()
+        t.columns.name = None
+        return t
+
+    def doelgroepen(self) -> pd.DataFrame:
+        """Hoeveel jongeren in aanmerking komen (gemiddeld per maand) en hoeveel het budget dekt,
+        per scenario, hefboom, regio en doelgroep (schooltype)."""
+        delen = []
+        for u in self.uitkomsten:
+            b = u.begeleiding
+            if not len(b):
+                continue
+            maanden = b.datum.nunique()
+            g = b.groupby(["hefboom", "regio", "doelgroep"])[list(BEGELEIDING_INDICATOREN)].sum() / maanden
+            g = g.reset_index()
+            g.insert(0, "scenario", u.naam)
+            delen.append(g)
+        df = pd.concat(delen, ignore_index=True) if delen else pd.DataFrame()
+        if len(df):
+            df["dekking"] = np.where(df.gekwalificeerd > 0, df.bediend / df.gekwalificeerd.where(df.gekwalificeerd > 0),
+                                     np.nan)
+        return df
+
+
+def vergelijk(nul: Scenario | str | Path, *alternatieven: Scenario | str | Path, jaren: int | None = None,
+              seed: int = 0, schaal: int = 1, parameters: Parameters | None = None,
+              voortgang: bool = True, break_even: bool = False, werkers: int | None = None) -> Vergelijking:
+    """Draai het nulalternatief en elk alternatief met hetzelfde zaad (gemeenschappelijke toevalsgetallen).
+
+    Met `break_even` draait elk alternatief ook zonder effect van de begeleiding (effect_schaal 0) en
+    daarna bij de lineair geschatte effectschaal waar de netto contante waarde nul is; de MKBA
+    interpoleert tussen die runs (zie mkba.break_even).
+    De runs gaan parallel over `werkers` processen (standaard: alle kernen); het resultaat is gelijk
+    aan dat van één proces, want elke run hangt alleen af van scenario, parameters en zaad."""
+    parameters = parameters if parameters is not None else laad_parameters()
+    scenarios = [s if isinstance(s, Scenario) else laad_scenario(s) for s in (nul, *alternatieven)]
+    namen = [s.naam for s in scenarios]
+    if len(set(namen)) != len(namen):
+        raise InvoerFout("Twee scenario's hebben dezelfde naam.", veld="naam",
+                         toegestaan="scenario's met verschillende namen (het veld 'naam' in elk bestand)")
+    controleer_zelfde_looptijd(scenarios[0], scenarios[1:], jaren_vast=jaren is not None)  # maand voor maand
+    jaren = jaren or scenarios[0].looptijd.jaren
+    runs = list(scenarios)
+    if break_even:
+        runs += [s.model_copy(update={"effect_schaal": 0.0}) for s in scenarios[1:]]
+    # de eigen runs met uitsplitsing (MKBA per regio en groep), de runs voor het break-even-effect zonder
+    uitkomsten = _draai_alle(runs, jaren, seed, schaal, parameters, voortgang, werkers, uitsplitsing=len(scenarios))
+    n = len(scenarios)
+    effectruns = {s.naam: {0.0: u} for s, u in zip(scenarios[1:], uitkomsten[n:])}
+    v = Vergelijking(uitkomsten[0], uitkomsten[1:n], parameters, effectruns)
+    if break_even:  # tweede ronde: een run dicht bij het nulpunt, voor een nauwkeurige interpolatie
+        from simulatie.economie.mkba import break_even_schaal
+
+        schattingen = break_even_schaal(v)
+        extra = [s.model_copy(update={"effect_schaal": schattingen[s.naam]}) for s in scenarios[1:]
+                 if np.isfinite(schattingen[s.naam]) and 0 < schattingen[s.naam] <= 5 and schattingen[s.naam] != 1]
+        for s, u in zip(extra, _draai_alle(extra, jaren, seed, schaal, parameters, voortgang, werkers)):
+            effectruns[s.naam][s.effect_schaal] = u
+    return v
+
+
+def _draai_alle(runs: list[Scenario], jaren: int, seed: int, schaal: int, parameters: Parameters,
+                voortgang: bool, werkers: int | None, uitsplitsing: int = 0) -> list[Uitkomst]:
+    """Alle runs (parallel); de eerste `uitsplitsing` met tellingen per regio en groep."""
+    werkers = min(len(runs), werkers or os.cpu_count() or 1)
+    if werkers > 1 and schaal <= 2:  # grote populaties: één keer opwarmen, de processen lezen het van schijf
+        from simulatie.kern.opwarming import zorg_voor
+
+        zorg_voor(runs[0], zaad=seed, schaal=schaal, parameters=parameters)
+    if werkers <= 1:
+        return [simuleer(s, jaren=jaren, seed=seed, schaal=schaal, parameters=parameters, voortgang=voortgang,
+                         uitsplitsing=i < uitsplitsing) for i, s in enumerate(runs)]
+    from concurrent.futures import ProcessPoolExecutor
+
+    from tqdm.auto import tqdm
+
+    with ProcessPoolExecutor(max_workers=werkers) as pool:
+        taken = [pool.submit(simuleer, s, jaren=jaren, seed=seed, schaal=schaal, parameters=parameters,
+                             uitsplitsing=i < uitsplitsing) for i, s in enumerate(runs)]
+        balk = tqdm(total=len(taken), desc="scenario's", unit="run", disable=None if voortgang else True)
+        for taak in taken:
+            taak.add_done_callback(lambda _t: balk.update(1))
+        uitkomsten = [t.result() for t in taken]
+        balk.close()
+    return uitkomsten
+
+
+RUIS_UITKOMSTEN = ("ncw_maatschappij", "ncw_horizon", "voorkomen_vsv", "extra_duurzaam_werk")
+
+
+def populatieruis(v: Vergelijking, trekkingen: int = 8, ruisschaal: int | None = None, werkers: int | None = None,
+                  voortgang: bool = False) -> pd.DataFrame:
+    """Hoeveel de uitkomsten van vergelijking `v` van de synthetische populatie afhangen.
+
+    Dezelfde vergelijking met `trekkingen` andere zaden (seed + 1, seed + 2, ...) op `ruisschaal` (standaard de
+    schaal van `v`, minstens 20: goedkoop); de standaardafwijking over die trekkingen, omgerekend naar de schaal van
+    `v` met de wortel van schaal / ruisschaal (de ruis in een som over N / schaal rijen van gewicht schaal groeit
+    met de wortel van de schaal; getest). Per alternatief en uitkomst: de waarde van `v`, de standaardafwijking
+    en het 95%-interval (waarde ± 1,96 sd)."""
+    from simulatie.experimenten.experiment import effectuitkomsten, ncw_uitkomsten
+
+    nul = v.nul
+    ruisschaal = ruisschaal or max(nul.schaal, 20)
+    p = v.parameters
+    scenarios = [nul.scenario] + [a.scenario for a in v.alternatieven]
+    waarden: dict[str, list[dict]] = {a.naam: [] for a in v.alternatieven}
+    for k in range(1, trekkingen + 1):
+        uitkomsten = _draai_alle(scenarios, nul.jaren, nul.seed + k, ruisschaal, p, voortgang, werkers)
+        for alt in uitkomsten[1:]:
+            waarden[alt.naam].append({**ncw_uitkomsten(uitkomsten[0], alt, p),
+                                      **effectuitkomsten(uitkomsten[0], alt, p)})
+    factor = np.sqrt(nul.schaal / ruisschaal)
+    eigen = {a.naam: {**ncw_uitkomsten(nul, a, p), **effectuitkomsten(nul, a, p)} for a in v.alternatieven}
+    rijen = []
+    for naam, trekking in waarden.items():
+        for u in RUIS_UITKOMSTEN:
+            sd = float(np.std([w[u] for w in trekking], ddof=1)) * factor
+            rijen.append({"scenario": naam, "uitkomst": u, "waarde": eigen[naam][u], "sd_populatieruis": sd,
+                          "laag": eigen[naam][u] - 1.96 * sd, "hoog": eigen[naam][u] + 1.96 * sd,
+                          "trekkingen": trekkingen, "ruisschaal": ruisschaal, "schaal": nul.schaal})
+    return pd.DataFrame(rijen)

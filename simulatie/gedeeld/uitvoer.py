@@ -1,0 +1,258 @@
+"""Schrijven naar de uitvoermap: alles of niets, met herkomst bij elk resultaat.
+
+Een uitvoermap beschrijft één run. Een run schrijft alleen in een map die nog niet bestaat of leeg is, of
+met `overschrijf` (--overschrijf): dan gaan eerst de bestanden weg die de vorige run schreef, zoals zijn
+eigendomsbestand (EIGENAAR) die opsomt; bestanden die niet van een run zijn, blijven staan.
+
+Vóór het rekenen wordt gecontroleerd of er geschreven mag worden; bestanden gaan eerst naar een tijdelijke
+map naast de uitvoermap en worden pas aan het eind verplaatst. Een fout halverwege laat de uitvoermap dus
+zoals hij was, en mappen die de run maakte, gaan weer weg. Tijdens de run houdt een slot (`slot`) andere
+runs uit dezelfde map: twee runs schrijven nooit door elkaar.
+"""
+
+from __future__ import annotations
+
+import errno
+import fcntl
+import json
+import os
+import platform
+import shutil
+import sys
+import tempfile
+import time
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Iterator
+
+from simulatie.gedeeld.fouten import InvoerFout
+
+EIGENAAR = ".jongeren-uitvoer.json"  # welke bestanden de run in deze map schreef
+_OSFOUTEN = {
+    errno.EACCES: "geen schrijfrechten", errno.EPERM: "niet toegestaan", errno.EROFS: "alleen-lezen bestandssysteem",
+    errno.ENOENT: "het pad bestaat niet", errno.ENOTDIR: "een deel van het pad is een bestand, geen map",
+    errno.ENOSPC: "de schijf is vol", errno.ENAMETOOLONG: "de naam is te lang", errno.EEXIST: "bestaat al",
+}
+
+
+def _oorzaak(fout: OSError) -> str:
+    return _OSFOUTEN.get(fout.errno, fout.strerror or str(fout))
+
+
+def _niet_schrijfbaar(doel: Path, fout: OSError) -> InvoerFout:
+    return InvoerFout(f"In de uitvoermap kan niet worden geschreven: {_oorzaak(fout)}.", bestand=doel, veld="--uit",
+                      toegestaan="een map waarin geschreven mag worden")
+
+
+def uitvoerpad(doel: str | Path) -> Path:
+    """Het absolute pad van een uitvoermap; een lege naam of de wortel van het bestandssysteem mag niet."""
+    if not str(doel).strip():
+        raise InvoerFout("Een lege naam is geen uitvoermap.", veld="--uit",
+                         toegestaan="een (nieuwe of lege) map, bijvoorbeeld resultaten/mijn_run")
+    pad = Path(os.path.abspath(doel))
+    if not pad.name:
+        raise InvoerFout("De wortel van het bestandssysteem is geen uitvoermap.", bestand=doel, veld="--uit",
+                         toegestaan="een (nieuwe of lege) map, bijvoorbeeld resultaten/mijn_run")
+    if pad.exists() and not pad.is_dir():
+        raise InvoerFout("De uitvoermap is een bestaand bestand.", bestand=doel, veld="--uit",
+                         toegestaan="een (nieuwe of lege) map")
+    return pad
+
+
+def _maak_ouders(pad: Path) -> list[Path]:
+    """Maak de ontbrekende mappen boven `pad`; geeft de gemaakte, de bovenste eerst."""
+    ontbreekt = [p for p in pad.parents if not p.exists()][::-1]
+    gemaakt: list[Path] = []
+    try:
+        for p in ontbreekt:
+            p.mkdir()
+            gemaakt.append(p)
+    except OSError:
+        _ruim_ouders_op(gemaakt)
+        raise
+    return gemaakt
+
+
+def _ruim_ouders_op(gemaakt: list[Path]) -> None:
+    for p in reversed(gemaakt):
+        try:
+            p.rmdir()  # alleen als hij leeg is
+        except OSError:
+            break
+
+
+@contextmanager
+def slot(doel: str | Path) -> Iterator[list[Path]]:
+    """Houd andere runs uit `doel` zolang dit blok loopt (een fcntl-slot op een verborgen bestand ernaast; het
+    slot vervalt vanzelf als het proces stopt, ook bij kill -9). Maakt de ontbrekende bovenliggende mappen en
+    geeft ze; lukt het blok niet, dan gaan ze weer weg. Dat het slotbestand gemaakt kan worden, toont ook
+    dat er naast `doel` geschreven mag worden."""
+    doel = Path(doel)
+    try:
+        gemaakt = _maak_ouders(doel)
+    except OSError as fout:
+        raise _niet_schrijfbaar(doel, fout) from None
+    pad = doel.parent / f".{doel.name}.slot"
+    gelukt = False
+    try:
+        fd = _neem_slot(doel, pad)
+        try:
+            yield gemaakt
+            gelukt = True
+        finally:
+            pad.unlink(missing_ok=True)  # eerst weghalen, dan loslaten: wie het oude bestand nog pakt, ziet dat
+            os.close(fd)
+    finally:
+        if not gelukt:
+            _ruim_ouders_op(gemaakt)
+
+
+def _neem_slot(doel: Path, pad: Path, pogingen: int = 3) -> int:
+    """Een exclusief fcntl-slot op `pad`; geeft de bestandsdescriptor. Bezet: een InvoerFout."""
+    for _ in range(pogingen):
+        try:
+            fd = os.open(pad, os.O_RDWR | os.O_CREAT, 0o644)
+        except OSError as fout:
+            raise _niet_schrijfbaar(doel, fout) from None
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            os.close(fd)
+            raise InvoerFout("Er schrijft al een andere run naar deze uitvoermap.", bestand=doel, veld="--uit",
+                             toegestaan="wachten tot die run klaar is, of een andere map") from None
+        try:
+            if os.fstat(fd).st_ino == os.stat(pad).st_ino:
+                return fd
+        except FileNotFoundError:
+            pass
+        os.close(fd)  # de vorige houder haalde het bestand net weg: opnieuw, met een nieuw bestand
+    raise InvoerFout("Het slot van de uitvoermap wisselt steeds van eigenaar.", bestand=doel, veld="--uit",
+                     toegestaan="wachten tot de andere runs klaar zijn, of een andere map")
+
+
+def eigen_bestanden(doel: Path) -> list[str] | None:
+    """De bestanden die de vorige run volgens het eigendomsbestand in `doel` schreef (None: geen run)."""
+    try:
+        data = json.loads((doel / EIGENAAR).read_text(encoding="utf-8"))
+        return [n for n in data["bestanden"] if isinstance(n, str) and n and Path(n).name == n and n != EIGENAAR]
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def controleer_leeg(doel: Path, overschrijf: bool) -> list[str]:
+    """Mag een run in `doel` schrijven? Geeft de namen die er al staan en niet van een vorige run zijn (die blijven
+    staan bij --overschrijf). Test ook of er in een bestaande map geschreven mag worden."""
+    if not doel.exists():
+        return []
+    inhoud = sorted(p.name for p in doel.iterdir())
+    if inhoud and not overschrijf:
+        voorbeeld = ", ".join(n for n in inhoud[:3] if n != EIGENAAR) or EIGENAAR
+        raise InvoerFout(f"De uitvoermap bestaat al en is niet leeg ({len(inhoud)} bestand(en), bijvoorbeeld "
+                         f"{voorbeeld}); een run zou er bestanden van een andere run naast zetten.", bestand=doel,
+                         veld="--uit", toegestaan="een nieuwe of lege map, of --overschrijf om de bestanden van de "
+                                                  "vorige run te vervangen")
+    try:
+        tempfile.TemporaryFile(dir=doel).close()
+    except OSError as fout:
+        raise _niet_schrijfbaar(doel, fout) from None
+    eigen = set(eigen_bestanden(doel) or ())
+    return [n for n in inhoud if n not in eigen and n != EIGENAAR]
+
+
+@contextmanager
+def uitvoermap(doel: str | Path, overschrijf: bool = False, opdracht: str = "",
+               naast_invoer: bool = False) -> Iterator[Path]:
+    """Geeft een tijdelijke map; bij succes komen de bestanden in `doel`, bij een fout nergens.
+
+    Controleert vóór het rekenen (dus bij het binnengaan) of er in `doel` geschreven mag worden en of hij leeg
+    is (of `overschrijf`), en houdt andere runs eruit tot de bestanden staan. Met `naast_invoer` staan er
+    bewust andere bestanden in de map (kalibratie/ met de doelen) en wordt daar niet over gemeld."""
+    doel = uitvoerpad(doel)
+    with slot(doel):
+        vreemd = controleer_leeg(doel, overschrijf)
+        if vreemd and not naast_invoer:
+            print(f"Let op: in {doel} blijven {len(vreemd)} bestand(en) staan die niet van een vorige run zijn "
+                  f"(bijvoorbeeld {', '.join(vreemd[:3])}).", file=sys.stderr)
+        try:
+            tijdelijk = Path(tempfile.mkdtemp(prefix=f".{doel.name}.bezig-", dir=doel.parent))
+            os.chmod(tijdelijk, 0o777 & ~_umask())  # mkdtemp maakt 0700; de uitvoermap krijgt gewone rechten
+        except OSError as fout:
+            raise _niet_schrijfbaar(doel, fout) from None
+        try:
+            yield tijdelijk
+            _plaats(tijdelijk, doel, opdracht)
+        finally:
+            shutil.rmtree(tijdelijk, ignore_errors=True)
+
+
+def _umask() -> int:
+    huidig = os.umask(0)
+    os.umask(huidig)
+    return huidig
+
+
+def _plaats(tijdelijk: Path, doel: Path, opdracht: str) -> None:
+    """Zet de bestanden uit `tijdelijk` in `doel`, met een eigendomsbestand dat ze opsomt."""
+    namen = sorted(p.name for p in tijdelijk.iterdir())
+    schrijf_json(tijdelijk / EIGENAAR, {"pakket": "jongeren-duurzaam-werk", "opdracht": opdracht,
+                                        "gemaakt": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+                                        "bestanden": namen})
+    if not doel.exists():
+        tijdelijk.rename(doel)  # in één stap
+        return
+    for naam in eigen_bestanden(doel) or ():
+        oud = doel / naam
+        if oud.is_dir() and not oud.is_symlink():
+            shutil.rmtree(oud)
+        else:
+            oud.unlink(missing_ok=True)
+    for bestand in sorted(tijdelijk.iterdir(), key=lambda p: p.name == EIGENAAR):  # het eigendomsbestand als laatste
+        doelbestand = doel / bestand.name
+        if doelbestand.is_dir() and not doelbestand.is_symlink():
+            shutil.rmtree(doelbestand)
+        bestand.replace(doelbestand)
+
+
+@contextmanager
+def atomair(pad: str | Path) -> Iterator[Path]:
+    """Schrijf naar de gegeven tijdelijke naam; pas als dat lukt, vervangt hij `pad` in één stap. Een
+    onderbreking laat dus nooit een half bestand achter (de verborgen tijdelijke naam wordt genegeerd)."""
+    pad = Path(pad)
+    tijdelijk = pad.with_name(f".{pad.name}.tmp")
+    try:
+        yield tijdelijk
+        tijdelijk.replace(pad)
+    finally:
+        tijdelijk.unlink(missing_ok=True)
+
+
+def herkomst(**gegevens) -> dict:
+    """Wat nodig is om een resultaat te herleiden en te herhalen."""
+    import mesa
+    import numpy
+
+    from simulatie.gedeeld.versie import __version__
+
+    return {
+        "pakket": "jongeren-duurzaam-werk",
+        "versie": __version__,
+        "gemaakt": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "python": platform.python_version(),
+        "numpy": numpy.__version__,
+        "mesa": mesa.__version__,
+        **gegevens,
+    }
+
+
+def schrijf_json(pad: Path, data: dict) -> None:
+    pad.write_text(json.dumps(data, indent=2, ensure_ascii=False, default=str), encoding="utf-8")
+
+
+class Stopwatch:
+    def __init__(self):
+        self.start = time.perf_counter()
+
+    @property
+    def seconden(self) -> float:
+        return time.perf_counter() - self.start

@@ -1,0 +1,187 @@
+"""JongerenModel: een Mesa-model waarin één stap één maand is.
+
+De regio's zijn Mesa-agenten; de jongeren zijn één gevectoriseerde populatie (zie ARCHITECTUUR.md).
+Toevalsgetallen komen uit stromen die alleen van het zaad, het doel en de maand afhangen, zodat een
+scenario en het nulalternatief dezelfde trekkingen voor dezelfde jongere gebruiken
+(gemeenschappelijke toevalsgetallen): verschillen zijn dan beleid, geen ruis.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import mesa
+import numpy as np
+import pandas as pd
+
+from simulatie.gedeeld import codes as c
+from simulatie.kern.beleid import Beleid
+from simulatie.kern.kernen import uniformen
+from simulatie.gedeeld.fouten import InvoerFout
+from simulatie.invoer.parameters import Geheugen, Parameters, laad_parameters
+from simulatie.kern.opwarming import profiel, startpopulatie
+from simulatie.kern.populatie import KOLOMMEN, Populatie, Sjablonen, aanvulling, nieuw_cohort
+from simulatie.kern.regio import Regio, Regiogegevens, Regiostand
+from simulatie.invoer.scenario import Scenario, laad_scenario
+from simulatie.kern.toestanden import Overgangsregels
+from simulatie.kern.waarneming import Waarnemer
+
+# Vaste nummers per toevalsstroom: een stroom hangt nooit af van hoeveel een andere stroom trok.
+_STROOM = {"populatie": 1, "cohort": 2, "maand": 3, "beleid": 4, "aanvulling": 5, "sjablonen": 6}
+
+# De cohorten hangen alleen af van zaad, schaal, maand en de parameters die het bouwen leest; in een
+# experiment zijn ze voor bijna alle runs gelijk. Begrensd op 64 MB aan kolommen, zodat een notebook op
+# schaal 1 er niet vol van loopt. (De startpopulatie onthoudt opwarming.startpopulatie.)
+_GEBOUWD = Geheugen(maximum=64e6, grootte=lambda kolommen: sum(k.nbytes for k in kolommen.values()))
+
+
+class JongerenModel(mesa.Model):
+    """Jongeren van school naar werk, per maand, onder één scenario.
+
+    >>> model = JongerenModel("nulalternatief", seed=1, schaal=100)
+    >>> model.run_for(12)
+    >>> model.populatie.frame().toestand.value_counts()
+    """
+
+    def __init__(self, scenario: Scenario | str | Path | None = None, seed: int = 0, schaal: int = 1,
+                 parameters: Parameters | None = None, stationair: bool = False, uitsplitsing: bool = False):
+        scenario = laad_scenario(scenario or "nulalternatief") if not isinstance(scenario, Scenario) else scenario
+        if not isinstance(schaal, (int, np.integer)) or isinstance(schaal, bool) or schaal < 1:
+            raise InvoerFout(f"schaal {schaal!r} is ongeldig.", veld="schaal",
+                             toegestaan="een geheel getal >= 1 (1 = de volledige populatie, "
+                                        "10 = één rij per 10 jongeren)")
+        if not isinstance(seed, (int, np.integer)) or isinstance(seed, bool) or seed < 0:
+            raise InvoerFout(f"seed {seed!r} is ongeldig.", veld="seed", toegestaan="een geheel getal >= 0")
+        super().__init__(seed=int(seed))
+        self.scenario = scenario
+        self.zaad = int(seed)
+        self.schaal = int(schaal)
+        self.parameters = parameters if parameters is not None else laad_parameters()
+        jaar, maand = scenario.looptijd.startmaand
+        self.startmaand = c.maandindex(jaar, maand)
+        self.maand = self.startmaand  # de maand die de volgende stap simuleert
+
+        self.regiogegevens = Regiogegevens.uit(self.parameters)
+        self.regiostand = Regiostand.leeg()
+        for i, naam in enumerate(self.regiogegevens.namen):
+            Regio(self, i + 1, naam, float(self.regiogegevens.aandeel[i]), self.regiostand)
+        self.regios: list[Regio] = sorted(self.agents_by_type[Regio], key=lambda r: r.nummer)
+
+        # `stationair`: cohorten en vsv-niveau blijven die van de start (ook in het opwarmen); anders volgen ze
+        # de geboorten en het gepubliceerde vsv-niveau per jaar
+        self.stationair = bool(stationair)
+        # `uitsplitsing`: ook de tellingen per regio en per groep (MKBA per regio en groep; kost een telling extra)
+        self.uitsplitsing = bool(uitsplitsing)
+        self.regels = Overgangsregels(self.parameters, self.regiogegevens.vsv_factor, self.regiogegevens.krapte)
+        self.opwarming = startpopulatie(self.parameters, self.regels, zaad=self.zaad, schaal=self.schaal,
+                                        startmaand=self.startmaand, regio_aandeel=self.regiogegevens.aandeel,
+                                        stationair=self.stationair)
+        self.populatie = Populatie({k: v.copy() for k, v in self.opwarming.kolommen.items()}, self.startmaand)
+        self._volgend_id = len(self.populatie)
+        self.profiel = profiel(self.parameters, self.startmaand, self.stationair)
+        # nieuwkomers na de start lijken op leeftijdgenoten bij de start: in elk scenario dezelfde (CRN)
+        self.sjablonen = Sjablonen.uit(self.populatie, self.toeval("sjablonen"))
+        self.beleid = Beleid(scenario, self.parameters, self)
+        # de waarnemer is de registratie (maandkubussen voor MKBA, kalibratie en rapport); een Mesa-DataCollector
+        # daarnaast werd gevuld maar door niets gelezen
+        self.waarnemer = Waarnemer(self.schaal, self.uitsplitsing)
+        self._gevolgd: dict[int, list[dict]] = {}
+
+    # ------------------------------------------------------------------------------------ toeval
+    def toeval(self, stroom: str, *sleutel: int) -> np.random.Generator:
+        """Een toevalsgenerator die alleen afhangt van zaad, stroom en sleutel (bijvoorbeeld de maand)."""
+        return np.random.default_rng([self.zaad, _STROOM[stroom], *[int(k) for k in sleutel]])
+
+    # ------------------------------------------------------------------------------------ de stap
+    def step(self) -> None:
+        t = self.maand
+        if t % 12 + 1 == 9 and t > self.startmaand:
+            self._nieuw_schooljaar(t)
+        if t % 12 + 1 == 1 and t > self.startmaand:
+            self._nieuwkomers(t)
+        u = uniformen(self.toeval("maand", t), 5 if t % 12 + 1 == 9 else 4, len(self.populatie))
+        b = self.beleid
+        b.bepaal_kandidaten(self.populatie, t)
+        bediend = Regio.bedien(self.regiostand, b.kosten, b.grenzen, b.budget_per_jaar / 12.0, b.rij_maximum)
+        effect = b.effecten(self.populatie, t, bediend)
+        stromen = self.regels.stap(self.populatie, t, u, effect)
+        self.beleid.na_stap(self.populatie, stromen, t)
+        self.waarnemer.neem_waar(self.populatie, stromen, t)
+        self._volg(t)
+        self.maand += 1
+
+    def _nieuw_schooljaar(self, t: int) -> None:
+        """September: wie 27 werd gaat uit de arrays, het nieuwe cohort komt erbij."""
+        self.populatie.houd(self.populatie.actief())
+        jaar = c.jaar_maand(t)[0]
+        self._voeg_toe(self._gebouwd("cohort", t, lambda p: nieuw_cohort(
+            p, self.schaal, self.toeval("cohort", t), t, self.regiogegevens.aandeel,
+            profiel(p, self.startmaand, self.stationair).cohort(jaar))))
+
+    def _nieuwkomers(self, t: int) -> None:
+        """Januari: nieuwkomers vullen elke leeftijd aan tot het CBS-profiel (populatie.aanvulling)."""
+        self.populatie.maand = t
+        doel = self.profiel.doel(c.jaar_maand(t)[0])
+        self._voeg_toe(aanvulling(self.populatie, doel, self.schaal, self.toeval("aanvulling", t), self.sjablonen,
+                                  self.parameters["populatie.nieuwkomers.aandeel_student"]))
+
+    def _voeg_toe(self, nieuw: dict[str, np.ndarray]) -> None:
+        n = len(nieuw["id"])
+        nieuw["id"] = np.arange(self._volgend_id, self._volgend_id + n, dtype=np.int64)
+        self._volgend_id += n
+        self.populatie.voeg_toe(nieuw)
+
+    def _gebouwd(self, wat: str, t: int, bouw) -> dict[str, np.ndarray]:
+        """Kolommen van `bouw(parameters)` (een cohort), uit het geheugen als dat kan; een kopie, want de
+        populatie verandert ze."""
+        sleutel = (wat, self.zaad, self.schaal, t, self.startmaand, self.stationair,
+                   self.regiogegevens.aandeel.tobytes())
+        return {k: v.copy() for k, v in _GEBOUWD.haal(sleutel, self.parameters, bouw).items()}
+
+    def run_for(self, maanden: int, voortgang: bool = False) -> None:
+        """Simuleer een aantal maanden; met `voortgang` een voortgangsbalk."""
+        stappen = range(int(maanden))
+        if voortgang:
+            from tqdm.auto import tqdm
+            stappen = tqdm(stappen, desc=f"{self.scenario.naam}", unit="maand", leave=False, disable=None)
+        for _ in stappen:
+            self.step()
+
+    # ------------------------------------------------------------------------------------ inzage
+    @property
+    def datum(self) -> str:
+        jaar, maand = c.jaar_maand(self.maand - 1)
+        return f"{jaar:04d}-{maand:02d}"
+
+    def begeleidingscijfers(self):
+        """De boekhouding van de begeleiding van alle maanden tot nu toe (beleid.Begeleidingscijfers)."""
+        return self.beleid.cijfers()
+
+    def maandcijfers(self) -> pd.DataFrame:
+        """Aantallen en stromen per maand, lang formaat (zie waarneming.py)."""
+        return self.waarnemer.frame()
+
+    def volg(self, ids) -> None:
+        """Houd de levensloop van deze jongeren bij (per maand één regel), voor `levensloop`."""
+        for i in np.atleast_1d(ids):
+            self._gevolgd.setdefault(int(i), [])
+
+    def _volg(self, t: int) -> None:
+        if not self._gevolgd:
+            return
+        pop = self.populatie
+        ids = np.fromiter(self._gevolgd, dtype=np.int64)
+        rij = np.searchsorted(pop.id, ids)  # id's zijn oplopend: nieuwe cohorten krijgen hogere id's
+        rij = np.minimum(rij, len(pop) - 1)
+        jaar, maand = c.jaar_maand(t)
+        for i, r in zip(ids, rij):
+            if pop.id[r] == i:
+                regel = {k: getattr(pop, k)[r].item() for k in KOLOMMEN if k != "id"}
+                regel["toestand"] = (c.TOESTANDEN + ("uit",))[regel["toestand"]]
+                self._gevolgd[int(i)].append({"datum": f"{jaar:04d}-{maand:02d}", **regel})
+
+    def levensloop(self, id_: int) -> pd.DataFrame:
+        """De gevolgde maanden van één jongere (eerst `volg(id)` aanroepen)."""
+        if id_ not in self._gevolgd:
+            raise KeyError(f"jongere {id_} wordt niet gevolgd; roep eerst model.volg({id_}) aan")
+        return pd.DataFrame(self._gevolgd[id_])

@@ -1,0 +1,273 @@
+"""Maandcijfers: aantallen per toestand, schooltype en regio, en de stromen van de maand.
+
+Per maand één kubus (toestand x schooltype x regio) en één per stroom (stroom x schooltype x regio);
+`frame()` maakt daar het lange formaat van dat notebooks en Parquet lezen:
+    datum, indicator, toestand, schooltype, regio, waarde
+met 'alle' (of regio 0) waar over een dimensie is opgeteld.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from simulatie.gedeeld import codes as c
+from simulatie.kern import kernen
+from simulatie.kern.vertrek import NIVEAUS_BIJ_VERTREK, niveau_bij_vertrek
+from simulatie.kern.populatie import (UIT, UITGEBREID_CODE, VAKKEN_UITGEBREID, Populatie, samengevoegd,
+                                 uitgebreide_toestand)
+from simulatie.gedeeld.codes import AANTAL_REGIOS
+from simulatie.kern.toestanden import STROMEN, Stromen
+
+NT, NS, NR = len(c.TOESTANDEN), len(c.SCHOOLTYPEN), AANTAL_REGIOS
+# Leeftijdsbanden voor de waardering (jeugdloon en bijstandsnorm verschillen per leeftijd)
+LEEFTIJDSBANDEN = ("onder_16", "16", "17", "18", "19", "20", "21_plus")
+NL = len(LEEFTIJDSBANDEN)
+DUURZAAM_MAANDEN = 12  # 'duurzaam werk': minstens een jaar onafgebroken aan het werk
+
+
+def leeftijdsband(leeftijd_maanden: np.ndarray) -> np.ndarray:
+    return np.clip(leeftijd_maanden // 12 - 15, 0, NL - 1)
+
+
+# Leeftijd in hele jaren (14..26) -> leeftijdsband
+BAND_VAN_LEEFTIJD = np.clip(np.arange(len(c.LEEFTIJDEN)) + c.MIN_LEEFTIJD - 15, 0, NL - 1)
+NA = len(c.LEEFTIJDEN)
+NTU = VAKKEN_UITGEBREID
+# Toestanden van schoolverlaters een en twee jaar later: de uitgebreide toestanden, met bbl apart (CBS telt wie
+# naast een bbl-opleiding werkt als werkend)
+VERVOLGTOESTANDEN = c.TOESTANDEN_UITGEBREID + ("zorg_met_wajong", "onderwijs_bbl")
+VERVOLG_MAANDEN = (12, 24)
+
+
+class Waarnemer:
+    """Verzamelt de maandcijfers; gewicht is gelijk voor alle rijen, dus tellen maal schaal."""
+
+    def __init__(self, schaal: int, uitsplitsing: bool = False):
+        self.schaal = schaal
+        # met `uitsplitsing` ook de leeftijdskubus per regio en per groep (codes.groepcode), en wie vertrekt per
+        # regio en groep: de basis van de MKBA per regio en per groep (kost een telling per maand extra)
+        self.uitsplitsing = uitsplitsing
+        self.regiokubus: list[np.ndarray] = []     # (VAKKEN_UITGEBREID, leeftijd, SK, bbl, regio)
+        self.groepkubus: list[np.ndarray] = []     # (VAKKEN_UITGEBREID, leeftijd, SK, bbl, groep)
+        self.uit_27_regio: list[np.ndarray] = []   # (NT, niveau, regio)
+        self.uit_27_groep: list[np.ndarray] = []   # (NT, niveau, groep)
+        self.stromen_groep: list[np.ndarray] = []  # (stroom, groep)
+        self.maanden: list[int] = []
+        self.aantallen: list[np.ndarray] = []      # (NT, NS, NR)
+        self.buiten_beeld: list[np.ndarray] = []   # (NR,)
+        self.zonder_sk: list[np.ndarray] = []      # (NT,)
+        self.stromen: list[np.ndarray] = []        # (len(STROMEN), NS, NR)
+        self.duurzaam: list[np.ndarray] = []       # (NR,) onafgebroken >= 12 maanden aan het werk
+        # (VAKKEN_UITGEBREID, leeftijd 14..26, SK, bbl): de toestand met de uitkering naar soort, naar leeftijd;
+        # daaruit komen de waardering voor de MKBA en de standen naar leeftijd die met het CBS vergeleken worden
+        self.leeftijdskubus: list[np.ndarray] = []
+        self.uit_27: list[np.ndarray] = []         # (NT, niveau) wie deze maand 27 werd, naar laatste toestand
+        # wie precies 12 en 24 maanden geleden uitstroomde: (horizon, uitstroomgroep, VERVOLGTOESTANDEN)
+        self.vervolg: list[np.ndarray] = []
+        # uitkeringen: instroom naar soort (bijstand, WW, Wajong) en wie 12 of 24 maanden onafgebroken in dezelfde
+        # uitkering zit (soort, horizon)
+        self.uitkering_instroom: list[np.ndarray] = []
+        self.uitkering_duur: list[np.ndarray] = []
+        # voor de kalibratie: per mbo-niveau en leerweg de ingeschrevenen en de nieuwe vsv'ers
+        self.mbo_stand: list[np.ndarray] = []      # (niveau 0-4, leerweg bol/bbl)
+        self.mbo_vsv: list[np.ndarray] = []
+        self.laatste: dict[str, float] = {}
+        self._gestapeld: dict[str, np.ndarray] = {}
+
+    def __getstate__(self) -> dict:
+        return {**self.__dict__, "_gestapeld": {}}  # afgeleid: niet meesturen naar of van een werker
+
+    def reeks(self, naam: str) -> np.ndarray:
+        """De maandcijfers `naam` (een van de lijsten hierboven) als één array (maand, ...). Onthouden tot er een
+        maand bijkomt: de MKBA per regio of groep leest dezelfde reeks tientallen keren. Niet wijzigen."""
+        lijst = getattr(self, naam)
+        bewaard = self._gestapeld.get(naam)
+        if bewaard is None or len(bewaard) != len(lijst):
+            bewaard = self._gestapeld[naam] = np.stack(lijst)
+        return bewaard
+
+    def neem_waar(self, pop: Populatie, stromen: Stromen, t: int) -> None:
+        # de standen in één gang over de populatie (kernen.tel_standen); wie 27 werd (UIT) telt alleen in het
+        # extra vak van de aantallen, dat wegvalt
+        st = pop.toestand
+        aantallen, buiten_beeld, zonder_sk, duurzaam, lk, rk, gk = kernen.tel_standen(
+            t, st, pop.schooltype, pop.regio, pop.in_beeld, pop.startkwalificatie, pop.maanden_in_toestand,
+            pop.uitkering_type, pop.leerweg, pop.geboortemaand, pop.migratie, pop.multiproblematiek, UITGEBREID_CODE,
+            DUURZAAM_MAANDEN, NS, NR, NA, NTU, c.NG_GROEPEN, self.uitsplitsing)
+        kubus = aantallen[:NT] * self.schaal
+        self.maanden.append(t)
+        self.aantallen.append(kubus)
+        self.buiten_beeld.append(buiten_beeld * self.schaal)
+        self.zonder_sk.append(zonder_sk[:NT] * self.schaal)
+        # alle stromen in één telling: per rij de code (stroom, schooltype, regio)
+        codes = [i * NS * NR + pop.schooltype[rijen].astype(np.int64) * NR + pop.regio[rijen]
+                 for i, naam in enumerate(STROMEN) for rijen in stromen.rijen[naam]]
+        stroom = (np.bincount(np.concatenate(codes), minlength=len(STROMEN) * NS * NR) if codes
+                  else np.zeros(len(STROMEN) * NS * NR, np.int64)).reshape(len(STROMEN), NS, NR) * self.schaal
+        self.stromen.append(stroom.astype(float))
+        self.duurzaam.append(duurzaam * self.schaal)
+        if self.uitsplitsing:  # de landelijke kubus is de som over de regio's
+            self.regiokubus.append(rk * self.schaal)
+            self.groepkubus.append(gk * self.schaal)
+        self.leeftijdskubus.append(lk * self.schaal)
+        self._vervolg(pop, t)
+        self._uitkeringen(pop, stromen)
+        mbo = (st == c.ONDERWIJS) & (pop.schooltype == c.MBO)
+        self.mbo_stand.append(_mbo_kubus(pop, np.flatnonzero(mbo)) * self.schaal)
+        vsv = stromen.alle("nieuwe_vsv")
+        self.mbo_vsv.append(_mbo_kubus(pop, vsv[pop.schooltype[vsv] == c.MBO]) * self.schaal)
+        uit = stromen.alle("uit_27")
+        niveau = niveau_bij_vertrek(pop, uit, stromen.uit_27_toestand)
+        nn = len(NIVEAUS_BIJ_VERTREK)
+        code = stromen.uit_27_toestand.astype(np.int64) * nn + niveau
+        self.uit_27.append(np.bincount(code, minlength=NT * nn).reshape(NT, nn) * self.schaal)
+        if self.uitsplitsing:
+            ng = c.NG_GROEPEN
+            groep = c.groepcode(pop.schooltype[uit], pop.migratie[uit], pop.multiproblematiek[uit])
+            self.uit_27_regio.append(np.bincount(code * NR + pop.regio[uit], minlength=NT * nn * NR)
+                                     .reshape(NT, nn, NR) * self.schaal)
+            self.uit_27_groep.append(np.bincount(code * ng + groep, minlength=NT * nn * ng)
+                                     .reshape(NT, nn, ng) * self.schaal)
+            codes = [i * ng + c.groepcode(pop.schooltype[r], pop.migratie[r], pop.multiproblematiek[r])
+                     for i, naam in enumerate(STROMEN) for r in stromen.rijen[naam]]
+            self.stromen_groep.append((np.bincount(np.concatenate(codes), minlength=len(STROMEN) * ng) if codes
+                                       else np.zeros(len(STROMEN) * ng)).reshape(len(STROMEN), ng) * float(self.schaal))
+        per_toestand = kubus.sum(axis=(1, 2))
+        self.laatste = {**{naam: float(per_toestand[i]) for i, naam in enumerate(c.TOESTANDEN)},
+                        **{naam: float(stroom[i].sum()) for i, naam in enumerate(STROMEN)},
+                        "buiten_beeld": float(self.buiten_beeld[-1].sum()),
+                        "duurzaam_werk": float(self.duurzaam[-1].sum())}
+
+    def _vervolg(self, pop: Populatie, t: int) -> None:
+        """Waar wie 12 en 24 maanden geleden van school ging nu is, per uitstroomgroep."""
+        ng, nv = len(c.UITSTROOMGROEPEN), len(VERVOLGTOESTANDEN)
+        rijen = np.flatnonzero((pop.uitstroommaand == t - 12) | (pop.uitstroommaand == t - 24))
+        rijen = rijen[pop.toestand[rijen] != UIT]
+        horizon = (pop.uitstroommaand[rijen] == t - 24).astype(np.int32)
+        bbl = (pop.leerweg[rijen] == c.BBL) & (pop.toestand[rijen] == c.ONDERWIJS)
+        toestand = np.where(bbl, nv - 1, uitgebreide_toestand(pop.toestand[rijen], pop.uitkering_type[rijen]))
+        code = (horizon * ng + pop.uitstroomgroep[rijen]) * nv + toestand
+        self.vervolg.append(np.bincount(code, minlength=2 * ng * nv).reshape(2, ng, nv) * self.schaal)
+
+    def _uitkeringen(self, pop: Populatie, stromen: Stromen) -> None:
+        instroom = stromen.alle("naar_uitkering")
+        self.uitkering_instroom.append(np.bincount(pop.uitkering_type[instroom], minlength=len(c.UITKERINGSTYPEN))[1:]
+                                       * self.schaal)
+        duur = np.zeros((len(c.UITKERINGSTYPEN) - 1, len(VERVOLG_MAANDEN)))
+        for j, maanden in enumerate(VERVOLG_MAANDEN):
+            rijen = np.flatnonzero(pop.maanden_in_toestand == maanden)
+            rijen = rijen[pop.toestand[rijen] == c.UITKERING]
+            duur[:, j] = np.bincount(pop.uitkering_type[rijen], minlength=len(c.UITKERINGSTYPEN))[1:]
+        self.uitkering_duur.append(duur * self.schaal)
+
+    # ---------------------------------------------------------------------------------------- afgeleid
+    def kubus(self, regio: int | None = None, groep: int | None = None) -> np.ndarray:
+        """(maand, VAKKEN_UITGEBREID, leeftijd, SK, bbl): landelijk, of voor één regio of groep (uitsplitsing)."""
+        if regio is not None:
+            return self.reeks("regiokubus")[..., regio].astype(float)
+        if groep is not None:
+            return self.reeks("groepkubus")[..., groep].astype(float)
+        return self.reeks("leeftijdskubus").astype(float)
+
+    def waardering(self, K: np.ndarray | None = None) -> np.ndarray:
+        """(maand, toestand, leeftijdsband, SK, bbl): de aantallen die de MKBA waardeert (uit `kubus()`)."""
+        K = self.kubus() if K is None else K  # (maand, NTU, NA, 2, 2)
+        naar_toestand = np.array([c.TOESTANDEN.index(n) if n in c.TOESTANDEN else c.UITKERING
+                                  for n in c.TOESTANDEN_UITGEBREID] + [c.ZORG])
+        W = np.zeros((K.shape[0], NT, NL, 2, 2))
+        for u in range(NTU):
+            for a in range(NA):
+                W[:, naar_toestand[u], BAND_VAN_LEEFTIJD[a]] += K[:, u, a]
+        return W
+
+    def uitkeringen_naar_soort(self, K: np.ndarray | None = None) -> np.ndarray:
+        """(maand, soort (bijstand, WW, Wajong), leeftijdsband, SK): uitkeringsontvangers, voor de MKBA per betaler."""
+        K = (self.kubus() if K is None else K).sum(axis=4)  # (maand, NTU, NA, SK)
+        U = np.zeros((K.shape[0], 3, NL, 2))
+        for i, naam in enumerate(("bijstand", "ww", "wajong")):
+            for a in range(NA):
+                U[:, i, BAND_VAN_LEEFTIJD[a]] += K[:, c.TOESTANDEN_UITGEBREID.index(naam), a]
+        for a in range(NA):  # Wajong naast de zorg
+            U[:, 2, BAND_VAN_LEEFTIJD[a]] += K[:, c.ZORG_MET_WAJONG, a]
+        return U
+
+    def standen_naar_leeftijd(self) -> np.ndarray:
+        """(maand, VAKKEN_UITGEBREID, leeftijd 14..26): jongeren per toestand (uitkering naar soort, en zorg met
+        Wajong apart) en leeftijd."""
+        return np.stack(self.leeftijdskubus).sum(axis=(3, 4)).astype(float)
+
+    def frame(self) -> pd.DataFrame:
+        """Alle maanden in lang formaat."""
+        if not self.maanden:
+            return pd.DataFrame({k: [] for k in KOLOMMEN})
+        datums = c.maanddatums(self.maanden)
+        A = np.stack(self.aantallen)          # (maand, toestand, schooltype, regio)
+        S = np.stack(self.stromen)            # (maand, stroom, schooltype, regio)
+        B = np.stack(self.buiten_beeld)       # (maand, regio)
+        toestand = ("toestand", c.TOESTANDEN)
+        stroom = ("indicator", STROMEN)
+        schooltype = ("schooltype", c.SCHOOLTYPEN)
+        regio = ("regio", np.arange(1, NR + 1))
+        delen = [
+            _lang(datums, A.sum(axis=(2, 3)), [toestand], indicator="aantal"),
+            _lang(datums, A.sum(axis=3), [toestand, schooltype], indicator="aantal"),
+            _lang(datums, A.sum(axis=2), [toestand, regio], indicator="aantal"),
+            _lang(datums, np.stack(self.zonder_sk), [toestand], indicator="zonder_startkwalificatie"),
+            _lang(datums, self.uitkeringen_naar_soort().sum(axis=(2, 3)), [("toestand", ("bijstand", "ww", "wajong"))],
+                  indicator="uitkering_naar_soort"),
+            _lang(datums, B.sum(axis=1), [], indicator="buiten_beeld", toestand="thuis"),
+            _lang(datums, B, [regio], indicator="buiten_beeld", toestand="thuis"),
+            _lang(datums, np.stack(self.duurzaam).sum(axis=1), [], indicator="duurzaam_werk", toestand="werk"),
+            _lang(datums, np.stack(self.duurzaam), [regio], indicator="duurzaam_werk", toestand="werk"),
+            _lang(datums, S.sum(axis=(2, 3)), [stroom]),
+            _lang(datums, S.sum(axis=3), [stroom, schooltype]),
+            _lang(datums, S.sum(axis=2), [stroom, regio]),
+        ]
+        return pd.concat(delen, ignore_index=True)
+
+
+KOLOMMEN = ["datum", "indicator", "toestand", "schooltype", "regio", "waarde"]
+
+
+def _mbo_kubus(pop: Populatie, rijen: np.ndarray) -> np.ndarray:
+    """Aantallen per mbo-niveau (0-4) en leerweg (0 = bol, 1 = bbl)."""
+    code = pop.niveau[rijen].astype(np.int32) * 2 + (pop.leerweg[rijen] == c.BBL)
+    return np.bincount(code, minlength=10).reshape(5, 2)
+
+
+def waarderingsframe(w: Waarnemer) -> pd.DataFrame:
+    """Aantallen per maand naar toestand, leeftijdsband, SK en bbl: de basis van het MKBA-kasboek."""
+    if not w.maanden:
+        return pd.DataFrame()
+    datums = c.maanddatums(w.maanden)
+    W = w.waardering()
+    idx = np.indices(W.shape).reshape(W.ndim, -1)
+    return pd.DataFrame({
+        "datum": datums[idx[0]], "toestand": np.array(c.TOESTANDEN)[idx[1]],
+        "leeftijdsband": np.array(LEEFTIJDSBANDEN)[idx[2]], "startkwalificatie": idx[3].astype(bool),
+        "bbl": idx[4].astype(bool), "aantal": W.reshape(-1).astype(float),
+    })
+
+
+def leeftijdsframe(maanden, standen: np.ndarray) -> pd.DataFrame:
+    """Standen (maand, VAKKEN_UITGEBREID, leeftijd) in lang formaat: datum, toestand (uitkering naar soort; zorg
+    met Wajong telt als zorg), leeftijd, aantal."""
+    standen = samengevoegd(standen, as_=1)
+    idx = np.indices(standen.shape).reshape(3, -1)
+    return pd.DataFrame({"datum": c.maanddatums(maanden)[idx[0]],
+                         "toestand": np.array(c.TOESTANDEN_UITGEBREID)[idx[1]],
+                         "leeftijd": np.array(c.LEEFTIJDEN)[idx[2]], "aantal": standen.reshape(-1)})
+
+
+def _lang(datums, waarde: np.ndarray, assen: list[tuple[str, object]], **vast) -> pd.DataFrame:
+    """Een array (maand, as1, as2, ...) als lange tabel; ontbrekende dimensies zijn 'alle' of regio 0."""
+    idx = np.indices(waarde.shape).reshape(waarde.ndim, -1)
+    kolommen = {"datum": datums[idx[0]], "indicator": "alle", "toestand": "alle", "schooltype": "alle", "regio": 0}
+    for k, (naam, labels) in enumerate(assen, start=1):
+        kolommen[naam] = np.asarray(labels)[idx[k]]
+    kolommen.update(vast)
+    kolommen["waarde"] = waarde.reshape(-1).astype(float)
+    df = pd.DataFrame({k: (v if np.ndim(v) else np.full(idx.shape[1], v)) for k, v in kolommen.items()})
+    df["regio"] = df["regio"].astype(np.int16)
+    return df[KOLOMMEN]

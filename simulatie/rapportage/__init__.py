@@ -1,0 +1,1 @@
+"""Rapportage: tabellen, Markdown en figuren uit uitkomsten; rekent zelf niets."""

@@ -1,0 +1,307 @@
+"""Het MKBA-rapport (mkba.md) en de figuren van een vergelijking, in het Nederlands."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+from matplotlib.figure import Figure
+from matplotlib.ticker import FuncFormatter, PercentFormatter
+
+from simulatie.rapportage.figuren import A4_BREED, bewaar, duizendtallen, tegelkaart
+from simulatie.economie.mkba import LEVENSLOOP, MAATSCHAPPIJ, NIET_GEWAARDEERD, PARTIJEN, PARTIJNAMEN, POSTEN, Resultaat
+from simulatie.gedeeld.opmaak import getal, mln, nl, tabel_md
+
+
+def postnaam(post: str) -> str:
+    kaal = post.removeprefix(LEVENSLOOP)
+    return ("Levensloop na vertrek: " if post.startswith(LEVENSLOOP) else "") + POSTEN[kaal][2]
+
+
+# Gepubliceerde waarderingen van een voorkomen vsv'er of een extra startkwalificatie, met waarom het model anders
+# uitkomt.
+GEPUBLICEERDE_WAARDERINGEN = [
+    ("CPB (2018) Waarde van een startkwalificatie op de arbeidsmarkt", "geen bedrag",
+     "aandelen met werk en uitkering negen jaar later (49/26% zonder SK, 70/13% met SK, 80/8% mbo-3)",
+     "het model gebruikt deze aandelen als niveau op 27 jaar; het CPB waardeert ze niet in euro's en noemt ze "
+     "beschrijvend, niet causaal"),
+    ("Europees overzicht, Nederlandse studie (Štremfel & Vidmar 2018, tabel 3)",
+     "ca. 247.000 euro per voorkomen vsv'er "
+     "(afgeleid: 3,7 mld voor 15.000 vsv'ers)", "besparing over vijf jaar: 38% extra belasting, 12% minder "
+     "uitkeringen, 1,4% criminaliteit, 0,5% gezondheid",
+     "alleen overheidsbaten, prijsjaar en discontovoet onbekend; het model telt ook het nettoloon van de jongere en "
+     "trekt verdringing af, en kent geen criminaliteit en gezondheid"),
+    ("Wilkens & Cuelenaere (2009), Goed beleid loont, TPEdigitaal 3(3)", "geen bedrag per persoon gevonden",
+     "MKBA van de daling van 48.800 naar 35.000 vsv'ers: baten vooral lonen en belastinginkomsten, gezondheid en "
+     "criminaliteit klein", "zelfde opbouw als het model (loon en belasting domineren); het bedrag per vsv'er staat in "
+     "de resultatensectie, die niet in te zien was"),
+    ("Eurofound (via Sociale Vraagstukken)", "4,714 mld euro per jaar voor alle vsv'ers zonder baan",
+     "uitkeringen, publieke dienstverlening en gederfde belasting, per jaar",
+     "een jaarbedrag voor de hele groep, geen waarde per voorkomen vsv'er; geen productie of nettoloon"),
+    ("Brunello & De Paola (2014), IZA Journal of Labor Policy", "33.000 (Ierland) tot 157.000 euro (Estland) per "
+     "vsv'er, levenslang", "fiscale en sociale kosten van een vroege schoolverlater per land",
+     "geen Nederlands cijfer; andere lonen, belastingdruk en uitkeringen"),
+    ("Europese Commissie (via Štremfel & Vidmar 2018)", "100.000 tot 200.000 euro, tot 1,1 miljoen per vsv'er",
+     "levenslange kosten", "breed en niet naar land; het model ligt binnen deze bandbreedte"),
+    ("Noorda & Co (2014) De prijs van jeugdwerkloosheid (Amsterdam Nieuw-West)", "38.411 euro per plaatsing in werk "
+     "(publieke kosten); 45.600-81.700 euro voor de maatschappij", "bespaarde uitkering, zorg en uitvoering na "
+     "plaatsing van een werkloze jongere",
+     "een plaatsing is geen extra startkwalificatie: kortere duur, en alleen publieke baten"),
+    ("LPBL voor Curio West-Brabant (2021)", "2,80 euro per geïnvesteerde euro", "mbo-onderwijs voor risicogroepen: "
+     "uitkeringen, (jeugd)zorg, politie en justitie", "geen bedrag per jongere; andere verhouding dan een NCW"),
+    ("CPB Discussion Paper 224 (2012), via NOS", "27 miljoen euro netto voor 2.000 minder vsv'ers per jaar",
+     "intensieve coaching voor alle mbo-2-studenten, baten min kosten",
+     "een netto-opbrengst na de kosten van coaching; het model rekent de coaching als kosten apart"),
+]
+
+
+def waardering_markdown(p, resultaat: Resultaat) -> list[str]:
+    """De waarde van één extra startkwalificatie en van één voorkomen vsv'er volgens het model, naast gepubliceerde
+    waarderingen."""
+    from simulatie.economie.mkba import waarde_startkwalificatie
+
+    w = waarde_startkwalificatie(p)
+    regels = ["## Waarde van een startkwalificatie en van een voorkomen vsv'er", "",
+              "Het model waardeert één extra startkwalificatie als het verschil in de levensloop tussen een jongere "
+              "met en zonder SK vanaf 27 jaar tot de AOW-leeftijd (beide op het gemiddelde van hun groep), contant "
+              f"gemaakt naar 27 jaar ({nl(100 * resultaat.discontovoet, 2)}% reëel, prijspeil {resultaat.prijsjaar}), "
+              "in duizend euro:", "",
+              "| partij | waarde (duizend euro) |", "|---|---|"]
+    regels += [f"| {PARTIJNAMEN[k]} | {nl(v / 1e3, 0)} |" for k, v in w.items() if abs(v) > 1 or k == MAATSCHAPPIJ]
+    k = resultaat.kengetallen
+    regels += ["", "Per voorkomen vsv'er in deze vergelijking (alle baten van het alternatief gedeeld door het "
+               "aantal voorkomen vsv'ers; bij begeleiding die ook werk of terugkeer bevordert is dat een bovengrens "
+               "voor de waarde van één vsv'er):", ""]
+    for rij in k.itertuples():
+        per = rij.baten / rij.voorkomen_vsv if rij.voorkomen_vsv > 0 else np.nan
+        regels.append(f"- {rij.scenario}: {getal(per / 1e3)} duizend euro "
+                      f"({getal(rij.voorkomen_vsv)} voorkomen vsv'ers)")
+    regels += ["", "Gepubliceerde waarderingen, en waarom het model anders uitkomt:", "",
+               "| bron | waarde | wat | verschil met het model |", "|---|---|---|---|"]
+    regels += [f"| {a} | {b} | {c_} | {d} |" for a, b, c_, d in GEPUBLICEERDE_WAARDERINGEN]
+    return regels + [""]
+
+
+def kasritme_markdown(kasritme: pd.DataFrame) -> list[str]:
+    """Het kasritme: per partij en jaar de kasstroom (verschil met het nulalternatief, niet contant, miljoen euro)."""
+    regels = ["## Kasritme", "", "Per begroting en jaar het verschil met het nulalternatief in miljoen euro van het "
+              "prijsjaar, niet contant gemaakt (positief: meer inkomsten of minder uitgaven). De jaren na de horizon "
+              "zijn de levensloop van wie het model verliet. Alle jaren staan in `kasritme.csv`.", ""]
+    for scenario, t in kasritme.groupby("scenario", sort=False):
+        t = t.set_index("jaar").drop(columns="scenario")
+        t = t.loc[:, (t.abs() > 1).any()]
+        jaren = ([j for j in t.index if j <= t.index.min() + 9]
+                 + [j for j in t.index if j > t.index.min() + 9 and j % 10 == 0])
+        regels += [f"### {scenario}", "", tabel_md(t.loc[jaren], opmaak=mln), ""]
+    return regels
+
+
+def mkba_markdown(resultaat: Resultaat, vergelijking, ruis: pd.DataFrame | None = None) -> str:
+    """Het rapport in de vorm van het overzichtstabel uit de leidraad, per alternatief."""
+    nul = vergelijking.nul
+    r = resultaat
+    regels = [
+        "# Maatschappelijke kosten-batenanalyse: Van school naar duurzaam werk",
+        "",
+        f"Nulalternatief: **{nul.naam}** ({nul.scenario.beschrijving}). Horizon {nul.jaren} jaar vanaf "
+        f"{nul.scenario.looptijd.start}; schaal {nul.schaal} (1 = de volledige populatie), seed {nul.seed}.",
+        f"Bedragen in miljoen euro, prijspeil {r.prijsjaar}, contant gemaakt met een reële discontovoet van "
+        f"{nl(100 * r.discontovoet, 2)}% naar januari {nul.scenario.looptijd.startmaand[0]}. "
+        + ("De levensloop na vertrek uit het model (op 27 jaar of aan het eind van de horizon, tot de AOW-leeftijd) "
+         "staat op aparte regels; de kengetallen geven de netto contante waarde binnen de horizon en met de "
+         "levensloop naast elkaar." if r.levensloop else "Alleen de horizon: de levensloop na vertrek is niet "
+         "meegenomen."),
+        "Positief is een baat voor de partij, negatief een kost. Overdrachten (loon, belasting, uitkeringen, "
+        "bekostiging) vallen voor de maatschappij tegen elkaar weg maar niet per partij. Scholen en gemeenten "
+        "die begeleiding uitvoeren met rijksgeld zijn doorgeefluik: hun uitgaven staan bij het Rijk.",
+        "",
+        "## Kengetallen",
+        "",
+    ]
+    k = r.kengetallen.set_index("scenario")
+    tabel = pd.DataFrame({
+        "NCW binnen de horizon (mln)": k.ncw_horizon.map(mln),
+        "NCW met levensloop (mln)": k.ncw_maatschappij.map(mln) if r.levensloop else "niet berekend",
+        "kosten (mln)": k.kosten.map(mln),
+        "baten (mln)": k.baten.map(mln),
+        "B/K": k.baten_kosten_verhouding.map(lambda x: f"{x:.2f}".replace(".", ",") if np.isfinite(x) else "n.v.t."),
+        "terugverdienjaar": k.terugverdienjaar.map(lambda x: "niet binnen de horizon" if x is None or pd.isna(x)
+                                                   else str(int(x))),
+        "voorkomen vsv'ers": k.voorkomen_vsv.map(getal),
+        "kosten per voorkomen vsv'er": k.kosten_per_voorkomen_vsv.map(getal),
+        "kosten per extra jongere in duurzaam werk": k.kosten_per_extra_duurzaam_werk.map(getal),
+        "break-even effect": k.break_even_effectschaal.map(
+            lambda x: "n.v.t." if not np.isfinite(x) else f"{x:.0%} van het aangenomen effect".replace(".", ",")),
+    })
+    if ruis is not None:  # het 95%-interval van de populatieruis naast de kengetallen die ervan afhangen
+        def interval(uitkomst: str, fmt) -> pd.Series:
+            t = ruis[ruis.uitkomst == uitkomst].set_index("scenario").reindex(k.index)
+            return t.laag.map(fmt) + " tot " + t.hoog.map(fmt)
+
+        tabel.insert(1, "95%-interval horizon", interval("ncw_horizon", mln))
+        if r.levensloop:
+            tabel.insert(3, "95%-interval met levensloop", interval("ncw_maatschappij", mln))
+        tabel.insert(tabel.columns.get_loc("voorkomen vsv'ers") + 1, "95%-interval voorkomen vsv'ers",
+                     interval("voorkomen_vsv", getal))
+    tabel.index.name = "scenario"
+    regels += [tabel_md(tabel), "",
+               "*Break-even effect*: bij welk deel van de aangenomen begeleidingseffecten de netto contante "
+               "waarde nul is (lineair tussen een run zonder effect en de run met effect). Onder 100%: het "
+               "effect mag zo veel kleiner zijn; boven 100%: het effect moet zo veel groter zijn.", ""]
+    if ruis is not None:
+        t = ruis.iloc[0]
+        regels += [f"*95%-interval*: de populatieruis (de toevalligheid van de synthetische populatie), uit "
+                   f"{int(t.trekkingen)} andere populaties op schaal {int(t.ruisschaal)}, omgerekend naar schaal "
+                   f"{int(t.schaal)} (`ruis.csv`). Het zegt hoe zeker het model zijn eigen uitkomst kent, niet hoe "
+                   "zeker de aannames zijn: daarvoor `jongeren gevoeligheid ALT --methode psa` (intervallen, kans op "
+                   "NCW > 0, waarde van informatie).", ""]
+    for alt in vergelijking.alternatieven:
+        o = r.overzicht(alt.naam)
+        o = o.loc[(o.abs() > 1e-9).any(axis=1)]  # posten zonder verschil weglaten
+        o.index = [postnaam(p) for p in o.index]
+        o.loc["Saldo"] = o.sum()
+        o = o.map(nl)
+        o.index.name = "post (mln euro)"
+        regels += [f"## {alt.naam}: {alt.scenario.beschrijving}", "", tabel_md(o), "",
+                   f"![Kosten en baten per partij over de tijd](mkba_per_partij_{alt.naam}.png)", ""]
+    regels += waardering_markdown(vergelijking.parameters, r)
+    regels += kasritme_markdown(vergelijking.kasritme(r))
+    regels += ["## Niet in euro's uitgedrukte effecten", "",
+               "| effect | richting | toelichting |", "|---|---|---|"]
+    regels += [f"| {e} | {r_} | {t} |" for e, r_, t in NIET_GEWAARDEERD]
+    regels += ["", "## Aannames die er het meest toe doen", "",
+               "Alle waarden staan met bron en bandbreedte in `simulatie/invoer/parameters/*.yaml`; de "
+               "gevoeligheidsanalyse (`jongeren gevoeligheid`) laat zien welke de uitkomst het sterkst sturen.", "",
+               "| parameter | waarde | bron | bandbreedte |", "|---|---|---|---|"]
+    for _, a in r.aannames.iterrows():
+        band = f"{a.laag:g} - {a.hoog:g}" if np.isfinite(a.laag) else "vast"
+        regels.append(f"| `{a.naam}` | {a.waarde:g} | {a.bron} | {band} |")
+    return "\n".join(regels) + "\n"
+
+
+def figuur_per_partij(resultaat: Resultaat, scenario: str) -> Figure:
+    """Wie betaalt wanneer, wie wint wanneer: verschil met het nulalternatief per jaar en partij."""
+    d = resultaat.per_jaar[(resultaat.per_jaar.scenario == scenario)]
+    tabel = d[d.partij != MAATSCHAPPIJ].pivot_table(index="jaar", columns="partij", values="verschil") / 1e6
+    tabel = tabel.reindex(columns=[p for p in PARTIJEN if p in tabel.columns])
+    tabel = tabel.loc[:, (tabel.abs() > 1e-9).any()]
+    maatschappij = d[d.partij == MAATSCHAPPIJ].set_index("jaar").contant.cumsum() / 1e6
+    fig = Figure(figsize=(A4_BREED[0], 4.2), layout="constrained")
+    ax = fig.add_subplot()
+    jaren = tabel.index.to_numpy()
+    onder_pos, onder_neg = np.zeros(len(jaren)), np.zeros(len(jaren))
+    kleuren = dict(zip(PARTIJEN, ["#4477AA", "#66CCEE", "#225555", "#99DDFF", "#228833", "#CCBB44", "#EE6677",
+                                  "#AA3377", "#BBBBBB", "#777777"]))
+    for partij in tabel.columns:
+        w = tabel[partij].to_numpy()
+        onder = np.where(w >= 0, onder_pos, onder_neg)
+        ax.bar(jaren, w, bottom=onder, label=PARTIJNAMEN[partij], color=kleuren[partij], width=0.8)
+        onder_pos += np.where(w >= 0, w, 0)
+        onder_neg += np.where(w < 0, w, 0)
+    ax.plot(maatschappij.index, maatschappij.to_numpy(), color="black", marker="o", ms=3,
+            label="Maatschappij, cumulatief contant")
+    ax.axhline(0, color="black", lw=0.6)
+    if resultaat.levensloop:  # de horizon op volle breedte, de levensloop daarna op een kwart
+        grens = resultaat.laatste_jaar + 1
+        ax.set_xscale("function", functions=(lambda j: _samengedrukt(j, grens, 0.25),
+                                             lambda x: _samengedrukt(x, grens, 4.0)))
+        ax.axvline(grens - 0.5, color="grey", lw=0.6, ls=":")
+    ax.set_ylabel("miljoen euro per jaar (verschil met nul)")
+    ax.set_title(f"{scenario}: kosten (-) en baten (+) per partij", loc="left")
+    ax.legend(loc="center left", bbox_to_anchor=(1.0, 0.5), frameon=False, fontsize=7)
+    return fig
+
+
+def _samengedrukt(jaar, grens: float, factor: float):
+    """Tijdas: tot `grens` gewoon, daarna `factor` zo breed (en met 1/factor terug)."""
+    jaar = np.asarray(jaar, dtype=float)
+    return np.where(jaar <= grens, jaar, grens + (jaar - grens) * factor)
+
+
+def figuur_effecten(effecten: pd.DataFrame, nul: str) -> Figure:
+    """Verschil met het nulalternatief per jaar: nieuwe vsv'ers, jongeren in (duurzaam) werk, buiten beeld."""
+    e = effecten[(effecten.scenario != nul) & (effecten.jaar != "totaal")].copy()
+    e["jaar"] = e.jaar.astype(int)
+    panelen = [("nieuwe_vsv", "Nieuwe vsv'ers per jaar"), ("werk", "Jongeren aan het werk (gem.)"),
+               ("duurzaam_werk", "In duurzaam werk (≥ 12 mnd)"), ("buiten_beeld", "Thuis en buiten beeld (gem.)")]
+    fig = Figure(figsize=(A4_BREED[0], 4.6), layout="constrained")
+    assen = fig.subplots(2, 2, sharex=True)
+    for ax, (indicator, titel) in zip(assen.flat, panelen):
+        t = e[e.indicator == indicator].pivot_table(index="jaar", columns="scenario", values="verschil_met_nul")
+        for kolom in t.columns:
+            ax.plot(t.index, t[kolom].to_numpy(), marker="o", ms=2.5, label=kolom)
+        ax.axhline(0, color="black", lw=0.6)
+        ax.set_title(titel, loc="left", fontsize=9)
+        ax.yaxis.set_major_formatter(FuncFormatter(duizendtallen))
+        ax.tick_params(labelsize=7)
+    assen[0, 0].legend(frameon=False, fontsize=7)
+    fig.suptitle(f"Verschil met {nul}", fontsize=10)
+    return fig
+
+
+def figuur_dekking(regio: pd.DataFrame, nul: str) -> Figure:
+    """Per regio: welk deel van wie in aanmerking komt, krijgt begeleiding (gemiddeld per maand)."""
+    r = regio[regio.scenario != nul]
+    fig = Figure(figsize=(A4_BREED[0], 7.5), layout="constrained")
+    ax = fig.add_subplot()
+    volgorde = r.groupby("naam").dekking.mean().sort_values().index
+    y = {naam: i for i, naam in enumerate(volgorde)}
+    for scenario, groep in r.groupby("scenario", sort=False):
+        ax.scatter(groep.dekking, [y[n] for n in groep.naam], s=14, label=scenario)
+    ax.set_yticks(range(len(volgorde)), volgorde, fontsize=6.5)
+    ax.xaxis.set_major_formatter(PercentFormatter(1.0))
+    ax.set_xlabel("Dekking: begeleid / in aanmerking (gemiddeld per maand)")
+    ax.set_title("Dekking van de begeleiding per RMC-regio", loc="left")
+    ax.legend(frameon=False, fontsize=7)
+    ax.grid(axis="x", alpha=0.3)
+    return fig
+
+
+def schrijf_vergelijking(map_: Path, v, resultaat: Resultaat, ruis: pd.DataFrame | None = None
+                         ) -> tuple[pd.DataFrame, list[str]]:
+    """Alle bestanden van een vergelijking in `map_` (zoals `jongeren vergelijk` ze schrijft, zonder herkomst.json):
+    effecten, regio's, doelgroepen, groepen, MKBA, kasritme, kasboek, maandcijfers, ruis, figuren en mkba.md. Geeft
+    (effecten, namen van de figuren)."""
+    effecten = v.effecten()
+    # regio's en groepen met dezelfde levensloop, prijsjaar en discontovoet als de landelijke MKBA
+    mkba = dict(levensloop=resultaat.levensloop, prijsjaar=resultaat.prijsjaar,
+                discontovoet=resultaat.discontovoet)
+    regio = v.regio(**mkba)
+    effecten.to_csv(map_ / "effecten.csv", index=False)
+    regio.to_csv(map_ / "regio.csv", index=False)
+    v.doelgroepen().to_csv(map_ / "doelgroepen.csv", index=False)
+    resultaat.tabel.to_csv(map_ / "mkba.csv", index=False)
+    v.groepen(**mkba).to_csv(map_ / "groepen.csv", index=False)
+    v.kasritme(resultaat).to_csv(map_ / "kasritme.csv", index=False)
+    resultaat.kengetallen.to_csv(map_ / "mkba_kengetallen.csv", index=False)
+    v.kasboek(prijsjaar=resultaat.prijsjaar, levensloop=resultaat.levensloop).to_parquet(map_ / "kasboek.parquet",
+                                                                                         index=False)
+    for u in v.uitkomsten:
+        u.maandcijfers.assign(scenario=u.naam).to_parquet(map_ / f"maandcijfers_{u.naam}.parquet", index=False)
+    if ruis is not None:
+        ruis.to_csv(map_ / "ruis.csv", index=False)
+    figuren = schrijf_figuren(map_, resultaat, v, effecten, regio)
+    (map_ / "mkba.md").write_text(mkba_markdown(resultaat, v, ruis), encoding="utf-8")
+    return effecten, figuren
+
+
+def schrijf_figuren(map_: Path, resultaat: Resultaat, vergelijking, effecten: pd.DataFrame,
+                    regio: pd.DataFrame) -> list[str]:
+    namen = []
+    bewaar(figuur_effecten(effecten, vergelijking.nul.naam), map_ / "effecten")
+    namen.append("effecten")
+    if regio.dekking.notna().any():
+        bewaar(figuur_dekking(regio, vergelijking.nul.naam), map_ / "regio_dekking")
+        namen.append("regio_dekking")
+    for alt in vergelijking.alternatieven:
+        bewaar(figuur_per_partij(resultaat, alt.naam), map_ / f"mkba_per_partij_{alt.naam}")
+        namen.append(f"mkba_per_partij_{alt.naam}")
+        if "ncw_maatschappij" in regio:
+            r = regio[regio.scenario == alt.naam]
+            waarden = dict(zip(r.regio, r.ncw_maatschappij / 1e6))
+            fig = tegelkaart(waarden, f"{alt.naam}: netto contante waarde per RMC-regio (maatschappij)",
+                             "miljoen euro", dict(zip(r.regio, r.naam)))
+            bewaar(fig, map_ / f"regio_ncw_{alt.naam}")
+            namen.append(f"regio_ncw_{alt.naam}")
+    return namen

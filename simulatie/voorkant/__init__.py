@@ -1,0 +1,1 @@
+"""De voorkant: de opdrachtregel (jongeren), de verkenner (Solara) en de hulp voor notebooks."""
