@@ -26,7 +26,11 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterator
 
+import mesa
+import numpy
+
 from simulatie.gedeeld.fouten import InvoerFout
+from simulatie.gedeeld.versie import __version__
 
 EIGENAAR = ".jongeren-uitvoer.json"  # welke bestanden de run in deze map schreef
 _OSFOUTEN = {
@@ -37,7 +41,9 @@ _OSFOUTEN = {
 
 
 def _oorzaak(fout: OSError) -> str:
-    return _OSFOUTEN.get(fout.errno, fout.strerror or str(fout))
+    if fout.errno in _OSFOUTEN:
+        return _OSFOUTEN[fout.errno]
+    return fout.strerror or str(fout)
 
 
 def _niet_schrijfbaar(doel: Path, fout: OSError) -> InvoerFout:
@@ -229,11 +235,6 @@ def atomair(pad: str | Path) -> Iterator[Path]:
 
 def herkomst(**gegevens) -> dict:
     """Wat nodig is om een resultaat te herleiden en te herhalen."""
-    import mesa
-    import numpy
-
-    from simulatie.gedeeld.versie import __version__
-
     return {
         "pakket": "jongeren-duurzaam-werk",
         "versie": __version__,

@@ -15,13 +15,15 @@ import math
 import re
 import tomllib
 from pathlib import Path
-from typing import Any, Iterable, Literal, get_args
+from typing import Any, Iterable, Literal, Mapping, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic.fields import FieldInfo
 
 from simulatie.gedeeld.fouten import InvoerFout
 from simulatie.gedeeld.opmaak import getal, nl
 from simulatie.gedeeld.codes import AANTAL_REGIOS
+from simulatie.invoer.parameters import laad_parameters
 
 SCENARIOMAP_NAAM = "scenario's"
 # De keuzes één keer als type (het schema) en daaruit als tupel (code, meldingen, de verkenner)
@@ -196,14 +198,16 @@ class Scenario(_Deel):
 
 # ------------------------------------------------------------------------------------ laden
 
-def _veldinfo(model: type[BaseModel], loc: tuple) -> tuple[type[BaseModel], Any]:
+def _veldinfo(model: type[BaseModel], loc: tuple) -> tuple[type[BaseModel], FieldInfo | None]:
     """(het model dat het veld bevat, de FieldInfo van het veld of None) bij een pydantic-locatie."""
-    ouder, info = model, None
-    for i, deel in enumerate(d for d in loc if isinstance(d, str)):
-        if i and not (isinstance(info.annotation, type) and issubclass(info.annotation, BaseModel)):
-            return ouder, None
-        if i:
-            ouder = info.annotation
+    ouder: type[BaseModel] = model
+    info: FieldInfo | None = None
+    for deel in (d for d in loc if isinstance(d, str)):
+        if info is not None:  # een dieper deel: het vorige veld moet zelf een tabel (model) zijn
+            soort = info.annotation
+            if not (isinstance(soort, type) and issubclass(soort, BaseModel)):
+                return ouder, None
+            ouder = soort
         info = ouder.model_fields.get(deel)
         if info is None:
             return ouder, None
@@ -235,7 +239,7 @@ def _toml(v: Any) -> str:
     return repr(v)
 
 
-def _uitleg(fout: dict, model: type[BaseModel]) -> tuple[str, str, str | None]:
+def _uitleg(fout: Mapping[str, Any], model: type[BaseModel]) -> tuple[str, str, str | None]:
     """(veld, melding, toegestaan) voor één pydantic-fout, in het Nederlands."""
     veld = ".".join(str(x) for x in fout["loc"] if not isinstance(x, int))
     elementen = [x for x in fout["loc"] if isinstance(x, int)]
@@ -363,8 +367,6 @@ def _controleer_prijsindex(scenario: Scenario, bestand: str | Path | None) -> No
     """De MKBA rekent de nominale budgetten om met de prijsindex van het startjaar; zonder die index geen run.
     (Een index per gesimuleerd jaar is niet nodig: elke prijs gaat van zijn eigen prijsjaar naar het prijsjaar
     van de MKBA, en de horizon telt alleen in de discontering.)"""
-    from simulatie.invoer.parameters import laad_parameters
-
     jaren = laad_parameters(gekalibreerd=False).prijsindexjaren()
     jaar = scenario.looptijd.startmaand[0]
     if jaar not in jaren:

@@ -24,12 +24,16 @@ from __future__ import annotations
 
 import difflib
 import math
+import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
+import numpy as np
+import pandas as pd
 import yaml
+from scipy import stats
 
 from simulatie.gedeeld.fouten import InvoerFout
 
@@ -87,20 +91,25 @@ class Verdeling:
 
     def kwantiel(self, q):
         """Waarde bij kans q (0..1); werkt op scalars en NumPy-arrays."""
-        import numpy as np
-        from scipy import stats
-
         q = np.asarray(q, dtype=float)
         if self.type == "uniform":
             return self.laag + q * (self.hoog - self.laag)
         if self.type == "driehoek":
             breedte = self.hoog - self.laag
-            c = 0.5 if breedte == 0 else (self.modus - self.laag) / breedte
+            c = 0.5 if breedte == 0 else (self._vereist(self.modus) - self.laag) / breedte
             return stats.triang.ppf(q, c, loc=self.laag, scale=breedte)
         # normaal, afgekapt op [laag, hoog]
-        a = (self.laag - self.modus) / self.sd
-        b = (self.hoog - self.modus) / self.sd
-        return stats.truncnorm.ppf(q, a, b, loc=self.modus, scale=self.sd)
+        modus, sd = self._vereist(self.modus), self._vereist(self.sd)
+        a = (self.laag - modus) / sd
+        b = (self.hoog - modus) / sd
+        return stats.truncnorm.ppf(q, a, b, loc=modus, scale=sd)
+
+    @staticmethod
+    def _vereist(waarde: float | None) -> float:
+        """Modus en sd zijn bij het lezen gecontroleerd voor de verdelingen die ze nodig hebben."""
+        if waarde is None:
+            raise ValueError("verdeling zonder modus of sd die ze nodig heeft")
+        return waarde
 
 
 @dataclass(frozen=True)
@@ -197,8 +206,6 @@ class Parameters:
 
     def frame(self):
         """De parameters als pandas DataFrame, met bron en onzekerheid: voor notebooks en rapporten."""
-        import pandas as pd
-
         rijen = []
         for p in self.items.values():
             v = p.verdeling
@@ -270,8 +277,6 @@ class _Lezer(Mapping):
 
 
 def _jaartal(p: Parameter) -> int:
-    import re
-
     gevonden = re.search(r"(19|20)\d\d", p.jaar)
     if not gevonden:
         raise InvoerFout(f"Parameter '{p.naam}' heeft geen jaartal als prijsjaar ('{p.jaar}').", veld=p.naam,
