@@ -54,8 +54,7 @@ def test_jaargemiddelde_zonder_sk_deelt_door_de_gesimuleerde_maanden():
     data["looptijd"]["start"] = "2026-07"
     data["naam"] = "nul_juli"
     u = simuleer(valideer(data), jaren=1, seed=1, schaal=2000)
-    jaren, reeksen = u.jaarreeksen
-    maanden = np.asarray(u.waarnemer.maanden)
-    eerste = maanden // 12 == jaren[0]
-    verwacht = np.stack(u.waarnemer.zonder_sk).sum(axis=1)[eerste].mean()
+    jaren, reeksen = u.jaarreeksen()
+    eerste = u.maanden // 12 == jaren[0]
+    verwacht = u.zonder_sk.sum(axis=1)[eerste].mean()
     assert reeksen["zonder_startkwalificatie"][0] == pytest.approx(verwacht, rel=1e-12)

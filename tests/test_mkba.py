@@ -63,7 +63,7 @@ def test_beleid_zonder_effect_heeft_ncw_gelijk_aan_min_de_kosten():
     data["budget"]["mbo_begeleiding"] = 6_000_000.0
     alt = valideer(data)
     v = vergelijk(nul, alt, jaren=2, seed=3, schaal=500, voortgang=False, werkers=1)
-    pd.testing.assert_frame_equal(v.nul.waardering, v.alternatieven[0].waardering)
+    pd.testing.assert_frame_equal(v.nul.waarderingsframe, v.alternatieven[0].waarderingsframe)
     r = v.mkba()
     p = v.parameters
     datums = pd.date_range("2026-01-01", periods=24, freq="MS")

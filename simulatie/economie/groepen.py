@@ -16,9 +16,14 @@ from collections.abc import Mapping
 import numpy as np
 import pandas as pd
 
+from simulatie.economie.mkba import PARTIJEN, contante_waarde_per_deel
 from simulatie.gedeeld import codes as c
 from simulatie.gedeeld.fouten import InvoerFout
+from simulatie.invoer.parameters import Parameters
+from simulatie.kern.populatie import samengevoegd
+from simulatie.kern.regio import regionamen
 from simulatie.kern.toestanden import STROMEN
+from simulatie.kern.uitkomst import Uitkomst
 
 _G = np.arange(c.NG_GROEPEN)
 # indeling -> (code van elk van de NG_GROEPEN groepen in die indeling, de namen van de codes); zie codes.groepcode
@@ -29,15 +34,11 @@ NEET = ("bijstand", "ww", "wajong", "zorg", "thuis")  # niet op school of aan he
 PSA_KOLOMMEN = ("ncw_maatschappij", "nieuwe_vsv_per_jaar_verschil", "werk_verschil", "neet_verschil")
 
 
-def effecten_per_groep(uitkomst) -> pd.DataFrame:
+def effecten_per_groep(uitkomst: Uitkomst) -> pd.DataFrame:
     """Per groep (NG_GROEPEN rijen): jongeren, werk en neet (gemiddeld over de looptijd), nieuwe vsv'ers en
     behaalde startkwalificaties per jaar."""
-    from simulatie.kern.populatie import samengevoegd
-
-    w = uitkomst.waarnemer
-    K = samengevoegd(w.reeks("groepkubus").sum(axis=(3, 4)), as_=1)  # (maand, toestand, leeftijd, groep)
-    stand = K.sum(axis=2).mean(axis=0)  # (toestand, groep)
-    S = w.reeks("stromen_groep").sum(axis=0)  # (stroom, groep)
+    stand = samengevoegd(uitkomst.standen_groep, as_=1).mean(axis=0)  # (toestand, groep)
+    S = uitkomst.stromen_groep.sum(axis=0)  # (stroom, groep)
     neet = [c.TOESTANDEN_UITGEBREID.index(n) for n in NEET]
     return pd.DataFrame({"jongeren": stand.sum(axis=0),
                          "werk": stand[c.TOESTANDEN_UITGEBREID.index("werk")],
@@ -47,12 +48,11 @@ def effecten_per_groep(uitkomst) -> pd.DataFrame:
                              S[STROMEN.index("startkwalificatie_behaald")] / uitkomst.jaren})
 
 
-def effecten_per_regio(uitkomst) -> pd.DataFrame:
+def effecten_per_regio(uitkomst: Uitkomst) -> pd.DataFrame:
     """Per regio (AANTAL_REGIOS rijen): dezelfde kolommen als effecten_per_groep (neet hier: uitkering, zorg en
     thuis, inclusief wie in de zoektermijn voor de bijstand zit)."""
-    w = uitkomst.waarnemer
-    A = w.reeks("aantallen").sum(axis=2).mean(axis=0)  # (toestand, regio)
-    S = w.reeks("stromen").sum(axis=(0, 2))  # (stroom, regio)
+    A = uitkomst.standen.sum(axis=2).mean(axis=0)  # (toestand, regio)
+    S = uitkomst.stromen.sum(axis=(0, 2))  # (stroom, regio)
     return pd.DataFrame({"jongeren": A.sum(axis=0), "werk": A[c.WERK],
                          "neet": A[[c.UITKERING, c.ZORG, c.THUIS]].sum(axis=0),
                          "nieuwe_vsv_per_jaar": S[STROMEN.index("nieuwe_vsv")] / uitkomst.jaren,
@@ -60,12 +60,10 @@ def effecten_per_regio(uitkomst) -> pd.DataFrame:
                              S[STROMEN.index("startkwalificatie_behaald")] / uitkomst.jaren})
 
 
-def ncw_per_deel(nul, alternatief, p, deel: str, levensloop: bool = True, prijsjaar: int | None = None,
-                 discontovoet: float | None = None) -> pd.DataFrame:
+def ncw_per_deel(nul: Uitkomst, alternatief: Uitkomst, p: Parameters, deel: str, levensloop: bool = True,
+                 prijsjaar: int | None = None, discontovoet: float | None = None) -> pd.DataFrame:
     """Per regio ('regio') of groep ('groep', codes.groepcode), in volgorde van de code: de NCW voor de
     maatschappij en per partij (kolommen ncw_...). Tellen op tot de landelijke MKBA (getest)."""
-    from simulatie.economie.mkba import PARTIJEN, contante_waarde_per_deel
-
     _, cw = contante_waarde_per_deel(nul, alternatief, p, deel, levensloop, prijsjaar, discontovoet)
     per_partij = cw.sum(axis=1)  # (deel, partij)
     df = pd.DataFrame(per_partij, columns=[f"ncw_{q}" for q in PARTIJEN])
@@ -73,13 +71,12 @@ def ncw_per_deel(nul, alternatief, p, deel: str, levensloop: bool = True, prijsj
     return df
 
 
-def groepstabel(nul, alternatief, p, ncw: dict[str, pd.DataFrame] | None = None) -> pd.DataFrame:
+def groepstabel(nul: Uitkomst, alternatief: Uitkomst, p: Parameters,
+                ncw: dict[str, pd.DataFrame] | None = None) -> pd.DataFrame:
     """Per indeling en groep: de effecten (kolommen ..._verschil: alternatief min nul), het aantal jongeren in
     het nulalternatief en de NCW voor de maatschappij en per partij (`ncw`: per deel de uitkomst van
     `ncw_per_deel` als die er al is). Vraagt runs met uitsplitsing."""
-    from simulatie.kern.regio import regionamen
-
-    if nul.eindstand_groep is None or alternatief.eindstand_groep is None:
+    if not (nul.uitgesplitst and alternatief.uitgesplitst):
         raise InvoerFout("De MKBA per groep vraagt runs met uitsplitsing (vergelijk doet dat standaard).",
                          veld="uitsplitsing", toegestaan="vergelijk(...) of simuleer(..., uitsplitsing=True)")
     delen = []

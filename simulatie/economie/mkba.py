@@ -15,16 +15,18 @@ Prijzen (prijzen.yaml) veranderen de simulatie niet: het kasboek wordt na de run
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
 
 from simulatie.gedeeld import codes as c
-from simulatie.kern.beleid import LEVENSCOACHING
-from simulatie.kern.vertrek import MET_SK, NIVEAUS_BIJ_VERTREK, VERTREKLEEFTIJDEN, ZONDER_SK
 from simulatie.economie.levensloop import Levensloopprijzen, stromen
 from simulatie.invoer.parameters import Parameters
+from simulatie.kern.toestanden import STROMEN
+from simulatie.kern.uitkomst import Uitkomst
+from simulatie.kern.vertrek import MET_SK, NIVEAUS_BIJ_VERTREK, VERTREKLEEFTIJDEN, ZONDER_SK
 
 # De partijen zoals een lezer van de Rijksbegroting ze kent: OCW en SZW (programma's), Financiën (belasting en
 # premies), UWV (WW en Wajong), gemeenten (bijstand, Wmo, jeugdzorg), zorgverzekeraars, en wie buiten de overheid
@@ -191,7 +193,8 @@ def _levensloop(boek: _Boek, vertrek: np.ndarray, e: Eenheidsprijzen, lp: Levens
 class Tellingen:
     """Wat het kasboek van één run nodig heeft, zonder prijzen: aantallen per maand en nominale bedragen.
 
-    Hangt alleen van de run af; een experiment dat alleen prijzen varieert, telt dus één keer."""
+    Een selectie uit de arrays van de Uitkomst (het land, een regio of een groep), zonder zwaar rekenwerk: daarom
+    niet onthouden op de uitkomst, die zo klein blijft als hij tussen processen reist."""
 
     datums: pd.DatetimeIndex
     W: np.ndarray              # (maand, toestand, leeftijdsband, sk, bbl)
@@ -203,61 +206,54 @@ class Tellingen:
     vertrek: np.ndarray        # (maand, toestand, vertrekleeftijd 14..27, niveau): wie het model verlaat
 
     @classmethod
-    def uit(cls, uitkomst, regio: int | None = None, groep: int | None = None) -> "Tellingen":
+    def uit(cls, uitkomst: Uitkomst, regio: int | None = None, groep: int | None = None) -> "Tellingen":
         """De tellingen landelijk, of voor één regio (index) of één groep (codes.groepcode): die tellen samen op
         tot de landelijke (de run moet dan met uitsplitsing gedraaid zijn)."""
-        from simulatie.kern.toestanden import STROMEN
-
-        w = uitkomst.waarnemer
-        datums = c.maanddatums(w.maanden)
-        K = w.kubus(regio=regio, groep=groep)
-        W, U = w.waardering(K), w.uitkeringen_naar_soort(K)
-
-        b = uitkomst.begeleidingscijfers
-        kosten = np.delete(b.kosten_maand, LEVENSCOACHING)
+        u = uitkomst
+        datums = u.datums
         # per regio: een regio schuift onbesteed budget door (regio.py): tel wat tot en met elke maand besteed is,
         # per regio, zodat de regio's precies optellen tot het land
-        uitgaven_regio = np.einsum("mhdr,h->mr", np.delete(b.bediend, LEVENSCOACHING, axis=1), kosten)
-        besteed_regio = np.diff(np.minimum(np.cumsum(uitgaven_regio, axis=0), np.cumsum(b.budget, axis=0)), axis=0,
-                                prepend=0.0)
-        lc_regio = b.bediend[:, LEVENSCOACHING].sum(axis=1) * b.kosten_maand[LEVENSCOACHING]
-        contacten_regio = w.reeks("stromen")[:, STROMEN.index("in_beeld_gekomen")].sum(axis=1)
+        besteed_regio = np.diff(np.minimum(np.cumsum(u.begeleidingsuitgaven, axis=0),
+                                           np.cumsum(u.programmabudget, axis=0)), axis=0, prepend=0.0)
+        contacten_regio = u.stroom("in_beeld_gekomen").sum(axis=1)
         vertrek = np.zeros((len(datums), len(c.TOESTANDEN), len(VERTREKLEEFTIJDEN), len(NIVEAUS_BIJ_VERTREK)))
         if regio is not None:
-            budget, besteed = b.budget[:, regio], besteed_regio[:, regio]
-            lc, contacten = lc_regio[:, regio], contacten_regio[:, regio]
-            vertrek[:, :, -1] = w.reeks("uit_27_regio")[..., regio]
-            vertrek[-1, :, :-1] += uitkomst.eindstand_regio[..., regio]
+            W, U = u.waardering_regio[..., regio], u.uitkeringen_regio[..., regio]
+            budget, besteed = u.programmabudget[:, regio], besteed_regio[:, regio]
+            lc, contacten = u.levenscoaching[:, regio], contacten_regio[:, regio]
+            vertrek[:, :, -1] = u.uit_27_regio[..., regio]
+            vertrek[-1, :, :-1] += u.eindstand_regio[..., regio]
         elif groep is not None:
+            W, U = u.waardering_groep[..., groep], u.uitkeringen_groep[..., groep]
             # programmakosten naar het aandeel van de groep in de uitgaven aan begeleiding over de hele looptijd
             # (zonder begeleiding: naar het aandeel in de populatie), zodat de groepen optellen tot het land
-            uitgaven_groep = (np.delete(b.bediend_groep, LEVENSCOACHING, axis=1).transpose(0, 2, 1)
-                              @ kosten).sum(axis=0)
+            uitgaven_groep = u.begeleidingsuitgaven_groep.sum(axis=0)
             if uitgaven_groep.sum() <= 0:
-                uitgaven_groep = w.reeks("groepkubus").sum(axis=(0, 1, 2, 3, 4))
+                uitgaven_groep = u.standen_groep.sum(axis=(0, 1))
             aandeel = uitgaven_groep[groep] / uitgaven_groep.sum()
-            budget, besteed = b.budget.sum(axis=1) * aandeel, besteed_regio.sum(axis=1) * aandeel
-            lc = b.bediend_groep[:, LEVENSCOACHING, groep] * b.kosten_maand[LEVENSCOACHING]
-            contacten = w.reeks("stromen_groep")[:, STROMEN.index("in_beeld_gekomen"), groep]
-            vertrek[:, :, -1] = w.reeks("uit_27_groep")[..., groep]
-            vertrek[-1, :, :-1] += uitkomst.eindstand_groep[..., groep]
+            budget, besteed = u.programmabudget.sum(axis=1) * aandeel, besteed_regio.sum(axis=1) * aandeel
+            lc = u.levenscoaching_groep[:, groep]
+            contacten = u.stromen_groep[:, STROMEN.index("in_beeld_gekomen"), groep]
+            vertrek[:, :, -1] = u.uit_27_groep[..., groep]
+            vertrek[-1, :, :-1] += u.eindstand_groep[..., groep]
         else:
-            budget, besteed = b.budget.sum(axis=1), besteed_regio.sum(axis=1)
-            lc, contacten = lc_regio.sum(axis=1), contacten_regio.sum(axis=1)
+            W, U = u.waardering, u.uitkeringen
+            budget, besteed = u.programmabudget.sum(axis=1), besteed_regio.sum(axis=1)
+            lc, contacten = u.levenscoaching.sum(axis=1), contacten_regio.sum(axis=1)
             # wie vertrekt: op zijn 27e (elke maand), en wie aan het eind van de horizon nog in de populatie zit
-            vertrek[:, :, -1] = w.reeks("uit_27")
-            vertrek[-1, :, :-1] += uitkomst.eindstand
+            vertrek[:, :, -1] = u.uit_27
+            vertrek[-1, :, :-1] += u.eindstand
         return cls(datums, W, U, budget, besteed, lc, contacten.astype(float), vertrek)
 
 
-def kasboek_array(uitkomst, p: Parameters, prijsjaar: int | None = None, levensloop: bool = True,
+def kasboek_array(uitkomst: Uitkomst, p: Parameters, prijsjaar: int | None = None, levensloop: bool = True,
                   discontovoet: float | None = None, tellingen: "Tellingen | None" = None
                   ) -> tuple[pd.DatetimeIndex, list[str], np.ndarray]:
     """Het kasboek van één run als (datums, posten, bedragen[maand, post, partij]) in euro van het prijsjaar.
     Met `levensloop` loopt het door tot de laatste vertrekker de AOW-leeftijd bereikt. `tellingen`: een deel van de
     run (een regio of groep, Tellingen.uit); standaard het hele land."""
     e = Eenheidsprijzen.uit(p, prijsjaar, discontovoet)
-    t = tellingen if tellingen is not None else uitkomst.tellingen
+    t = tellingen if tellingen is not None else Tellingen.uit(uitkomst)
     lp = Levensloopprijzen.uit(p) if levensloop else None
     maanden = len(t.datums) + (lp.aow_maanden - c.MIN_LEEFTIJD * 12 + 1 if lp else 0)
     boek = _Boek(maanden)
@@ -283,7 +279,7 @@ def kasboek_array(uitkomst, p: Parameters, prijsjaar: int | None = None, levensl
     return c.maanddatums(range(eerste, eerste + maanden)), boek.posten, boek.array()
 
 
-def kasboek(uitkomst, p: Parameters, prijsjaar: int | None = None, levensloop: bool = True) -> pd.DataFrame:
+def kasboek(uitkomst: Uitkomst, p: Parameters, prijsjaar: int | None = None, levensloop: bool = True) -> pd.DataFrame:
     """Het kasboek als tabel: datum, post, partij, soort, bedrag (euro, prijsjaar), alleen bedragen ≠ 0."""
     datums, posten, K = kasboek_array(uitkomst, p, prijsjaar, levensloop)
     idx = np.nonzero(K)
@@ -331,15 +327,17 @@ class Resultaat:
         return (o.loc[volgorde, kolommen] / 1e6).rename(columns=PARTIJNAMEN)
 
 
-def bereken(vergelijking, prijsjaar: int | None = None, discontovoet: float | None = None,
-            levensloop: bool = True) -> Resultaat:
-    """De MKBA van een Vergelijking: elk alternatief min het nulalternatief, contant gemaakt."""
-    p = vergelijking.parameters
+def bereken(nul: Uitkomst, alternatieven: Sequence[Uitkomst], p: Parameters,
+            effectruns: Mapping[str, Mapping[float, Uitkomst]] | None = None, *, prijsjaar: int | None = None,
+            discontovoet: float | None = None, levensloop: bool = True) -> Resultaat:
+    """De MKBA: elk alternatief min het nulalternatief, contant gemaakt. `effectruns`: per alternatief runs met een
+    andere effect_schaal (schaal -> uitkomst), voor het break-even-effect."""
+    effectruns = effectruns or {}
     e = Eenheidsprijzen.uit(p, prijsjaar, discontovoet)
-    datums, posten_nul, K_nul = kasboek_array(vergelijking.nul, p, e.prijsjaar, levensloop, e.discontovoet)
+    datums, posten_nul, K_nul = kasboek_array(nul, p, e.prijsjaar, levensloop, e.discontovoet)
     d = discontering(datums, e.discontovoet)
     tabellen, kengetallen, jaren = [], [], []
-    for alt in vergelijking.alternatieven:
+    for alt in alternatieven:
         _, posten, K = kasboek_array(alt, p, e.prijsjaar, levensloop, e.discontovoet)
         verschil = _uitlijnen(posten, K, posten_nul, K_nul)
         alle_posten = sorted(set(posten) | set(posten_nul), key=_postvolgorde)
@@ -347,17 +345,16 @@ def bereken(vergelijking, prijsjaar: int | None = None, discontovoet: float | No
         tabellen.append(_tabel(alt.naam, alle_posten, cw))
         jaren.append(_per_jaar(alt.naam, datums, verschil, d))
         punten = {1.0: float(cw.sum())}
-        for s, u in vergelijking.effectruns.get(alt.naam, {}).items():
+        for s, u in effectruns.get(alt.naam, {}).items():
             _, pn, Kn = kasboek_array(u, p, e.prijsjaar, levensloop, e.discontovoet)
             punten[s] = float((_uitlijnen(pn, Kn, posten_nul, K_nul) * d[:, None, None]).sum())
-        kengetallen.append(_kengetallen(vergelijking.nul, alt, alle_posten, verschil, cw, datums, d, punten))
+        kengetallen.append(_kengetallen(nul, alt, alle_posten, verschil, cw, datums, d, punten))
     aannames = p.frame()
     belangrijk = aannames.naam.str.startswith(("beleid.effect.", "prijzen.mkba.", "prijzen.loon.factor",
                                                "prijzen.zorg.volwassen_per", "prijzen.levensloop."))
     return Resultaat(pd.concat(tabellen, ignore_index=True), pd.DataFrame(kengetallen),
                      pd.concat(jaren, ignore_index=True), e.prijsjaar, e.discontovoet, levensloop,
-                     aannames[belangrijk].reset_index(drop=True),
-                     int(vergelijking.nul.tellingen.datums[-1].year))
+                     aannames[belangrijk].reset_index(drop=True), int(c.jaar_maand(int(nul.maanden[-1]))[0]))
 
 
 def _postvolgorde(post: str) -> tuple[int, int]:
@@ -421,9 +418,11 @@ def nulpunt(punten: dict[float, float]) -> float:
     return float(s[a] - n[a] / helling)
 
 
-def break_even_schaal(vergelijking, **mkba_opties) -> dict[str, float]:
+def break_even_schaal(nul: Uitkomst, alternatieven: Sequence[Uitkomst], p: Parameters,
+                      effectruns: Mapping[str, Mapping[float, Uitkomst]] | None = None, **mkba_opties
+                      ) -> dict[str, float]:
     """Per alternatief de geschatte effectschaal met NCW = 0 (voor de extra run in vergelijk)."""
-    r = bereken(vergelijking, **mkba_opties)
+    r = bereken(nul, alternatieven, p, effectruns, **mkba_opties)
     return dict(zip(r.kengetallen.scenario, r.kengetallen.break_even_effectschaal))
 
 
@@ -436,7 +435,7 @@ def kosten_en_baten(posten: list[str], cw: np.ndarray) -> tuple[float, float, fl
     return -per_post[groep == "kosten"].sum(), per_post[groep == "baten"].sum(), -per_post[programma].sum()
 
 
-def contante_waarde(nul, alternatief, p: Parameters) -> tuple[list[str], np.ndarray]:
+def contante_waarde(nul: Uitkomst, alternatief: Uitkomst, p: Parameters) -> tuple[list[str], np.ndarray]:
     """Alleen de kern van de MKBA voor één paar runs: (posten, contante waarde[post, partij]) van het
     verschil alternatief - nul, zonder tabellen (voor experimenten met duizenden gevallen)."""
     e = Eenheidsprijzen.uit(p)
@@ -447,7 +446,7 @@ def contante_waarde(nul, alternatief, p: Parameters) -> tuple[list[str], np.ndar
     return alle, (_uitlijnen(posten, K, posten_nul, K_nul) * d[:, None, None]).sum(axis=0)
 
 
-def contante_waarde_per_deel(nul, alternatief, p: Parameters, deel: str, levensloop: bool = True,
+def contante_waarde_per_deel(nul: Uitkomst, alternatief: Uitkomst, p: Parameters, deel: str, levensloop: bool = True,
                              prijsjaar: int | None = None, discontovoet: float | None = None
                              ) -> tuple[list[str], np.ndarray]:
     """Contante waarde van alternatief - nul per regio of per groep (`deel`: 'regio' of 'groep'):
@@ -492,10 +491,10 @@ def waarde_startkwalificatie(p: Parameters, leeftijd: int = 27) -> pd.Series:
     return verschil
 
 
-def effectkengetallen(nul, alternatief) -> tuple[float, float]:
+def effectkengetallen(nul: Uitkomst, alternatief: Uitkomst) -> tuple[float, float]:
     """(voorkomen vsv'ers over de looptijd, extra jongeren in duurzaam werk in het laatste jaar)."""
-    voorkomen = nul.totalen["nieuwe_vsv"] - alternatief.totalen["nieuwe_vsv"]
-    laatste_jaar = alternatief.jaarreeksen[1]["duurzaam_werk"][-1] - nul.jaarreeksen[1]["duurzaam_werk"][-1]
+    voorkomen = nul.totalen()["nieuwe_vsv"] - alternatief.totalen()["nieuwe_vsv"]
+    laatste_jaar = alternatief.jaarreeksen()[1]["duurzaam_werk"][-1] - nul.jaarreeksen()[1]["duurzaam_werk"][-1]
     return float(voorkomen), float(laatste_jaar)
 
 

@@ -193,7 +193,7 @@ class Runcache:
         self._runs = Geheugen()
 
     def haal(self, scenario, p, seed: int | None = None):
-        from simulatie.experimenten.vergelijking import draai_model, uitkomst_van
+        from simulatie.experimenten.vergelijking import Uitkomst, draai_model
 
         seed = self.seed if seed is None else seed
 
@@ -201,7 +201,7 @@ class Runcache:
             start = time.perf_counter()
             model = draai_model(scenario, jaren=self.jaren, seed=seed, schaal=self.schaal, parameters=gevolgd,
                                 uitsplitsing=self.uitsplitsing)
-            return uitkomst_van(model, self.jaren, time.perf_counter() - start)
+            return Uitkomst.van(model, self.jaren, time.perf_counter() - start)
 
         return self._runs.haal((seed, json.dumps(scenario.als_dict(), sort_keys=True, default=str)), p, draai)
 
@@ -234,7 +234,7 @@ def effectuitkomsten(nul, alternatief, p) -> dict[str, float]:
 
     voorkomen, extra = effectkengetallen(nul, alternatief)
     return {"voorkomen_vsv": voorkomen, "extra_duurzaam_werk": extra,
-            **{n: alternatief.totalen.get(n, 0.0) for n in ("bediend", "wachtend")}}
+            **{n: alternatief.totalen().get(n, 0.0) for n in ("bediend", "wachtend")}}
 
 
 # ------------------------------------------------------------------------------------ uitvoerders

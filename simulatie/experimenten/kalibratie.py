@@ -29,6 +29,12 @@ from simulatie.gedeeld import codes as c
 from simulatie.gedeeld.fouten import InvoerFout
 from simulatie.invoer.parameters import Parameters, gekalibreerd_bestand, kalibratiemap, laad_parameters
 from simulatie.gedeeld.uitvoer import atomair
+from simulatie.gedeeld.opmaak import getal, nl, tabel_md
+from simulatie.invoer.scenario import laad_scenario
+from simulatie.kern.model import JongerenModel
+from simulatie.kern.populatie import Leeftijdsprofiel, samengevoegd, uitgebreide_toestand
+from simulatie.kern.uitkomst import Uitkomst
+from simulatie.kern.waarneming import VERVOLGTOESTANDEN
 
 MAP = kalibratiemap()
 MAANDEN = 30
@@ -90,33 +96,29 @@ def lees_toetsen() -> pd.DataFrame:
 
 # ------------------------------------------------------------------------------------ statistieken
 
-def _maand(model, jaar: int, maand: int) -> int:
-    return model.waarnemer.maanden.index(c.maandindex(jaar, maand))
+def _maand(u: Uitkomst, jaar: int, maand: int) -> int:
+    """De plaats van een kalendermaand op de maand-as van de uitkomst."""
+    return list(u.maanden).index(c.maandindex(jaar, maand))
 
 
-def _vervolg(w, a: int, b: int) -> np.ndarray:
-    """(horizon 12/24, uitstroomgroep, vervolgtoestand) opgeteld over de maanden a..b van de waarnemer."""
-    return np.stack(w.vervolg[a:b + 1]).sum(axis=0)
+def _vervolg(u: Uitkomst, a: int, b: int) -> np.ndarray:
+    """(horizon 12/24, uitstroomgroep, vervolgtoestand) opgeteld over de maanden a..b."""
+    return u.vervolg[a:b + 1].sum(axis=0)
 
 
 def _werkt(v: np.ndarray) -> np.ndarray:
     """Aantal dat werkt, zoals CBS 'met werk' telt: een baan, ook naast een bbl-opleiding (laatste as)."""
-    from simulatie.kern.waarneming import VERVOLGTOESTANDEN
-
     return v[..., VERVOLGTOESTANDEN.index("werk")] + v[..., VERVOLGTOESTANDEN.index("onderwijs_bbl")]
 
 
-def standen(model, jaar: int, jaren: int = 2) -> dict[str, float]:
+def standen(u: Uitkomst, jaar: int, jaren: int = 2) -> dict[str, float]:
     """Standen van 15 tot 27 jaar zoals het CBS en UWV ze tellen, gemiddeld over `jaren` kalenderjaren vanaf `jaar`."""
-    from simulatie.kern.populatie import samengevoegd
-
-    w = model.waarnemer
-    a, b = _maand(model, jaar, 1), _maand(model, jaar + jaren - 1, 12)
-    S = np.stack(w.leeftijdskubus[a:b + 1]).sum(axis=(3, 4)).mean(axis=0)  # (VAKKEN_UITGEBREID, leeftijd)
+    a, b = _maand(u, jaar, 1), _maand(u, jaar + jaren - 1, 12)
+    S = u.leeftijdsstanden[a:b + 1].mean(axis=0)  # (VAKKEN_UITGEBREID, leeftijd)
     t = {naam: S[i] for i, naam in enumerate(c.TOESTANDEN_UITGEBREID)}
     zorg_met_wajong = S[c.ZORG_MET_WAJONG]
     vanaf_15 = slice(1, None)  # leeftijd 14 hoort niet bij 15-27
-    p = model.parameters
+    p = u.parameters
     # de EBB telt de institutionele bevolking niet: een deel van wie in zorg is, woont in een instelling
     zorg_thuis = (1 - p["overgangen.meting.zorg_in_instelling"]) * (t["zorg"] + zorg_met_wajong)
     # de EBB telt wie een uur werkt of een cursus volgt als werkend of cursist: een deel van de register-thuiszitters
@@ -140,51 +142,48 @@ def standen(model, jaar: int, jaren: int = 2) -> dict[str, float]:
     }
 
 
-def modelwaarden(model) -> dict[tuple[str, str], float]:
-    """Elk doel berekend zoals de bron het definieert (zie de kolom 'statistiek' in doelen.csv)."""
-    from simulatie.kern.toestanden import STROMEN
-
-    w = model.waarnemer
-    jaar = c.jaar_maand(model.startmaand)[0]
+def modelwaarden(u: Uitkomst) -> dict[tuple[str, str], float]:
+    """Elk doel berekend zoals de bron het definieert (zie de kolom 'statistiek' in doelen.csv), uit de uitkomst
+    van een run van het nulalternatief."""
+    jaar = c.jaar_maand(int(u.maanden[0]))[0]
     uit: dict[tuple[str, str], float] = {}
     # zonder werk 12 maanden na uitstroom, voor wie uitstroomde tussen juli (jaar) en juni (jaar+1)
-    v = _vervolg(w, _maand(model, jaar + 1, 7), _maand(model, jaar + 2, 6))[0]
+    v = _vervolg(u, _maand(u, jaar + 1, 7), _maand(u, jaar + 2, 6))[0]
     for g in UITSTROOMGROEPEN:
         aantal, werk = v[c.UITSTROOMGROEP[g]].sum(), _werkt(v[c.UITSTROOMGROEP[g]])
         uit[("zonder_werk_1jr_na_uitstroom", g)] = 1 - werk / aantal if aantal > 0 else np.nan
     # vsv in schooljaar oktober (jaar) - september (jaar+1), gedeeld door de stand op 1 oktober
-    okt, sep = _maand(model, jaar, 10), _maand(model, jaar + 1, 9)
-    stand = w.mbo_stand[okt - 1] if okt > 0 else w.mbo_stand[okt]  # stand aan het eind van september
-    vsv = np.stack(w.mbo_vsv[okt:sep + 1]).sum(axis=0)
+    okt, sep = _maand(u, jaar, 10), _maand(u, jaar + 1, 9)
+    stand = u.mbo_stand[okt - 1] if okt > 0 else u.mbo_stand[okt]  # stand aan het eind van september
+    vsv = u.mbo_vsv[okt:sep + 1].sum(axis=0)
     for n in (1, 2, 3, 4):
         for i, lw in enumerate(("bol", "bbl")):
             uit[("vsv_per_niveau", f"{lw}_{n}")] = vsv[n, i] / stand[n, i]
     uit[("vsv_percentage_per_jaar", "mbo_entree")] = vsv[1].sum() / stand[1].sum()
     uit[("vsv_percentage_per_jaar", "mbo_niveau2")] = vsv[2].sum() / stand[2].sum()
-    i_vsv = STROMEN.index("nieuwe_vsv")
-    stromen = np.stack(w.stromen[okt:sep + 1])[:, i_vsv]  # (maand, schooltype, regio)
+    stromen = u.stroom("nieuwe_vsv")[okt:sep + 1]  # (maand, schooltype, regio)
     uit[("nieuwe_vsv_ers", "totaal")] = stromen.sum()
     uit[("nieuwe_vsv_ers", "mbo")] = stromen[:, c.MBO].sum()
-    A = w.aantallen[okt - 1]  # (toestand, schooltype, regio), eind september
-    boven_27 = 1 - model.parameters["populatie.mbo_aandeel_27_plus"]
+    A = u.standen[okt - 1]  # (toestand, schooltype, regio), eind september
+    p = u.parameters
+    boven_27 = 1 - p["populatie.mbo_aandeel_27_plus"]
     for n in (1, 2, 3, 4):
         uit[("ingeschreven", f"mbo_{n}")] = stand[n].sum() / boven_27
     for naam, st in (("vmbo_bovenbouw", c.VMBO), ("havo", c.HAVO), ("vwo", c.VWO)):
         uit[("ingeschreven", naam)] = A[c.ONDERWIJS, st].sum()
     # pro en vso tellen vanaf 12 jaar, het model vanaf 14: naar de hele duur teruggerekend
-    p = model.parameters
     uit[("ingeschreven", "pro")] = A[c.ONDERWIJS, c.PRO].sum() * 6 / p["populatie.opleidingsduur.pro"]
     uit[("ingeschreven", "vso")] = (A[c.ONDERWIJS, c.VSO].sum() * p["populatie.jaren_in_telling.vso"]
                                     / p["populatie.opleidingsduur.vso"])
     # standen buiten school en de instroom in WW en Wajong, over de eerste twee jaar
-    s = standen(model, jaar)
+    s = standen(u, jaar)
     uit[("neet", "15_27")] = s["neet_15_27"]
     for peil in ("2022-Q2", "2023-Q3", "2024-Q1", "2025-Q1", "2025-Q3"):
         uit[("bijstand_onder_27", peil)] = s["bijstand_onder_27"]
     uit[("werkloosheid_niet_onderwijsvolgend", "15_27")] = s["werkloosheid_niet_onderwijsvolgend"]
     uit[("ww_onder_25", "2020-02")] = s["ww_onder_25"]
-    a, b = _maand(model, jaar, 1), _maand(model, jaar + 1, 12)
-    wajong = np.stack(w.stromen[a:b + 1])[:, STROMEN.index("wajong_toegekend")].sum() / 2
+    a, b = _maand(u, jaar, 1), _maand(u, jaar + 1, 12)
+    wajong = u.stroom("wajong_toegekend")[a:b + 1].sum() / 2
     uit[("wajong_instroom", "totaal")] = float(wajong)
     return uit
 
@@ -264,7 +263,7 @@ def _run(taak) -> dict[str, float]:
     parameters, seed, schaal = taak
     model = JongerenModel(laad_scenario("nulalternatief"), seed=seed, schaal=schaal, parameters=parameters)
     model.run_for(MAANDEN)
-    return {f"{d}/{g}": float(v) for (d, g), v in modelwaarden(model).items()}
+    return {f"{d}/{g}": float(v) for (d, g), v in modelwaarden(Uitkomst.van(model)).items()}
 
 
 def kalibreer(seed: int = 0, schaal: int = 5, max_evaluaties: int = 20, voortgangsbestand: Path | None = None,
@@ -390,10 +389,6 @@ def _na_drie_maanden(model, groepen: dict[str, np.ndarray]) -> dict[str, np.ndar
 
 def toetsen(parameters: Parameters, seed: int = 0, schaal: int = 2) -> pd.DataFrame:
     """De niet-gefitte gepubliceerde cijfers naast het model (nulalternatief 2026-2029 en het opwarmen)."""
-    from simulatie.kern.model import JongerenModel
-    from simulatie.invoer.scenario import laad_scenario
-    from simulatie.kern.waarneming import VERVOLGTOESTANDEN
-
     model = JongerenModel(laad_scenario("nulalternatief"), seed=seed, schaal=schaal, parameters=parameters)
     jaar = c.jaar_maand(model.startmaand)[0]
     waarden: dict[str, float] = {}
@@ -416,29 +411,29 @@ def toetsen(parameters: Parameters, seed: int = 0, schaal: int = 2) -> pd.DataFr
         (weg["neet"] + thuis_woont * weg["zorg"]) / (len(actief["neet"]) + thuis_woont * len(actief["zorg"])))
     waarden["werkloos_na_3_maanden_werk"] = float(np.mean(actief["werkloos"] == c.WERK))
     model.run_for(42 - 15)  # tot en met juni 2029: twee jaar na de uitstromers van 2026-27
-    w = model.waarnemer
+    u = Uitkomst.van(model)
     # oktober 2026: inschrijving en werk naast onderwijs zoals het register (CBS 2021) telt
-    okt = _maand(model, jaar, 10)
-    K = w.leeftijdskubus[okt].sum(axis=(2, 3))[:, 1:]  # vanaf 15 jaar
+    okt = _maand(u, jaar, 10)
+    K = u.leeftijdsstanden[okt][:, 1:]  # vanaf 15 jaar
     waarden["onderwijs_15_27"] = float(K[c.TOESTANDEN_UITGEBREID.index("onderwijs")].sum())
     waarden["werkend_niet_onderwijs_15_27"] = float(K[c.TOESTANDEN_UITGEBREID.index("werk")].sum())
     waarden["niet_werkzaam_niet_onderwijs_15_27"] = float(K.sum() - waarden["onderwijs_15_27"]
                                                           - waarden["werkend_niet_onderwijs_15_27"])
-    waarden["ho_ingeschreven_onder_27"] = float(w.aantallen[okt][c.ONDERWIJS, c.HO].sum())
-    s = standen(model, jaar)
+    waarden["ho_ingeschreven_onder_27"] = float(u.stand("onderwijs")[okt, c.HO].sum())
+    s = standen(u, jaar)
     waarden["neet_15_24"] = s["neet_15_24"]
     waarden["wajong_onder_27_2015"] = s["wajong_onder_27"]
-    a, b = _maand(model, jaar, 1), _maand(model, jaar + 1, 12)
-    instroom = np.stack(w.uitkering_instroom[a:b + 1])  # (maand, bijstand/WW/Wajong)
+    a, b = _maand(u, jaar, 1), _maand(u, jaar + 1, 12)
+    instroom = u.uitkering_instroom[a:b + 1]  # (maand, bijstand/WW/Wajong)
     waarden["bijstand_instroom_per_kwartaal"] = float(instroom[:, 0].sum() / 8)
     waarden["ww_instroom_onder_27_2017"] = waarden["ww_instroom_onder_27_2022"] = float(instroom[:, 1].sum() / 2)
     # uitstroom uit de bijstand: alle beëindigingen min wie 27 werd (CBS telt die niet als uitstroom)
-    uit_bijstand = _uit_bijstand(model, a, b)
+    uit_bijstand = _uit_bijstand(u, a, b)
     waarden["bijstand_uitstroom_per_kwartaal"] = uit_bijstand / 8
-    waarden["buiten_beeld"] = float(np.stack(w.buiten_beeld[a:b + 1]).sum(axis=1).mean())
+    waarden["buiten_beeld"] = float(u.buiten_beeld[a:b + 1].sum(axis=1).mean())
     # schoolverlaters van juli 2026 - juni 2027, een en twee jaar later
-    v1 = _vervolg(w, _maand(model, jaar + 1, 7), _maand(model, jaar + 2, 6))[0]
-    v2 = _vervolg(w, _maand(model, jaar + 2, 7), _maand(model, jaar + 3, 6))[1]
+    v1 = _vervolg(u, _maand(u, jaar + 1, 7), _maand(u, jaar + 2, 6))[0]
+    v2 = _vervolg(u, _maand(u, jaar + 2, 7), _maand(u, jaar + 3, 6))[1]
     g = c.UITSTROOMGROEP
     vsv = [g[n] for n in ("vsv_mbo", "vsv_vo", "vsv_havo_vwo")]
     waarden["vsv_terug_in_onderwijs_na_1_jaar"] = float(
@@ -466,14 +461,13 @@ def toetsen(parameters: Parameters, seed: int = 0, schaal: int = 2) -> pd.DataFr
     return t
 
 
-def _uit_bijstand(model, a: int, b: int) -> float:
+def _uit_bijstand(u: Uitkomst, a: int, b: int) -> float:
     """Beëindigde bijstandsuitkeringen over de maanden a..b (zonder wie 27 werd): instroom min de groei van de
     stand min wie met bijstand 27 werd."""
-    w = model.waarnemer
-    instroom = np.stack(w.uitkering_instroom[a:b + 1])[:, 0].sum()
-    i = c.TOESTANDEN_UITGEBREID.index("bijstand")
-    stand = [w.leeftijdskubus[m][i].sum() for m in (a - 1, b)] if a > 0 else [w.leeftijdskubus[a][i].sum()] * 2
-    oud = np.stack(w.leeftijdskubus[a:b + 1])[:, i, -1].sum() / 12  # de 26-jarigen: een twaalfde wordt 27 per maand
+    instroom = u.uitkering_instroom[a:b + 1, 0].sum()
+    bijstand = u.leeftijdsstanden[:, c.TOESTANDEN_UITGEBREID.index("bijstand")]  # (maand, leeftijd)
+    stand = [bijstand[m].sum() for m in (a - 1, b)] if a > 0 else [bijstand[a].sum()] * 2
+    oud = bijstand[a:b + 1, -1].sum() / 12  # de 26-jarigen: een twaalfde wordt 27 per maand
     return float(instroom - (stand[1] - stand[0]) - oud)
 
 
@@ -518,13 +512,9 @@ NIET_GEBRUIKT = [
 
 def populatietabel(model) -> pd.DataFrame:
     """Jongeren per leeftijdsgroep en toestand bij de start (januari), naast het CBS-profiel van die leeftijden."""
-    from simulatie.kern.populatie import Leeftijdsprofiel, samengevoegd
-
     pop = model.populatie
     a = pop.leeftijd_maanden() // 12
     stand = np.zeros((c.ZORG_MET_WAJONG + 1, len(c.LEEFTIJDEN)))
-    from simulatie.kern.populatie import uitgebreide_toestand
-
     actief = pop.actief()
     code = uitgebreide_toestand(pop.toestand[actief], pop.uitkering_type[actief]).astype(int)
     np.add.at(stand, (code, np.clip(a[actief], 14, 26) - 14), model.schaal)
@@ -543,6 +533,7 @@ def populatietabel(model) -> pd.DataFrame:
 
 
 def figuur_fit(fit: pd.DataFrame):
+    # matplotlib pas hier: een kalibratierun in een werker tekent niet
     from matplotlib.figure import Figure
 
     from simulatie.rapportage.figuren import A4_BREED
@@ -568,8 +559,6 @@ def figuur_fit(fit: pd.DataFrame):
 
 def rapport_markdown(fit: pd.DataFrame, ident: pd.DataFrame, toets: pd.DataFrame, info: dict,
                      populatie: pd.DataFrame | None = None) -> str:
-    from simulatie.gedeeld.opmaak import nl, tabel_md
-
     def tabel(df: pd.DataFrame) -> str:
         return tabel_md(df, _fmt, index=False)
 
@@ -701,8 +690,6 @@ def _reden(doel: str, groep: str) -> str:
 
 
 def _fmt(v) -> str:
-    from simulatie.gedeeld.opmaak import getal
-
     if isinstance(v, (bool, np.bool_)):
         return "ja" if v else "nee"
     if isinstance(v, (float, np.floating)):

@@ -10,136 +10,26 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
-from functools import cached_property
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-from simulatie.gedeeld import codes as c
-from simulatie.kern.beleid import LEVENSCOACHING, Begeleidingscijfers, fte_kosten
+from simulatie.economie import groepen
+from simulatie.economie.mkba import (MAATSCHAPPIJ, PARTIJEN, PARTIJNAMEN, Resultaat, binnen_horizon, bereken,
+                                     break_even_schaal, contante_waarde, effectkengetallen, kasboek)
 from simulatie.gedeeld.fouten import InvoerFout
+from simulatie.gedeeld.uitvoer import Stopwatch
 from simulatie.invoer.parameters import Parameters, laad_parameters
 from simulatie.invoer.scenario import Scenario, controleer_zelfde_looptijd, laad_scenario
-from simulatie.gedeeld.uitvoer import Stopwatch
-from simulatie.kern.toestanden import STROMEN
-from simulatie.kern.waarneming import Waarnemer, waarderingsframe
+from simulatie.kern.beleid import fte_kosten
+from simulatie.kern.model import JongerenModel
+from simulatie.kern.regio import regionamen
+from simulatie.kern.uitkomst import BEGELEIDING_INDICATOREN, STAND_INDICATOREN, STROOM_INDICATOREN, Uitkomst
 
-# Indicatoren per jaar: stromen tellen op, standen zijn het jaargemiddelde.
-STROOM_INDICATOREN = ("nieuwe_vsv", "diploma", "startkwalificatie_behaald", "baanstart", "baanverlies",
-                      "terug_naar_school", "in_beeld_gekomen")
-STAND_INDICATOREN = c.TOESTANDEN + ("buiten_beeld", "duurzaam_werk", "zonder_startkwalificatie")
-BEGELEIDING_INDICATOREN = ("gekwalificeerd", "bediend", "wachtend")
-
-
-@dataclass
-class Uitkomst:
-    """Alles wat een run van één scenario oplevert voor vergelijking en MKBA.
-
-    De maandkubussen van de waarnemer zijn de bron; tabellen daaruit worden pas gemaakt als iemand ze
-    vraagt (een experiment met duizenden runs heeft alleen de tellingen en de jaarcijfers nodig)."""
-
-    scenario: Scenario
-    seed: int
-    schaal: int
-    jaren: int
-    waarnemer: Waarnemer = field(repr=False)
-    begeleidingscijfers: Begeleidingscijfers = field(repr=False)
-    parameters: dict[str, float] = field(repr=False, default_factory=dict)
-    seconden: float = 0.0
-    # wie aan het eind van de horizon nog in de populatie zit (toestand, leeftijd, niveau): vertrekt dan; bij
-    # uitsplitsing ook per regio en per groep (laatste as)
-    eindstand: np.ndarray = field(repr=False, default_factory=lambda: np.zeros(0))
-    eindstand_regio: np.ndarray | None = field(repr=False, default=None)
-    eindstand_groep: np.ndarray | None = field(repr=False, default=None)
-
-    @property
-    def naam(self) -> str:
-        return self.scenario.naam
-
-    @cached_property
-    def maandcijfers(self) -> pd.DataFrame:
-        """Aantallen en stromen per maand in lang formaat (zie waarneming.py)."""
-        return self.waarnemer.frame()
-
-    @cached_property
-    def begeleiding(self) -> pd.DataFrame:
-        """Per maand, hefboom, doelgroep en regio: gekwalificeerd, bediend, wachtend, uitgaven."""
-        return self.begeleidingscijfers.frame()
-
-    @cached_property
-    def budget(self) -> pd.DataFrame:
-        """Het programmabudget per maand en regio."""
-        return self.begeleidingscijfers.budget_frame()
-
-    @cached_property
-    def waardering(self) -> pd.DataFrame:
-        """Aantallen per maand naar toestand, leeftijdsband, SK en bbl (de basis van het kasboek)."""
-        return waarderingsframe(self.waarnemer)
-
-    @cached_property
-    def tellingen(self):
-        """De prijsloze tellingen voor het kasboek (mkba.Tellingen), één keer berekend."""
-        from simulatie.economie.mkba import Tellingen
-
-        return Tellingen.uit(self)
-
-    @cached_property
-    def jaarcijfers(self) -> pd.Series:
-        """De jaarcijfers met een jaar 'totaal', als reeks op (jaar, indicator): de basis van de effecten."""
-        per_jaar = self.per_jaar()
-        totaal = pd.DataFrame({"jaar": "totaal", "indicator": list(self.totalen),
-                               "waarde": list(self.totalen.values())})
-        return (pd.concat([per_jaar.assign(jaar=per_jaar.jaar.astype(str)), totaal], ignore_index=True)
-                .set_index(["jaar", "indicator"]).waarde)
-
-    @cached_property
-    def totalen(self) -> dict[str, float]:
-        """Per indicator over de looptijd: stromen en uitgaven opgeteld, standen gemiddeld over de jaren."""
-        _, reeksen = self.jaarreeksen
-        optellen = STROOM_INDICATOREN + ("uitgaven_begeleiding",)
-        aanwezig = {n: v[np.isfinite(v)] for n, v in reeksen.items() if np.isfinite(v).any()}
-        return ({n: float(v.sum()) for n, v in sorted(aanwezig.items()) if n in optellen}
-                | {n: float(v.mean()) for n, v in sorted(aanwezig.items()) if n not in optellen})
-
-    @cached_property
-    def jaarreeksen(self) -> tuple[np.ndarray, dict[str, np.ndarray]]:
-        """(kalenderjaren, per indicator een waarde per jaar): stromen opgeteld, standen het jaargemiddelde.
-        NaN waar een indicator in een jaar niet bestaat (begeleiding in een jaar zonder kandidaten)."""
-        w = self.waarnemer
-        jaar = np.asarray(w.maanden) // 12
-        jaren, per = np.unique(jaar, return_inverse=True)
-
-        def som(x: np.ndarray) -> np.ndarray:  # (maand, ...) -> (jaar, ...)
-            uit = np.zeros((len(jaren),) + x.shape[1:])
-            np.add.at(uit, per, x)
-            return uit
-
-        maanden = som(np.ones(len(jaar)))
-        stromen = np.stack(w.stromen).sum(axis=(2, 3))
-        standen = np.stack(w.aantallen).sum(axis=(2, 3))
-        reeksen = {n: som(stromen[:, STROMEN.index(n)]) for n in STROOM_INDICATOREN}
-        reeksen.update({n: som(standen[:, i]) / maanden for i, n in enumerate(c.TOESTANDEN)})
-        reeksen["buiten_beeld"] = som(np.stack(w.buiten_beeld).sum(axis=1)) / maanden
-        reeksen["duurzaam_werk"] = som(np.stack(w.duurzaam).sum(axis=1)) / maanden
-        reeksen["zonder_startkwalificatie"] = som(np.stack(w.zonder_sk).sum(axis=1)) / maanden
-        b = self.begeleidingscijfers
-        if (b.gekwalificeerd > 0).any():
-            # begeleiding uit het budget (zonder levenscoaching), gemiddeld over de maanden met kandidaten
-            cap = [h for h in range(b.gekwalificeerd.shape[1]) if h != LEVENSCOACHING]
-            G, B = (x[:, cap].sum(axis=(1, 2, 3)) for x in (b.gekwalificeerd, b.bediend))
-            met = som((G > 0).astype(float))
-            for naam, x in (("gekwalificeerd", G), ("bediend", B), ("wachtend", G - B)):
-                reeksen[naam] = np.where(met > 0, som(np.where(G > 0, x, 0.0)) / np.maximum(met, 1), np.nan)
-            reeksen["uitgaven_begeleiding"] = som(b.uitgaven().sum(axis=1))
-        return jaren, reeksen
-
-    def per_jaar(self) -> pd.DataFrame:
-        """Indicatoren per kalenderjaar (lang: jaar, indicator, waarde), landelijk."""
-        jaren, reeksen = self.jaarreeksen
-        df = pd.concat([pd.DataFrame({"jaar": jaren, "indicator": n, "waarde": v}) for n, v in reeksen.items()],
-                       ignore_index=True)
-        return df[df.waarde.notna()].reset_index(drop=True)
+# Uitkomst en de indicatoren wonen in kern/uitkomst.py; hier opnieuw te importeren voor wie ze hier zocht.
+__all__ = ["Uitkomst", "Vergelijking", "simuleer", "vergelijk", "draai_model", "gelezen_parameters", "populatieruis",
+           "STROOM_INDICATOREN", "STAND_INDICATOREN", "BEGELEIDING_INDICATOREN"]
 
 
 def simuleer(scenario: Scenario | str | Path, *, jaren: int | None = None, seed: int = 0, schaal: int = 1,
@@ -151,14 +41,12 @@ def simuleer(scenario: Scenario | str | Path, *, jaren: int | None = None, seed:
     klok = Stopwatch()
     model = draai_model(scenario, jaren=jaren, seed=seed, schaal=schaal, parameters=parameters, voortgang=voortgang,
                         uitsplitsing=uitsplitsing)
-    return uitkomst_van(model, jaren, klok.seconden)
+    return Uitkomst.van(model, jaren, klok.seconden)
 
 
 def draai_model(scenario: Scenario, *, jaren: int, seed: int, schaal: int, parameters: Parameters | None,
-                voortgang: bool = False, uitsplitsing: bool = False):
+                voortgang: bool = False, uitsplitsing: bool = False) -> JongerenModel:
     """Bouw het model en simuleer `jaren` jaar; geeft het model."""
-    from simulatie.kern.model import JongerenModel
-
     model = JongerenModel(scenario, seed=seed, schaal=schaal, parameters=parameters, uitsplitsing=uitsplitsing)
     model.run_for(12 * jaren, voortgang=voortgang)
     return model
@@ -169,19 +57,6 @@ def gelezen_parameters(scenario: Scenario, *, jaren: int, seed: int, schaal: int
     gevolgd, gelezen = parameters.registrerend()
     draai_model(scenario, jaren=jaren, seed=seed, schaal=schaal, parameters=gevolgd)
     return gelezen
-
-
-def uitkomst_van(model, jaren: int, seconden: float = 0.0) -> Uitkomst:
-    """De uitkomst van een gedraaid model: de waarnemer, de begeleiding en het budget (zonder de populatie)."""
-    from simulatie.kern.vertrek import eindstand
-
-    pop = model.populatie
-    regio = groep = None
-    if model.uitsplitsing:
-        regio = eindstand(pop, pop.regio, c.AANTAL_REGIOS)
-        groep = eindstand(pop, c.groepcode(pop.schooltype, pop.migratie, pop.multiproblematiek), c.NG_GROEPEN)
-    return Uitkomst(model.scenario, model.zaad, model.schaal, jaren, model.waarnemer, model.begeleidingscijfers(),
-                    model.parameters.als_dict(), seconden, eindstand(pop), regio, groep)
 
 
 @dataclass
@@ -202,9 +77,9 @@ class Vergelijking:
     def effecten(self) -> pd.DataFrame:
         """Per scenario, jaar (en 'totaal') en indicator: waarde en verschil met het nulalternatief."""
         tabellen = []
-        nul = self.nul.jaarcijfers
+        nul = self.nul.jaarcijfers()
         for u in self.uitkomsten:
-            t = u.jaarcijfers
+            t = u.jaarcijfers()
             df = pd.DataFrame({"waarde": t, "verschil_met_nul": t.sub(nul, fill_value=0.0)}).reset_index()
             df.insert(0, "scenario", u.naam)
             tabellen.append(df)
@@ -212,23 +87,19 @@ class Vergelijking:
 
     def kasboek(self, prijsjaar: int | None = None, levensloop: bool = True) -> pd.DataFrame:
         """Het kasboek per maand, post en partij van elk scenario (euro van het prijsjaar, niet contant)."""
-        from simulatie.economie.mkba import kasboek
-
         return pd.concat([kasboek(u, self.parameters, prijsjaar, levensloop).assign(scenario=u.naam)
                           for u in self.uitkomsten], ignore_index=True)
 
-    def mkba(self, prijsjaar: int | None = None, discontovoet: float | None = None, levensloop: bool = True):
+    def mkba(self, prijsjaar: int | None = None, discontovoet: float | None = None,
+             levensloop: bool = True) -> Resultaat:
         """De MKBA: per alternatief de contante waarde per post en partij, en de kengetallen; met `levensloop`
         (standaard) ook de voortzetting van wie het model verlaat tot de AOW-leeftijd."""
-        from simulatie.economie.mkba import bereken
-
-        return bereken(self, prijsjaar=prijsjaar, discontovoet=discontovoet, levensloop=levensloop)
+        return bereken(self.nul, self.alternatieven, self.parameters, self.effectruns, prijsjaar=prijsjaar,
+                       discontovoet=discontovoet, levensloop=levensloop)
 
     def regio(self, **mkba) -> pd.DataFrame:
         """Per scenario en regio: budget, coaches, gekwalificeerd/bediend/wachtend, de hoofdeffecten en de NCW
         (`mkba`: levensloop, prijsjaar, discontovoet zoals in `mkba()`)."""
-        from simulatie.kern.regio import regionamen
-
         namen = regionamen()
         rijen = []
         for u in self.uitkomsten:
@@ -282,19 +153,17 @@ class Vergelijking:
         return df
 
     def _uitgesplitst(self) -> bool:
-        return all(u.eindstand_regio is not None for u in self.uitkomsten)
+        return all(u.uitgesplitst for u in self.uitkomsten)
 
     def ncw_per_deel(self, deel: str, levensloop: bool = True, prijsjaar: int | None = None,
                      discontovoet: float | None = None) -> pd.DataFrame:
         """Per alternatief en regio ('regio') of groep ('groep', codes.groepcode): de netto contante waarde voor de
         maatschappij en per partij (kolommen ncw_...). Tellen op tot de landelijke MKBA (getest). Onthouden: regio's
         en groepen vragen dezelfde tabel."""
-        from simulatie.economie.groepen import ncw_per_deel
-
         sleutel = (deel, levensloop, prijsjaar, discontovoet)
         if sleutel not in self._ncw_per_deel:
             self._ncw_per_deel[sleutel] = pd.concat(
-                [ncw_per_deel(self.nul, alt, self.parameters, deel, levensloop, prijsjaar, discontovoet)
+                [groepen.ncw_per_deel(self.nul, alt, self.parameters, deel, levensloop, prijsjaar, discontovoet)
                  .rename_axis("deel").reset_index().assign(scenario=alt.naam) for alt in self.alternatieven],
                 ignore_index=True)
         return self._ncw_per_deel[sleutel]
@@ -304,23 +173,17 @@ class Vergelijking:
         multiproblematiek en regio (kansengelijkheid, groepen.py). Per alternatief het verschil met het
         nulalternatief; de groepen van één indeling tellen op tot het land. `mkba`: levensloop, prijsjaar,
         discontovoet zoals in `mkba()`."""
-        from simulatie.economie.groepen import groepstabel, per_alternatief
-
         def ncw(alt, deel):
             f = self.ncw_per_deel(deel, **mkba)
             return f[f.scenario == alt.naam].drop(columns=["deel", "scenario"]).reset_index(drop=True)
 
-        return per_alternatief({alt.naam: groepstabel(self.nul, alt, self.parameters,
+        return groepen.per_alternatief({alt.naam: groepen.groepstabel(self.nul, alt, self.parameters,
                                                       {d: ncw(alt, d) for d in ("groep", "regio")})
                                 for alt in self.alternatieven})
 
     def kasritme(self, resultaat=None) -> pd.DataFrame:
         """Per alternatief, partij en jaar de kasstromen (verschil met het nulalternatief, niet contant, in euro van
         het prijsjaar): wat een lezer van de Rijksbegroting per begroting ziet."""
-        from simulatie.economie.mkba import PARTIJNAMEN
-
-        from simulatie.economie.mkba import MAATSCHAPPIJ, PARTIJEN
-
         r = resultaat if resultaat is not None else self.mkba()
         t = r.per_jaar.pivot_table(index=["scenario", "jaar"], columns="partij", values="verschil", aggfunc="sum")
         t = t.reindex(columns=[q for q in PARTIJEN + (MAATSCHAPPIJ,) if q in t.columns])
@@ -375,9 +238,7 @@ def vergelijk(nul: Scenario | str | Path, *alternatieven: Scenario | str | Path,
     effectruns = {s.naam: {0.0: u} for s, u in zip(scenarios[1:], uitkomsten[n:])}
     v = Vergelijking(uitkomsten[0], uitkomsten[1:n], parameters, effectruns)
     if break_even:  # tweede ronde: een run dicht bij het nulpunt, voor een nauwkeurige interpolatie
-        from simulatie.economie.mkba import break_even_schaal
-
-        schattingen = break_even_schaal(v)
+        schattingen = break_even_schaal(v.nul, v.alternatieven, v.parameters, v.effectruns)
         extra = [s.model_copy(update={"effect_schaal": schattingen[s.naam]}) for s in scenarios[1:]
                  if np.isfinite(schattingen[s.naam]) and 0 < schattingen[s.naam] <= 5 and schattingen[s.naam] != 1]
         for s, u in zip(extra, _draai_alle(extra, jaren, seed, schaal, parameters, voortgang, werkers)):
@@ -423,8 +284,6 @@ def populatieruis(v: Vergelijking, trekkingen: int = 8, ruisschaal: int | None =
     `v` met de wortel van schaal / ruisschaal (de ruis in een som over N / schaal rijen van gewicht schaal groeit
     met de wortel van de schaal; getest). Per alternatief en uitkomst: de waarde van `v`, de standaardafwijking
     en het 95%-interval (waarde ± 1,96 sd)."""
-    from simulatie.experimenten.experiment import effectuitkomsten, ncw_uitkomsten
-
     nul = v.nul
     ruisschaal = ruisschaal or max(nul.schaal, 20)
     p = v.parameters
@@ -433,10 +292,9 @@ def populatieruis(v: Vergelijking, trekkingen: int = 8, ruisschaal: int | None =
     for k in range(1, trekkingen + 1):
         uitkomsten = _draai_alle(scenarios, nul.jaren, nul.seed + k, ruisschaal, p, voortgang, werkers)
         for alt in uitkomsten[1:]:
-            waarden[alt.naam].append({**ncw_uitkomsten(uitkomsten[0], alt, p),
-                                      **effectuitkomsten(uitkomsten[0], alt, p)})
+            waarden[alt.naam].append(_ruisuitkomsten(uitkomsten[0], alt, p))
     factor = np.sqrt(nul.schaal / ruisschaal)
-    eigen = {a.naam: {**ncw_uitkomsten(nul, a, p), **effectuitkomsten(nul, a, p)} for a in v.alternatieven}
+    eigen = {a.naam: _ruisuitkomsten(nul, a, p) for a in v.alternatieven}
     rijen = []
     for naam, trekking in waarden.items():
         for u in RUIS_UITKOMSTEN:
@@ -445,3 +303,11 @@ def populatieruis(v: Vergelijking, trekkingen: int = 8, ruisschaal: int | None =
                           "laag": eigen[naam][u] - 1.96 * sd, "hoog": eigen[naam][u] + 1.96 * sd,
                           "trekkingen": trekkingen, "ruisschaal": ruisschaal, "schaal": nul.schaal})
     return pd.DataFrame(rijen)
+
+
+def _ruisuitkomsten(nul: Uitkomst, alternatief: Uitkomst, p: Parameters) -> dict[str, float]:
+    """De RUIS_UITKOMSTEN van één paar runs (zoals de uitkomsten van een experiment ze noemen)."""
+    posten, cw = contante_waarde(nul, alternatief, p)
+    voorkomen, extra = effectkengetallen(nul, alternatief)
+    return {"ncw_maatschappij": float(cw.sum()), "ncw_horizon": float(cw[binnen_horizon(posten)].sum()),
+            "voorkomen_vsv": voorkomen, "extra_duurzaam_werk": extra}

@@ -38,3 +38,10 @@ def eindstand(pop, splits: np.ndarray | None = None, n_splits: int = 1) -> np.nd
     code = ((pop.toestand[rijen].astype(np.int64) * vorm[1] + leeftijd) * vorm[2] + niveau) * n_splits + deel
     uit = np.bincount(code, minlength=np.prod(vorm)).reshape(vorm) * float(pop.gewicht[0] if len(pop) else 1.0)
     return uit[..., 0] if splits is None else uit
+
+
+def eindstand_per(pop, deel: str) -> np.ndarray:
+    """De eindstand per regio ('regio') of per groep ('groep', codes.groepcode), met het deel als laatste as."""
+    if deel == "regio":
+        return eindstand(pop, pop.regio, c.AANTAL_REGIOS)
+    return eindstand(pop, c.groepcode(pop.schooltype, pop.migratie, pop.multiproblematiek), c.NG_GROEPEN)
