@@ -7,6 +7,7 @@ vertaling naar de namen die gebruikers zien. De volgorde is de code: TOESTANDEN[
 from __future__ import annotations
 
 import numpy as np
+import pandas as pd
 
 TOESTANDEN = ("onderwijs", "werk", "uitkering", "zorg", "thuis")
 ONDERWIJS, WERK, UITKERING, ZORG, THUIS = range(len(TOESTANDEN))
@@ -85,7 +86,5 @@ def jaar_maand(index: int) -> tuple[int, int]:
 
 def maanddatums(indices):
     """Maandindices als datums (de eerste van de maand), voor tabellen: een pandas DatetimeIndex."""
-    import pandas as pd
-
     maanden_sinds_1970 = np.asarray(indices, dtype=np.int64) - 1970 * 12
     return pd.DatetimeIndex(maanden_sinds_1970.astype("datetime64[M]").astype("datetime64[ns]"))

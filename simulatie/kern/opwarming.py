@@ -29,6 +29,7 @@ from simulatie.kern.kernen import uniformen
 from simulatie.invoer.parameters import Geheugen, Parameters
 from simulatie.kern.populatie import (KOLOMMEN, VAKKEN_UITGEBREID, Leeftijdsprofiel, Populatie, Sjablonen, aanvulling,
                                  nieuw_cohort, uitgebreide_toestand)
+from simulatie.kern.regio import Regiogegevens
 from simulatie.kern.toestanden import Effecten, Overgangsregels
 
 JAREN = 13                 # zoveel schooljaren voor de start (plus het lopende) begint het opwarmen
@@ -192,8 +193,6 @@ def startpopulatie(p: Parameters, regels: Overgangsregels, *, zaad: int, schaal:
 def zorg_voor(scenario, *, zaad: int, schaal: int, parameters: Parameters) -> None:
     """Warm op (of vind het op schijf) vóór processen starten die het allemaal nodig hebben: dan rekent één
     proces het en lezen de andere het van schijf. Alleen zinvol als het op schijf komt (grote populaties)."""
-    from simulatie.kern.regio import Regiogegevens
-
     if cachemap() is None:
         return
     rg = Regiogegevens.uit(parameters)

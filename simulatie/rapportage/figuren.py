@@ -10,7 +10,9 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+from matplotlib import colormaps
 from matplotlib.cm import ScalarMappable
+from matplotlib.colors import Normalize, TwoSlopeNorm
 from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 from matplotlib.ticker import FuncFormatter, PercentFormatter
@@ -243,9 +245,6 @@ TEGELS = {
 def tegelkaart(waarden: dict[int, float], titel: str, eenheid: str, namen: dict[int, str] | None = None) -> Figure:
     """De 40 RMC-regio's als tegels, gekleurd naar `waarden` (regionummer -> waarde); een kleurenschaal die om nul
     heen ligt als er positieve en negatieve waarden zijn."""
-    from matplotlib import colormaps
-    from matplotlib.colors import Normalize, TwoSlopeNorm
-
     fig = Figure(figsize=(A4_BREED[0], 5.6), layout="constrained")
     ax = fig.add_subplot()
     w = np.array([waarden.get(r, np.nan) for r in TEGELS])

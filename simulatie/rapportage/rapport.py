@@ -10,7 +10,8 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, PercentFormatter
 
 from simulatie.rapportage.figuren import A4_BREED, bewaar, duizendtallen, tegelkaart
-from simulatie.economie.mkba import LEVENSLOOP, MAATSCHAPPIJ, NIET_GEWAARDEERD, PARTIJEN, PARTIJNAMEN, POSTEN, Resultaat
+from simulatie.economie.mkba import (LEVENSLOOP, MAATSCHAPPIJ, NIET_GEWAARDEERD, PARTIJEN, PARTIJNAMEN, POSTEN,
+                                     Resultaat, waarde_startkwalificatie)
 from simulatie.gedeeld.opmaak import getal, mln, nl, tabel_md
 
 
@@ -59,8 +60,6 @@ GEPUBLICEERDE_WAARDERINGEN = [
 def waardering_markdown(p, resultaat: Resultaat) -> list[str]:
     """De waarde van één extra startkwalificatie en van één voorkomen vsv'er volgens het model, naast gepubliceerde
     waarderingen."""
-    from simulatie.economie.mkba import waarde_startkwalificatie
-
     w = waarde_startkwalificatie(p)
     regels = ["## Waarde van een startkwalificatie en van een voorkomen vsv'er", "",
               "Het model waardeert één extra startkwalificatie als het verschil in de levensloop tussen een jongere "

@@ -16,6 +16,12 @@ from pathlib import Path
 
 import pandas as pd
 
+from simulatie.experimenten.experiment import Experiment, Vergelijkingsevaluator
+from simulatie.experimenten.gevoeligheid import Onzekerheden, analyseer, ontwerp_psa
+from simulatie.experimenten.vergelijking import populatieruis
+from simulatie.gedeeld.opmaak import nl
+from simulatie.invoer.parameters import laad_parameters
+from simulatie.invoer.scenario import laad_scenario
 from simulatie.rapportage.figuren import bewaar
 
 
@@ -50,11 +56,6 @@ def bandbreedte(nul: str, alternatief: str, inst: Instellingen, **vast) -> pd.Da
     """Uitkomsten van `alternatief` tegen `nul` voor `inst.n` trekkingen uit de onzekere parameters
     (Latin hypercube over de standaardset, zie gevoeligheid.STANDAARD) en uit de populatie (elke trekking een ander
     zaad: het interval bevat de populatieruis). Eén regel per trekking; hervat als de notebook opnieuw draait."""
-    from simulatie.invoer.parameters import laad_parameters
-    from simulatie.invoer.scenario import laad_scenario
-    from simulatie.experimenten.experiment import Experiment, Vergelijkingsevaluator
-    from simulatie.experimenten.gevoeligheid import Onzekerheden, ontwerp_psa
-
     o = Onzekerheden.kies(laad_parameters()).met_populatieruis()
     ontwerp, _ = ontwerp_psa(o, inst.n, seed=inst.seed)
     evaluator = Vergelijkingsevaluator(laad_scenario(nul).als_dict(), laad_scenario(alternatief).als_dict(),
@@ -66,8 +67,6 @@ def bandbreedte(nul: str, alternatief: str, inst: Instellingen, **vast) -> pd.Da
 
 def interval(reeks: pd.Series, schaal: float = 1e6, eenheid: str = "mln") -> str:
     """'gemiddeld x (90%: a tot b)' in Nederlandse notatie."""
-    from simulatie.gedeeld.opmaak import nl
-
     def f(x):
         return nl(x / schaal)
     return f"{f(reeks.mean())} {eenheid} (90%: {f(reeks.quantile(0.05))} tot {f(reeks.quantile(0.95))})"
@@ -77,8 +76,6 @@ def met_ruis(v, inst: Instellingen) -> pd.DataFrame:
     """De kengetallen van een vergelijking met het 95%-interval van de populatieruis (vergelijking.populatieruis):
     per alternatief NCW (mln), voorkomen vsv'ers en extra jongeren in duurzaam werk, elk met laag en hoog. Zo
     drukt een notebook nooit één run af alsof het de uitkomst is."""
-    from simulatie.experimenten.vergelijking import populatieruis
-
     ruis = populatieruis(v, trekkingen=max(2, min(inst.n, 8)))
     rijen = {}
     for (scenario, uitkomst), t in ruis.set_index(["scenario", "uitkomst"]).iterrows():
@@ -93,9 +90,6 @@ def met_ruis(v, inst: Instellingen) -> pd.DataFrame:
 def psa(alternatief: str, inst: Instellingen, nul: str = "nulalternatief") -> dict:
     """De probabilistische analyse van `alternatief` (gevoeligheid.analyseer, methode psa) op de schaal van de
     notebook, in één map die notebooks delen: wie hem als tweede vraagt, leest hem (hervatten)."""
-    from simulatie.invoer.scenario import laad_scenario
-    from simulatie.experimenten.gevoeligheid import analyseer
-
     map_ = inst.uit / f"psa_{alternatief}_s{inst.schaal}_j{inst.jaren}_n{max(inst.n, 4)}"
     return analyseer("psa", laad_scenario(alternatief), laad_scenario(nul), n=max(inst.n, 4), uit=map_,
                      schaal=inst.schaal, jaren=inst.jaren, voortgang=False)
