@@ -12,6 +12,7 @@ import pytest
 
 from simulatie import JongerenModel, laad_scenario
 from simulatie.economie.mkba import bereken
+from simulatie.experimenten.kalibratie import standen
 from simulatie.experimenten.vergelijking import draai_model, vergelijk
 from simulatie.gedeeld import codes as c
 from simulatie.kern.toestanden import STROMEN
@@ -116,3 +117,12 @@ def test_mkba_uit_uitkomsten_gelijk_aan_die_van_de_vergelijking():
     pd.testing.assert_frame_equal(los.kengetallen, via.kengetallen)
     pd.testing.assert_frame_equal(los.per_jaar, via.per_jaar)
     assert los.laatste_jaar == via.laatste_jaar == 2026
+
+
+def test_kalibratie_leest_de_standen_uit_de_uitkomst(model, uitkomst):
+    """De standen voor de kalibratiedoelen komen uit de uitkomst: de bijstand onder 27 is het jaargemiddelde van de
+    leeftijdsstanden van de waarnemer."""
+    s = standen(uitkomst, 2026, jaren=1)
+    bijstand = model.waarnemer.standen_naar_leeftijd()[:12, c.TOESTANDEN_UITGEBREID.index("bijstand")]
+    assert s["bijstand_onder_27"] == pytest.approx(bijstand.sum(axis=1).mean(), rel=1e-12)
+    assert 0 < s["werkloosheid_niet_onderwijsvolgend"] < 1
