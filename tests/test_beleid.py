@@ -7,7 +7,8 @@ import pandas as pd
 import pytest
 
 from simulatie import JongerenModel, laad_scenario
-from simulatie.kern.beleid import COACHING, LEVENSCOACHING, NAZORG, TIJDENS
+from simulatie.gedeeld.codes import WACHTEND
+from simulatie.kern.beleid import COACHING, LEVENSCOACHING, NAZORG, TIJDENS, risicoscore
 from simulatie.experimenten.vergelijking import simuleer, vergelijk
 
 
@@ -80,7 +81,7 @@ def test_waar_jongeren_wachten_blijft_hooguit_een_rij_budget_liggen(scenario, sc
     altijd_wachtend = ((G - B).sum(axis=(1, 2)) > 0).all(axis=0)
     assert altijd_wachtend.sum() >= 3  # de toets zegt iets over meer dan één regio
     assert (over >= -1e-6).all()
-    assert (over[altijd_wachtend] <= model.beleid.rij_maximum + 1e-6).all(), over[altijd_wachtend]
+    assert (over[altijd_wachtend] <= model.regios.rij_maximum + 1e-6).all(), over[altijd_wachtend]
 
 
 @pytest.mark.parametrize("budget,verwacht", [(0.0, "geen"), (2e9, "iedereen")])
@@ -111,8 +112,8 @@ def test_hoogste_risico_eerst_bedient_riskantere_jongeren_dan_willekeurig():
         s = _variant("wet", regel, budget__toewijzing=regel)
         model = JongerenModel(s, seed=4, schaal=200)
         model.run_for(2)
-        rijen = model.beleid._bediend_rijen
-        return model.beleid.risicoscore(model.populatie, rijen).mean()
+        rijen, b = model.begeleiding.bediende_rijen, model.instellingen
+        return risicoscore(model.populatie, rijen, b.vsv_risico, b.prioriteit_sk).mean()
 
     assert gemiddeld_risico("hoogste_risico") > 1.2 * gemiddeld_risico("willekeurig")
 
@@ -121,9 +122,10 @@ def test_wie_eerst_komt_houdt_de_volgorde_van_aanmelden():
     s = _variant("wet", "fcfs", budget__toewijzing="wie_eerst_komt")
     model = JongerenModel(s, seed=4, schaal=200)
     model.run_for(4)
-    pop, beleid = model.populatie, model.beleid
-    wacht = beleid.kandidaten[pop.begeleiding[beleid.kandidaten] == 2]
-    bediend = beleid._bediend_rijen
+    pop, begeleiding = model.populatie, model.begeleiding
+    kandidaten = begeleiding.kandidaten.rijen
+    wacht = kandidaten[pop.begeleiding[kandidaten] == WACHTEND]
+    bediend = begeleiding.bediende_rijen
     for regio in range(40):
         w = pop.begeleiding_sinds[wacht[pop.regio[wacht] == regio]]
         b = pop.begeleiding_sinds[bediend[pop.regio[bediend] == regio]]
@@ -137,25 +139,25 @@ def test_verdeelsleutels():
     tabel = JongerenModel("wet_sleutel_tabel", seed=1, schaal=2000)
     risico = JongerenModel("wet_sleutel_risicomodel", seed=1, schaal=2000)
     for m in (vsv, per_jongere, tabel, risico):
-        assert m.beleid.budget_per_jaar.sum() == pytest.approx(111e6)
-    a = per_jongere.beleid.budget_per_jaar
-    b = vsv.beleid.budget_per_jaar
+        assert m.instellingen.budget_per_jaar.sum() == pytest.approx(111e6)
+    a = per_jongere.instellingen.budget_per_jaar
+    b = vsv.instellingen.budget_per_jaar
     rg = vsv.regiogegevens
     # per vsv'er: regio's met een hoger vsv-percentage krijgen relatief meer
     assert np.corrcoef(b / a, rg.vsv_factor)[0, 1] > 0.99
     # risicomodel: naar de som van het voorspelde risico; meer jongeren = meer budget, maar niet evenredig
-    assert np.corrcoef(risico.beleid.budget_per_jaar, a)[0, 1] > 0.9
-    assert not np.allclose(risico.beleid.budget_per_jaar, a, rtol=0.02)
+    assert np.corrcoef(risico.instellingen.budget_per_jaar, a)[0, 1] > 0.9
+    assert not np.allclose(risico.instellingen.budget_per_jaar, a, rtol=0.02)
     aandelen = laad_scenario("wet_sleutel_tabel").budget.tabel
-    np.testing.assert_allclose(tabel.beleid.budget_per_jaar, [111e6 * aandelen[str(r)] for r in range(1, 41)])
+    np.testing.assert_allclose(tabel.instellingen.budget_per_jaar, [111e6 * aandelen[str(r)] for r in range(1, 41)])
 
 
 def test_doelgroepen_tijdens_en_na_uitstroom():
     model = JongerenModel("wet_intensieve_coaching", seed=3, schaal=300)
     model.run_for(8)
-    pop, beleid = model.populatie, model.beleid
-    h = beleid.hefboom
-    rijen = beleid.kandidaten
+    pop, kandidaten = model.populatie, model.begeleiding.kandidaten
+    h = kandidaten.hefboom
+    rijen = kandidaten.rijen
     assert set(np.unique(h)) >= {COACHING, NAZORG}
     coach = rijen[h == COACHING]
     assert ((pop.niveau[coach] == 1) | ((pop.niveau[coach] == 2) & (pop.leerweg[coach] == 1))).all()
