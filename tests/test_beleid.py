@@ -7,9 +7,13 @@ import pandas as pd
 import pytest
 
 from simulatie import JongerenModel, laad_scenario
-from simulatie.gedeeld.codes import WACHTEND
-from simulatie.kern.beleid import COACHING, LEVENSCOACHING, NAZORG, TIJDENS, risicoscore
+from simulatie.gedeeld.codes import BEGELEID, GEEN_BEGELEIDING, WACHTEND
+from simulatie.invoer.scenario import Scenario
+from simulatie.kern.beleid import (COACHING, LEVENSCOACHING, NAZORG, TIJDENS, Begeleidingsmaand, Factorbuffers,
+                                   bepaal_kandidaten, effecten, risicoscore, wie_levenscoaching)
 from simulatie.experimenten.vergelijking import simuleer, vergelijk
+
+from conftest import maak_populatie
 
 
 def _variant(basis: str, naam: str, **wijzigingen):
@@ -189,3 +193,60 @@ def test_populatieruis_schaalt_met_de_wortel_van_de_schaal():
     grof = populatieruis(v, trekkingen=16, ruisschaal=1600, werkers=1).set_index("uitkomst").sd_populatieruis
     for u in ("ncw_horizon", "voorkomen_vsv"):
         assert fijn[u] > 0 and 0.5 < grof[u] / fijn[u] < 2.0, (u, fijn[u], grof[u])
+
+
+# ------------------------------------------------------------------------------------------ de keten van een maand
+
+def test_kandidaten_levenscoaching_en_effecten_schrijven_de_populatie_niet():
+    """De functies van de maand lezen de populatie; alleen zet_begeleiding en begin_levenscoaching schrijven."""
+    model = JongerenModel("wet_levenscoaching_1a", seed=4, schaal=400)
+    model.run_for(3)
+    pop, b, t = model.populatie, model.instellingen, model.maand
+    voor = {k: v.copy() for k, v in pop.kolommen().items()}
+    kandidaten = bepaal_kandidaten(pop, b, t, model.toeval("beleid", t))
+    levenscoaching = wie_levenscoaching(pop, b, t)
+    maand = Begeleidingsmaand(kandidaten, np.ones(len(kandidaten.rijen), bool), levenscoaching)
+    effect = effecten(pop, b, maand, Factorbuffers())
+    for naam, kolom in pop.kolommen().items():
+        np.testing.assert_array_equal(kolom, voor[naam], err_msg=naam)
+    assert len(kandidaten.rijen) and len(levenscoaching)
+    assert isinstance(effect.baanvinden, np.ndarray) and (effect.baanvinden[levenscoaching] > 1).all()
+    # de kandidaten staan per regio bij elkaar, in de grenzen die de regio's lezen
+    regio = pop.regio[kandidaten.rijen]
+    for r in range(40):
+        assert (regio[kandidaten.grenzen[r]:kandidaten.grenzen[r + 1]] == r).all()
+
+
+def test_zet_begeleiding_onthoudt_wanneer_iemand_in_aanmerking_kwam():
+    pop = maak_populatie(4, begeleiding=np.array([BEGELEID, WACHTEND, GEEN_BEGELEIDING, GEEN_BEGELEIDING]),
+                         begeleiding_sinds=np.array([3, 5, -1, -1]))
+    pop.zet_begeleiding(np.array([1, 2]), np.array([BEGELEID, WACHTEND]), t=7)
+    np.testing.assert_array_equal(pop.begeleiding, [GEEN_BEGELEIDING, BEGELEID, WACHTEND, GEEN_BEGELEIDING])
+    # wie er niet meer bij is, vergeet; wie al wachtte houdt zijn maand; wie nieuw is, krijgt deze maand
+    np.testing.assert_array_equal(pop.begeleiding_sinds, [-1, 5, 7, -1])
+
+
+def test_een_levenscoachtraject_begint_bij_de_eerste_keer():
+    pop = maak_populatie(3, levenscoaching_sinds=np.array([-1, 2, -1]))
+    pop.begin_levenscoaching(np.array([0, 1]), t=9)
+    np.testing.assert_array_equal(pop.levenscoaching_sinds, [9, 2, -1])
+
+
+def test_instellingen_lezen_geen_parameters_van_hefbomen_die_het_scenario_niet_kent(parameters):
+    gevolgd, gelezen = parameters.registrerend()
+    model = JongerenModel(Scenario(naam="zonder_hefbomen"), seed=1, schaal=2000, parameters=gevolgd)
+    assert not model.instellingen.actief.any()
+    assert not {n for n in gelezen if n.startswith(("beleid.effect.", "beleid.coach."))}
+    assert np.isnan(model.instellingen.kosten_maand).all() and model.instellingen.rij_maximum == 0.0
+
+
+def test_het_register_boekt_de_begeleiding_van_de_maand():
+    model = JongerenModel("wet", seed=2, schaal=400)
+    for _ in range(3):
+        model.step()
+        c = model.begeleidingscijfers()
+        maand = model.begeleiding
+        assert c.gekwalificeerd[-1].sum() == len(maand.kandidaten.rijen) * model.schaal
+        assert c.bediend[-1].sum() == maand.bediend.sum() * model.schaal
+        np.testing.assert_allclose(c.uitgaven()[-1].sum(), (maand.kandidaten.kosten * maand.bediend).sum())
+        np.testing.assert_array_equal(c.budget[-1], model.regios.budget_maand)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import get_args, get_type_hints
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -9,6 +11,7 @@ import pytest
 from simulatie import JongerenModel
 
 from simulatie.gedeeld import codes as c
+from simulatie.kern.populatie import KOLOMMEN, Populatie
 from simulatie.kern.toestanden import Effecten, Overgangsregels
 
 from conftest import START, maak_populatie
@@ -210,3 +213,10 @@ def test_cohorten_uit_het_geheugen_zijn_gelijk_aan_nieuw_gebouwd(parameters):
     anders = run(meer)
     assert len(m._GEBOUWD) == 3  # het cohort van 2026 (geboren 2012) is nieuw, dat van 2027 niet
     assert len(anders) > len(eerste)
+
+
+def test_de_kolommen_van_de_populatie_zijn_getypt_zoals_ze_gebouwd_worden():
+    """De annotaties op Populatie (voor de typecontrole) en KOLOMMEN (waarmee gebouwd wordt) zeggen hetzelfde."""
+    hints = get_type_hints(Populatie)
+    for naam, dtype in KOLOMMEN.items():
+        assert np.dtype(get_args(get_args(hints[naam])[-1])[0]) == np.dtype(dtype), naam

@@ -24,7 +24,7 @@ import pandas as pd
 from simulatie.gedeeld import codes as c
 from simulatie.gedeeld.codes import AANTAL_REGIOS
 from simulatie.invoer.parameters import Parameters
-from simulatie.invoer.scenario import DOELGROEPEN, Scenario
+from simulatie.invoer.scenario import DOELGROEPEN, Scenario, Toewijzing
 from simulatie.kern.populatie import Populatie
 from simulatie.kern.regio import Regiogegevens
 from simulatie.kern.toestanden import Effecten
@@ -88,7 +88,7 @@ class Beleidsinstellingen:
     na: np.ndarray                  # (doelgroep,) doelgroepen van nazorg na uitstroom
     nazorg_maanden: int             # zo lang na uitstroom komt iemand in aanmerking voor nazorg
     nazorg_zonder_diploma: bool
-    toewijzing: str                 # scenario.budget.toewijzing: wie eerst bediend wordt
+    toewijzing: Toewijzing          # wie het eerst bediend wordt (na wie al begeleid werd)
     kosten_maand: np.ndarray        # (hefboom,) euro per begeleide jongere per maand
     vsv_daling: np.ndarray          # (hefboom,) relatieve daling van de uitvalkans
     baanvinden: np.ndarray          # (hefboom,) factor op de baankans

@@ -14,6 +14,7 @@ from pathlib import Path
 import mesa
 import numpy as np
 import pandas as pd
+from tqdm.auto import tqdm
 
 from simulatie.gedeeld import codes as c
 from simulatie.gedeeld.fouten import InvoerFout
@@ -153,7 +154,6 @@ class JongerenModel(mesa.Model):
         """Simuleer een aantal maanden; met `voortgang` een voortgangsbalk."""
         stappen = range(int(maanden))
         if voortgang:
-            from tqdm.auto import tqdm
             stappen = tqdm(stappen, desc=f"{self.scenario.naam}", unit="maand", leave=False, disable=None)
         for _ in stappen:
             self.step()
