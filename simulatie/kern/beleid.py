@@ -32,12 +32,11 @@ from simulatie.kern.toestanden import Effecten
 # Hefbomen die uit het regionale budget betaald worden (capaciteit), en levenscoaching (apart gefinancierd).
 HEFBOMEN = ("coaching", "tijdens_opleiding", "nazorg", "gemeente", "levenscoaching")
 COACHING, TIJDENS, NAZORG, GEMEENTE, LEVENSCOACHING = range(len(HEFBOMEN))
-MET_CAPACITEIT = (COACHING, TIJDENS, NAZORG, GEMEENTE)
 OVERIG = len(DOELGROEPEN)  # doelgroepcode voor wie in geen school-doelgroep valt (ho, of gemeente-jongeren)
 _ZONDER_DIPLOMA = (c.UITSTROOMGROEP["vsv_mbo"], c.UITSTROOMGROEP["vsv_vo"])
 
 
-def doelgroep_tabel() -> np.ndarray:
+def _doelgroep_tabel() -> np.ndarray:
     """Doelgroepcode per opleidingscel (schooltype x niveau x leerweg), OVERIG waar geen doelgroep past."""
     t = np.full((len(c.SCHOOLTYPEN), 5, len(c.LEERWEGEN)), OVERIG, np.int8)
     g = {naam: i for i, naam in enumerate(DOELGROEPEN)}
@@ -51,7 +50,7 @@ def doelgroep_tabel() -> np.ndarray:
     return t.reshape(-1)
 
 
-DOELGROEP_PER_CEL = doelgroep_tabel()
+DOELGROEP_PER_CEL = _doelgroep_tabel()
 
 
 def doelgroep(pop: Populatie, rijen: np.ndarray) -> np.ndarray:
