@@ -4,8 +4,8 @@ Dit is de meetlat voor de snelheid van het gevectoriseerde model (benchmarks/sne
 statistisch orakel voor zijn regels (tests/test_orakel.py). De stappen 1-7 van
 `Overgangsregels.stap` (simulatie/kern/toestanden.py) zijn hier onafhankelijk opnieuw geschreven, per
 jongere en per maand, met eigen trekkingen uit `model.rng`. Alleen de opzoektabellen (kansen per groep,
-risicofactoren, genormeerde uitvalkansen en werkkansen) komen uit dezelfde `Overgangsregels`, zodat
-beide implementaties dezelfde parameters gebruiken.
+risicofactoren, genormeerde uitvalkansen en werkkansen) komen uit dezelfde `Overgangstabellen`
+(simulatie/kern/overgangstabellen.py), zodat beide implementaties dezelfde parameters gebruiken.
 
 Nieuwe jongeren: in september komt, net als in `JongerenModel._nieuw_schooljaar`, het cohort van
 `nieuw_cohort` binnen, en in januari de nieuwkomers van `aanvulling`, met dezelfde argumenten en dezelfde
@@ -13,8 +13,8 @@ toevalsstromen: beide implementaties krijgen dus precies dezelfde nieuwe rijen (
 hangt alleen van de leeftijden af, en die zijn in beide gelijk).
 
 Beperking: het beleid wordt niet per agent nagebouwd. Alleen scenario's zonder capaciteitshefbomen en
-zonder levenscoaching worden aanvaard; dan geeft `beleid.effecten` voor iedereen dezelfde factoren
-(Doorstroompunt: bereik en leeftijdsgrens), en die leest dit model elke maand.
+zonder levenscoaching worden aanvaard; dan geeft het beleid voor iedereen dezelfde factoren
+(`beleid.basiseffect`: bereik en leeftijdsgrens van het Doorstroompunt), en die leest dit model elke maand.
 """
 
 from __future__ import annotations
@@ -25,8 +25,10 @@ import mesa
 import numpy as np
 
 from simulatie.gedeeld import codes as c
+from simulatie.kern.beleid import basiseffect
+from simulatie.kern.overgangstabellen import HERKOMSTEN, TUSSENJAAR_MAANDEN
 from simulatie.kern.populatie import aanvulling, nieuw_cohort
-from simulatie.kern.toestanden import HERKOMSTEN, STROMEN, TUSSENJAAR_MAANDEN, Effecten
+from simulatie.kern.toestanden import STROMEN, Effecten
 
 UIT = len(c.TOESTANDEN)  # 27 geworden: telt niet meer mee
 KENMERKEN = ("toestand", "schooltype", "niveau", "leerweg", "leerjaar", "geboortemaand", "regio",
@@ -332,21 +334,20 @@ class Jongere(mesa.Agent):
 class PerAgentModel(mesa.Model):
     """Een kopie van een JongerenModel als één agent per actieve rij; zelfde regels, eigen toeval.
 
-    `bron` levert de populatie (gekopieerd, niet gedeeld), `regels`, `beleid`, parameters, schaal en de
-    toevalsstromen voor nieuwe jongeren. Een stap is één maand voor alle agenten; `stromen` telt (in rijen)
-    wat er gebeurde.
+    `bron` levert de populatie (gekopieerd, niet gedeeld), de overgangstabellen, de beleidsinstellingen,
+    parameters, schaal en de toevalsstromen voor nieuwe jongeren. Een stap is één maand voor alle agenten;
+    `stromen` telt (in rijen) wat er gebeurde. Met `effect` gelden die effecten in plaats van die van het beleid.
     """
 
-    def __init__(self, bron, seed: int = 12345):
+    def __init__(self, bron, seed: int = 12345, effect: Effecten | None = None):
         super().__init__(seed=seed)
-        self.bron, self.regels, self.beleid = bron, bron.regels, bron.beleid
+        self.bron, self.instellingen, self.vast_effect = bron, bron.instellingen, effect
         sc = bron.scenario
-        if (self.beleid.tijdens.any() or self.beleid.coaching.any() or self.beleid.na.any()
-                or sc.gemeente.preventieve_begeleiding or sc.levenscoaching.variant != "geen"):
+        if self.instellingen.actief.any():
             raise ValueError(f"scenario '{sc.naam}' heeft begeleiding uit een budget of levenscoaching; de "
                              "per-agent-versie kent alleen scenario's met voor iedereen dezelfde effecten")
         self.maand = bron.maand
-        self.tab = self._tabellen(bron.regels)
+        self.tab = self._tabellen(bron.regels.tabellen)
         self.stromen = dict.fromkeys(STROMEN, 0)
         self.effect = Effecten()
         pop = bron.populatie
@@ -355,7 +356,7 @@ class PerAgentModel(mesa.Model):
 
     @staticmethod
     def _tabellen(r) -> dict:
-        """De opzoektabellen van de Overgangsregels als gewone Python-lijsten (sneller per getal)."""
+        """De overgangstabellen als gewone Python-lijsten (sneller per getal)."""
         return {
             "duur": r.duur.tolist(), "vsv_maand": r.vsv_maand.tolist(), "vsv_risico": r.vsv_risico.tolist(),
             "regio_vsv": r.regio_vsv_factor.tolist(), "regio_baan": r.regio_baanfactor.tolist(),
@@ -387,13 +388,9 @@ class PerAgentModel(mesa.Model):
         if stroom is not None:
             self.stromen[stroom] += 1
 
-    def _effecten(self, t: int) -> Effecten:
-        geen = np.zeros(len(self.beleid.kandidaten), bool)  # zonder hefbomen: geen kandidaten, niets verandert
-        e = self.beleid.effecten(self.bron.populatie, t, geen)
-        for naam in ("vsv", "baanvinden", "baanverlies", "terugkeer", "zorg_uitstroom"):
-            if isinstance(getattr(e, naam), np.ndarray):
-                raise ValueError(f"effect '{naam}' verschilt per rij; de per-agent-versie kent dat niet")
-        return e
+    def _effecten(self) -> Effecten:
+        """Voor iedereen dezelfde effecten: zonder hefbomen alleen het Doorstroompunt."""
+        return self.vast_effect if self.vast_effect is not None else basiseffect(self.instellingen)
 
     def _nieuw(self, kolommen: dict[str, np.ndarray]) -> None:
         self._maak_agenten({naam: kolommen[naam].tolist() for naam in KENMERKEN})
@@ -418,7 +415,7 @@ class PerAgentModel(mesa.Model):
             nieuw = aanvulling(pop, b.profiel.doel(c.jaar_maand(t)[0]), b.schaal, b.toeval("aanvulling", t),
                                b.sjablonen, b.parameters["populatie.nieuwkomers.aandeel_student"])
             self._nieuw(nieuw)
-        self.effect = self._effecten(t)
+        self.effect = self._effecten()
         self.agents.do("step")
         self.maand += 1
 

@@ -7,8 +7,13 @@ import pandas as pd
 import pytest
 
 from simulatie import JongerenModel, laad_scenario
-from simulatie.kern.beleid import COACHING, LEVENSCOACHING, NAZORG, TIJDENS
+from simulatie.gedeeld.codes import BEGELEID, GEEN_BEGELEIDING, WACHTEND
+from simulatie.invoer.scenario import Scenario
+from simulatie.kern.beleid import (COACHING, LEVENSCOACHING, NAZORG, TIJDENS, Begeleidingsmaand, Factorbuffers,
+                                   bepaal_kandidaten, effecten, risicoscore, wie_levenscoaching)
 from simulatie.experimenten.vergelijking import simuleer, vergelijk
+
+from conftest import maak_populatie
 
 
 def _variant(basis: str, naam: str, **wijzigingen):
@@ -80,7 +85,7 @@ def test_waar_jongeren_wachten_blijft_hooguit_een_rij_budget_liggen(scenario, sc
     altijd_wachtend = ((G - B).sum(axis=(1, 2)) > 0).all(axis=0)
     assert altijd_wachtend.sum() >= 3  # de toets zegt iets over meer dan één regio
     assert (over >= -1e-6).all()
-    assert (over[altijd_wachtend] <= model.beleid.rij_maximum + 1e-6).all(), over[altijd_wachtend]
+    assert (over[altijd_wachtend] <= model.regios.rij_maximum + 1e-6).all(), over[altijd_wachtend]
 
 
 @pytest.mark.parametrize("budget,verwacht", [(0.0, "geen"), (2e9, "iedereen")])
@@ -111,8 +116,8 @@ def test_hoogste_risico_eerst_bedient_riskantere_jongeren_dan_willekeurig():
         s = _variant("wet", regel, budget__toewijzing=regel)
         model = JongerenModel(s, seed=4, schaal=200)
         model.run_for(2)
-        rijen = model.beleid._bediend_rijen
-        return model.beleid.risicoscore(model.populatie, rijen).mean()
+        rijen, b = model.begeleiding.bediende_rijen, model.instellingen
+        return risicoscore(model.populatie, rijen, b.vsv_risico, b.prioriteit_sk).mean()
 
     assert gemiddeld_risico("hoogste_risico") > 1.2 * gemiddeld_risico("willekeurig")
 
@@ -121,9 +126,10 @@ def test_wie_eerst_komt_houdt_de_volgorde_van_aanmelden():
     s = _variant("wet", "fcfs", budget__toewijzing="wie_eerst_komt")
     model = JongerenModel(s, seed=4, schaal=200)
     model.run_for(4)
-    pop, beleid = model.populatie, model.beleid
-    wacht = beleid.kandidaten[pop.begeleiding[beleid.kandidaten] == 2]
-    bediend = beleid._bediend_rijen
+    pop, begeleiding = model.populatie, model.begeleiding
+    kandidaten = begeleiding.kandidaten.rijen
+    wacht = kandidaten[pop.begeleiding[kandidaten] == WACHTEND]
+    bediend = begeleiding.bediende_rijen
     for regio in range(40):
         w = pop.begeleiding_sinds[wacht[pop.regio[wacht] == regio]]
         b = pop.begeleiding_sinds[bediend[pop.regio[bediend] == regio]]
@@ -137,25 +143,25 @@ def test_verdeelsleutels():
     tabel = JongerenModel("wet_sleutel_tabel", seed=1, schaal=2000)
     risico = JongerenModel("wet_sleutel_risicomodel", seed=1, schaal=2000)
     for m in (vsv, per_jongere, tabel, risico):
-        assert m.beleid.budget_per_jaar.sum() == pytest.approx(111e6)
-    a = per_jongere.beleid.budget_per_jaar
-    b = vsv.beleid.budget_per_jaar
+        assert m.instellingen.budget_per_jaar.sum() == pytest.approx(111e6)
+    a = per_jongere.instellingen.budget_per_jaar
+    b = vsv.instellingen.budget_per_jaar
     rg = vsv.regiogegevens
     # per vsv'er: regio's met een hoger vsv-percentage krijgen relatief meer
     assert np.corrcoef(b / a, rg.vsv_factor)[0, 1] > 0.99
     # risicomodel: naar de som van het voorspelde risico; meer jongeren = meer budget, maar niet evenredig
-    assert np.corrcoef(risico.beleid.budget_per_jaar, a)[0, 1] > 0.9
-    assert not np.allclose(risico.beleid.budget_per_jaar, a, rtol=0.02)
+    assert np.corrcoef(risico.instellingen.budget_per_jaar, a)[0, 1] > 0.9
+    assert not np.allclose(risico.instellingen.budget_per_jaar, a, rtol=0.02)
     aandelen = laad_scenario("wet_sleutel_tabel").budget.tabel
-    np.testing.assert_allclose(tabel.beleid.budget_per_jaar, [111e6 * aandelen[str(r)] for r in range(1, 41)])
+    np.testing.assert_allclose(tabel.instellingen.budget_per_jaar, [111e6 * aandelen[str(r)] for r in range(1, 41)])
 
 
 def test_doelgroepen_tijdens_en_na_uitstroom():
     model = JongerenModel("wet_intensieve_coaching", seed=3, schaal=300)
     model.run_for(8)
-    pop, beleid = model.populatie, model.beleid
-    h = beleid.hefboom
-    rijen = beleid.kandidaten
+    pop, kandidaten = model.populatie, model.begeleiding.kandidaten
+    h = kandidaten.hefboom
+    rijen = kandidaten.rijen
     assert set(np.unique(h)) >= {COACHING, NAZORG}
     coach = rijen[h == COACHING]
     assert ((pop.niveau[coach] == 1) | ((pop.niveau[coach] == 2) & (pop.leerweg[coach] == 1))).all()
@@ -187,3 +193,60 @@ def test_populatieruis_schaalt_met_de_wortel_van_de_schaal():
     grof = populatieruis(v, trekkingen=16, ruisschaal=1600, werkers=1).set_index("uitkomst").sd_populatieruis
     for u in ("ncw_horizon", "voorkomen_vsv"):
         assert fijn[u] > 0 and 0.5 < grof[u] / fijn[u] < 2.0, (u, fijn[u], grof[u])
+
+
+# ------------------------------------------------------------------------------------------ de keten van een maand
+
+def test_kandidaten_levenscoaching_en_effecten_schrijven_de_populatie_niet():
+    """De functies van de maand lezen de populatie; alleen zet_begeleiding en begin_levenscoaching schrijven."""
+    model = JongerenModel("wet_levenscoaching_1a", seed=4, schaal=400)
+    model.run_for(3)
+    pop, b, t = model.populatie, model.instellingen, model.maand
+    voor = {k: v.copy() for k, v in pop.kolommen().items()}
+    kandidaten = bepaal_kandidaten(pop, b, t, model.toeval("beleid", t))
+    levenscoaching = wie_levenscoaching(pop, b, t)
+    maand = Begeleidingsmaand(kandidaten, np.ones(len(kandidaten.rijen), bool), levenscoaching)
+    effect = effecten(pop, b, maand, Factorbuffers())
+    for naam, kolom in pop.kolommen().items():
+        np.testing.assert_array_equal(kolom, voor[naam], err_msg=naam)
+    assert len(kandidaten.rijen) and len(levenscoaching)
+    assert isinstance(effect.baanvinden, np.ndarray) and (effect.baanvinden[levenscoaching] > 1).all()
+    # de kandidaten staan per regio bij elkaar, in de grenzen die de regio's lezen
+    regio = pop.regio[kandidaten.rijen]
+    for r in range(40):
+        assert (regio[kandidaten.grenzen[r]:kandidaten.grenzen[r + 1]] == r).all()
+
+
+def test_zet_begeleiding_onthoudt_wanneer_iemand_in_aanmerking_kwam():
+    pop = maak_populatie(4, begeleiding=np.array([BEGELEID, WACHTEND, GEEN_BEGELEIDING, GEEN_BEGELEIDING]),
+                         begeleiding_sinds=np.array([3, 5, -1, -1]))
+    pop.zet_begeleiding(np.array([1, 2]), np.array([BEGELEID, WACHTEND]), t=7)
+    np.testing.assert_array_equal(pop.begeleiding, [GEEN_BEGELEIDING, BEGELEID, WACHTEND, GEEN_BEGELEIDING])
+    # wie er niet meer bij is, vergeet; wie al wachtte houdt zijn maand; wie nieuw is, krijgt deze maand
+    np.testing.assert_array_equal(pop.begeleiding_sinds, [-1, 5, 7, -1])
+
+
+def test_een_levenscoachtraject_begint_bij_de_eerste_keer():
+    pop = maak_populatie(3, levenscoaching_sinds=np.array([-1, 2, -1]))
+    pop.begin_levenscoaching(np.array([0, 1]), t=9)
+    np.testing.assert_array_equal(pop.levenscoaching_sinds, [9, 2, -1])
+
+
+def test_instellingen_lezen_geen_parameters_van_hefbomen_die_het_scenario_niet_kent(parameters):
+    gevolgd, gelezen = parameters.registrerend()
+    model = JongerenModel(Scenario(naam="zonder_hefbomen"), seed=1, schaal=2000, parameters=gevolgd)
+    assert not model.instellingen.actief.any()
+    assert not {n for n in gelezen if n.startswith(("beleid.effect.", "beleid.coach."))}
+    assert np.isnan(model.instellingen.kosten_maand).all() and model.instellingen.rij_maximum == 0.0
+
+
+def test_het_register_boekt_de_begeleiding_van_de_maand():
+    model = JongerenModel("wet", seed=2, schaal=400)
+    for _ in range(3):
+        model.step()
+        c = model.begeleidingscijfers()
+        maand = model.begeleiding
+        assert c.gekwalificeerd[-1].sum() == len(maand.kandidaten.rijen) * model.schaal
+        assert c.bediend[-1].sum() == maand.bediend.sum() * model.schaal
+        np.testing.assert_allclose(c.uitgaven()[-1].sum(), (maand.kandidaten.kosten * maand.bediend).sum())
+        np.testing.assert_array_equal(c.budget[-1], model.regios.budget_maand)

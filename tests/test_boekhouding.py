@@ -33,7 +33,7 @@ def test_levenscoaching_duurt_het_aantal_maanden_uit_de_parameters(parameters):
     eerst = None
     for k in range(8):
         model.step()
-        lc = set(model.populatie.id[model.beleid._lc].tolist())
+        lc = set(model.populatie.id[model.begeleiding.levenscoaching].tolist())
         if eerst is None:
             eerst = lc
             assert eerst

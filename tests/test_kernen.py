@@ -7,6 +7,7 @@ from scipy.stats import kstest
 
 from simulatie.gedeeld import codes as c
 from simulatie.kern import kernen
+from simulatie.kern.beleid import Begeleidingsmaand, Factorbuffers, bepaal_kandidaten, effecten, wie_levenscoaching
 from simulatie.kern.kernen import uniformen
 from simulatie.kern.toestanden import Effecten, Overgangsregels, _effecten, _kolommen
 
@@ -26,14 +27,15 @@ def test_uniformen_zijn_uniform_onafhankelijk_en_herhaalbaar():
 def test_kern_volgt_de_kansen_per_bestemming(parameters):
     """De getrokken bestemmingen van de kern hebben de kansen die dezelfde kern als matrix geeft (binomiale marge),
     voor werkenden (baanverlies, eerste jaar) en thuiszitters met risicofactoren."""
-    regels = Overgangsregels(parameters, np.ones(40), np.ones(40))
+    regels = Overgangsregels.uit(parameters, np.ones(40), np.ones(40))
     n = 80_000
     for toestand, extra in ((c.WERK, {"maanden_in_toestand": 3}), (c.THUIS, {"migratie": True, "in_beeld": False})):
         pop = maak_populatie(n, toestand=toestand, startkwalificatie=False, **extra)
         rijen = np.arange(n)
         k = regels.kansen(pop, rijen[:1], Effecten(), START)[:, 0]
         u = uniformen(np.random.default_rng(9), 2, n)
-        naar = kernen.bestemmingen(rijen, START, _kolommen(pop), _effecten(Effecten()), regels._tabellen(), u[0], u[1])
+        naar = kernen.bestemmingen(rijen, START, _kolommen(pop), _effecten(Effecten()), regels.tabellen.kern, u[0],
+                                   u[1])
         totaal = min(k.sum(), 0.95)
         for j in range(len(c.TOESTANDEN)):
             verwacht = k[j] / k.sum() * totaal
@@ -51,11 +53,12 @@ def test_snelle_weg_geeft_precies_de_bestemmingen_van_de_kansen():
     model.run_for(3)
     pop, regels = model.populatie, model.regels
     rijen = np.flatnonzero((pop.toestand != c.ONDERWIJS) & (pop.toestand < len(c.TOESTANDEN))).astype(np.int64)
-    b = model.beleid
-    b.bepaal_kandidaten(pop, model.maand)
-    effect = b.effecten(pop, model.maand, np.ones(len(b.kandidaten), bool))
+    b = model.instellingen
+    kandidaten = bepaal_kandidaten(pop, b, model.maand, model.toeval("beleid", model.maand))
+    maand = Begeleidingsmaand(kandidaten, np.ones(len(kandidaten.rijen), bool), wie_levenscoaching(pop, b, model.maand))
+    effect = effecten(pop, b, maand, Factorbuffers())
     u = uniformen(np.random.default_rng(4), 2, len(pop))
-    naar = kernen.bestemmingen(rijen, model.maand, _kolommen(pop), _effecten(effect), regels._tabellen(), u[0], u[1])
+    naar = kernen.bestemmingen(rijen, model.maand, _kolommen(pop), _effecten(effect), regels.tabellen.kern, u[0], u[1])
     k = regels.kansen(pop, rijen, effect, model.maand)
     totaal = k.sum(axis=0)
     weg = u[0, rijen] < np.minimum(totaal, 0.95)

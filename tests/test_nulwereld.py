@@ -24,7 +24,7 @@ from conftest import START, maak_populatie
 
 def _warm(parameters, zaad=5, schaal=800):
     rg = Regiogegevens.uit(parameters)
-    regels = Overgangsregels(parameters, rg.vsv_factor, rg.krapte)
+    regels = Overgangsregels.uit(parameters, rg.vsv_factor, rg.krapte)
     return regels, rg, opwarming.warm_op(parameters, regels, zaad=zaad, schaal=schaal, startmaand=START,
                                          regio_aandeel=rg.aandeel)
 
@@ -64,7 +64,7 @@ def test_schijfcache_geeft_precies_dezelfde_populatie(parameters, tmp_path, monk
         np.testing.assert_array_equal(van_schijf.kolommen[k], vers.kolommen[k], err_msg=k)
         np.testing.assert_array_equal(eerste.kolommen[k], vers.kolommen[k], err_msg=k)
     ander = parameters.vervang({"overgangen.maandkans.thuis_werk": 0.1}, bron="test")
-    opwarming.startpopulatie(ander, Overgangsregels(ander, rg.vsv_factor, rg.krapte), **kwargs)
+    opwarming.startpopulatie(ander, Overgangsregels.uit(ander, rg.vsv_factor, rg.krapte), **kwargs)
     assert len(list((tmp_path / "opwarming").glob("*.npz"))) == 2
     assert not list((tmp_path / "opwarming").glob(".*"))  # geen halve bestanden
 
@@ -126,7 +126,7 @@ def test_trend_komt_uit_de_cohortomvang(parameters):
 
 def _regels(parameters, **vervang):
     p = parameters.vervang(vervang, bron="test")
-    return Overgangsregels(p, np.ones(40), np.ones(40))
+    return Overgangsregels.uit(p, np.ones(40), np.ones(40))
 
 
 def _alleen_naar_uitkering(van: str) -> dict:
@@ -177,14 +177,14 @@ def test_ww_houdt_op_na_de_maximale_duur(parameters):
                      **{f"overgangen.maandkans.ww_{x}": 0.0 for x in ("werk", "zorg", "thuis", "onderwijs")})
     pop = maak_populatie(n, toestand=c.UITKERING, uitkering_type=c.WW)
     rng = np.random.default_rng(4)
-    duur = regels.ww_duur_maanden
+    duur = regels.tabellen.ww_duur_maanden
     for k in range(duur):
         assert (pop.toestand == c.UITKERING).all(), k
         regels.stap(pop, START + k, rng.random((4, n), dtype=np.float32), Effecten())
     regels.stap(pop, START + duur, rng.random((4, n), dtype=np.float32), Effecten())
     assert (pop.toestand == c.THUIS).all()
     naar_bijstand = np.mean(pop.uitkering_type == c.BIJSTAND)
-    p = regels.ww_einde_bijstand
+    p = regels.tabellen.ww_einde_bijstand
     assert abs(naar_bijstand - p) < 4 * np.sqrt(p * (1 - p) / n)
 
 

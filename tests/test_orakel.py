@@ -13,8 +13,10 @@ varieert minder. Vaste zaden, dus de uitkomst is elke keer dezelfde.
 from __future__ import annotations
 
 import sys
+from contextlib import nullcontext
 from dataclasses import dataclass
 from pathlib import Path
+from unittest import mock
 
 import numpy as np
 import pytest
@@ -25,6 +27,7 @@ from per_agent import PerAgentModel  # noqa: E402
 
 from simulatie import JongerenModel  # noqa: E402
 from simulatie.gedeeld import codes as c  # noqa: E402
+from simulatie.kern import model as kernmodel  # noqa: E402
 from simulatie.invoer.scenario import Scenario  # noqa: E402
 from simulatie.kern.toestanden import STROMEN, Effecten  # noqa: E402
 
@@ -50,20 +53,21 @@ class Uitkomst:
 def draai(effect: Effecten | None = None, verstoor=None, schaal: int = SCHAAL) -> Uitkomst:
     """Beide implementaties vanaf dezelfde startpopulatie; `verstoor` wijzigt alleen de per-agent-kopie."""
     vector = JongerenModel(Scenario(naam="orakel_zonder_hefbomen"), seed=ZAAD_VECTOR, schaal=schaal)
-    if effect is not None:  # alleen op deze instantie (beide lezen hetzelfde beleid); de boekhouding blijft
-        boekhouding = vector.beleid.effecten
-        vector.beleid.effecten = lambda pop, t, bediend: (boekhouding(pop, t, bediend), effect)[1]
-    agent = PerAgentModel(vector, seed=ZAAD_AGENT)
+    agent = PerAgentModel(vector, seed=ZAAD_AGENT, effect=effect)
     if verstoor is not None:
         verstoor(agent)
     maanden = {t % 12 + 1 for t in range(vector.maand, vector.maand + MAANDEN)}
     assert {7, 9} <= maanden  # juli (diploma's) en september (leerjaar, cohort) zitten erin
     stromen = dict.fromkeys(STROMEN, 0.0)
-    for _ in range(MAANDEN):
-        agent.step()  # eerst: de nieuwkomers van januari worden op de populatie van vóór de stap geteld
-        vector.step()
-        for naam in STROMEN:
-            stromen[naam] += vector.waarnemer.laatste[naam] / schaal
+    # met `effect`: de maand van het gevectoriseerde model gebruikt deze effecten in plaats van die van het beleid
+    # (de rest van de maand, ook de boekhouding, blijft)
+    vervang = mock.patch.object(kernmodel, "effecten", lambda *_: effect) if effect is not None else nullcontext()
+    with vervang:
+        for _ in range(MAANDEN):
+            agent.step()  # eerst: de nieuwkomers van januari worden op de populatie van vóór de stap geteld
+            vector.step()
+            for naam in STROMEN:
+                stromen[naam] += vector.waarnemer.laatste[naam] / schaal
     pop = vector.populatie
     telling = {naam: int(np.sum(pop.toestand == i)) for i, naam in enumerate(c.TOESTANDEN)}
     return Uitkomst(telling, agent.tellingen(), stromen, dict(agent.stromen))

@@ -66,6 +66,11 @@ BESTEMMINGEN = ("werk", "uitkering", "zorg", "thuis")
 
 AANTAL_REGIOS = 40  # RMC-regio's (Doorstroompunt-regio's)
 
+# Begeleiding uit het regionale budget (populatiekolom `begeleiding`): wie deze maand in aanmerking komt, wordt
+# begeleid of wacht; wie niet (meer) in aanmerking komt, heeft geen.
+BEGELEIDINGSSTATUS = ("geen", "begeleid", "wachtend")
+GEEN_BEGELEIDING, BEGELEID, WACHTEND = range(len(BEGELEIDINGSSTATUS))
+
 MAANDEN_PER_JAAR = 12
 LEEFTIJDSGRENS_MAANDEN = 27 * 12   # op de 27e verjaardag verlaat een jongere de doelgroep
 VSV_LEEFTIJDSGRENS_MAANDEN = 23 * 12

@@ -204,8 +204,8 @@ def uniformen(rng: np.random.Generator, rijen: int, n: int) -> np.ndarray:
 @njit(cache=True)
 def uitval(ond, u0, schooltype, niveau, leerweg, sk, migratie, beperking, multi, regio, vsv_maand, vsv_risico,
            regio_vsv_factor, vsv_eff, trend, leerwegen):
-    """Wie van de scholieren `ond` deze maand uitvalt: u0 < de maandkans van de opleiding (toestanden.cel) maal de
-    risicofactoren (toestanden.risicocode), de regio, het effect van begeleiding en het vsv-niveau."""
+    """Wie van de scholieren `ond` deze maand uitvalt: u0 < de maandkans van de opleiding (Populatie.cel) maal de
+    risicofactoren (Populatie.risicocode), de regio, het effect van begeleiding en het vsv-niveau."""
     uit = np.zeros(ond.shape[0], np.bool_)
     for i in range(ond.shape[0]):
         r = ond[i]

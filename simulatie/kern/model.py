@@ -1,8 +1,9 @@
 """JongerenModel: een Mesa-model waarin één stap één maand is.
 
-De regio's zijn Mesa-agenten; de jongeren zijn één gevectoriseerde populatie (zie ARCHITECTUUR.md).
-Toevalsgetallen komen uit stromen die alleen van het zaad, het doel en de maand afhangen, zodat een
-scenario en het nulalternatief dezelfde trekkingen voor dezelfde jongere gebruiken
+De jongeren zijn één gevectoriseerde populatie, de regio's één gevectoriseerde `Regios` (zie ARCHITECTUUR.md).
+Een maand is een keten van waarden (zie `step`): wat eenmaal gebouwd is (instellingen, tabellen) verandert niet,
+en geen onderdeel houdt het model vast. Toevalsgetallen komen uit stromen die alleen van het zaad, het doel en
+de maand afhangen, zodat een scenario en het nulalternatief dezelfde trekkingen voor dezelfde jongere gebruiken
 (gemeenschappelijke toevalsgetallen): verschillen zijn dan beleid, geen ruis.
 """
 
@@ -13,18 +14,20 @@ from pathlib import Path
 import mesa
 import numpy as np
 import pandas as pd
+from tqdm.auto import tqdm
 
 from simulatie.gedeeld import codes as c
-from simulatie.kern.beleid import Beleid
-from simulatie.kern.kernen import uniformen
 from simulatie.gedeeld.fouten import InvoerFout
 from simulatie.invoer.parameters import Geheugen, Parameters, laad_parameters
+from simulatie.invoer.scenario import Scenario, laad_scenario
+from simulatie.kern.beleid import (Begeleidingscijfers, Begeleidingsmaand, Beleidsinstellingen, Factorbuffers,
+                                   bepaal_kandidaten, effecten, wie_levenscoaching)
+from simulatie.kern.kernen import uniformen
 from simulatie.kern.opwarming import profiel, startpopulatie
 from simulatie.kern.populatie import KOLOMMEN, Populatie, Sjablonen, aanvulling, nieuw_cohort
-from simulatie.kern.regio import Regio, Regiogegevens, Regiostand
-from simulatie.invoer.scenario import Scenario, laad_scenario
+from simulatie.kern.regio import Regiogegevens, Regios
 from simulatie.kern.toestanden import Overgangsregels
-from simulatie.kern.waarneming import Waarnemer
+from simulatie.kern.waarneming import Begeleidingsregister, Waarnemer
 
 # Vaste nummers per toevalsstroom: een stroom hangt nooit af van hoeveel een andere stroom trok.
 _STROOM = {"populatie": 1, "cohort": 2, "maand": 3, "beleid": 4, "aanvulling": 5, "sjablonen": 6}
@@ -62,17 +65,12 @@ class JongerenModel(mesa.Model):
         self.maand = self.startmaand  # de maand die de volgende stap simuleert
 
         self.regiogegevens = Regiogegevens.uit(self.parameters)
-        self.regiostand = Regiostand.leeg()
-        for i, naam in enumerate(self.regiogegevens.namen):
-            Regio(self, i + 1, naam, float(self.regiogegevens.aandeel[i]), self.regiostand)
-        self.regios: list[Regio] = sorted(self.agents_by_type[Regio], key=lambda r: r.nummer)
-
         # `stationair`: cohorten en vsv-niveau blijven die van de start (ook in het opwarmen); anders volgen ze
         # de geboorten en het gepubliceerde vsv-niveau per jaar
         self.stationair = bool(stationair)
         # `uitsplitsing`: ook de tellingen per regio en per groep (MKBA per regio en groep; kost een telling extra)
         self.uitsplitsing = bool(uitsplitsing)
-        self.regels = Overgangsregels(self.parameters, self.regiogegevens.vsv_factor, self.regiogegevens.krapte)
+        self.regels = Overgangsregels.uit(self.parameters, self.regiogegevens.vsv_factor, self.regiogegevens.krapte)
         self.opwarming = startpopulatie(self.parameters, self.regels, zaad=self.zaad, schaal=self.schaal,
                                         startmaand=self.startmaand, regio_aandeel=self.regiogegevens.aandeel,
                                         stationair=self.stationair)
@@ -81,10 +79,16 @@ class JongerenModel(mesa.Model):
         self.profiel = profiel(self.parameters, self.startmaand, self.stationair)
         # nieuwkomers na de start lijken op leeftijdgenoten bij de start: in elk scenario dezelfde (CRN)
         self.sjablonen = Sjablonen.uit(self.populatie, self.toeval("sjablonen"))
-        self.beleid = Beleid(scenario, self.parameters, self)
-        # de waarnemer is de registratie (maandkubussen voor MKBA, kalibratie en rapport); een Mesa-DataCollector
-        # daarnaast werd gevuld maar door niets gelezen
+        # de begeleiding: één keer gelezen uit scenario en parameters; de regio's besteden het budget
+        self.instellingen = Beleidsinstellingen.uit(scenario, self.parameters, self.regiogegevens,
+                                                    self.regels.tabellen.vsv_risico, self.schaal, self.populatie)
+        self.regios = Regios(self.instellingen.budget_per_jaar, self.instellingen.rij_maximum)
+        self.factoren = Factorbuffers()
+        # de waarnemer en het register zijn de registratie (maandkubussen voor MKBA, kalibratie en rapport); een
+        # Mesa-DataCollector daarnaast werd gevuld maar door niets gelezen
         self.waarnemer = Waarnemer(self.schaal, self.uitsplitsing)
+        self.register = Begeleidingsregister(self.schaal, self.instellingen.kosten_maand, self.uitsplitsing)
+        self.begeleiding = Begeleidingsmaand.geen()  # die van de laatste maand, om in te zien
         self._gevolgd: dict[int, list[dict]] = {}
 
     # ------------------------------------------------------------------------------------ toeval
@@ -94,19 +98,27 @@ class JongerenModel(mesa.Model):
 
     # ------------------------------------------------------------------------------------ de stap
     def step(self) -> None:
+        """Eén maand, van boven naar beneden; alleen de populatie verandert (en het saldo van de regio's)."""
         t = self.maand
         if t % 12 + 1 == 9 and t > self.startmaand:
             self._nieuw_schooljaar(t)
         if t % 12 + 1 == 1 and t > self.startmaand:
             self._nieuwkomers(t)
-        u = uniformen(self.toeval("maand", t), 5 if t % 12 + 1 == 9 else 4, len(self.populatie))
-        b = self.beleid
-        b.bepaal_kandidaten(self.populatie, t)
-        bediend = Regio.bedien(self.regiostand, b.kosten, b.grenzen, b.budget_per_jaar / 12.0, b.rij_maximum)
-        effect = b.effecten(self.populatie, t, bediend)
-        stromen = self.regels.stap(self.populatie, t, u, effect)
-        self.beleid.na_stap(self.populatie, stromen, t)
-        self.waarnemer.neem_waar(self.populatie, stromen, t)
+        pop, instellingen = self.populatie, self.instellingen
+        u = uniformen(self.toeval("maand", t), 5 if t % 12 + 1 == 9 else 4, len(pop))
+        # begeleiding: wie in aanmerking komt, wie de regio's binnen hun budget bedienen, wie levenscoaching krijgt
+        kandidaten = bepaal_kandidaten(pop, instellingen, t, self.toeval("beleid", t))
+        bediend = self.regios.bedien(kandidaten.kosten, kandidaten.grenzen)
+        pop.zet_begeleiding(kandidaten.rijen, np.where(bediend, c.BEGELEID, c.WACHTEND), t)
+        levenscoaching = wie_levenscoaching(pop, instellingen, t)
+        pop.begin_levenscoaching(levenscoaching, t)
+        self.begeleiding = Begeleidingsmaand(kandidaten, bediend, levenscoaching)
+        # de kansen van de maand en de overgangen
+        effect = effecten(pop, instellingen, self.begeleiding, self.factoren)
+        stromen = self.regels.stap(pop, t, u, effect)
+        # de registratie
+        self.register.boek(pop, self.begeleiding, self.regios.budget_maand, t)
+        self.waarnemer.neem_waar(pop, stromen, t)
         self._volg(t)
         self.maand += 1
 
@@ -142,7 +154,6 @@ class JongerenModel(mesa.Model):
         """Simuleer een aantal maanden; met `voortgang` een voortgangsbalk."""
         stappen = range(int(maanden))
         if voortgang:
-            from tqdm.auto import tqdm
             stappen = tqdm(stappen, desc=f"{self.scenario.naam}", unit="maand", leave=False, disable=None)
         for _ in stappen:
             self.step()
@@ -153,9 +164,9 @@ class JongerenModel(mesa.Model):
         jaar, maand = c.jaar_maand(self.maand - 1)
         return f"{jaar:04d}-{maand:02d}"
 
-    def begeleidingscijfers(self):
-        """De boekhouding van de begeleiding van alle maanden tot nu toe (beleid.Begeleidingscijfers)."""
-        return self.beleid.cijfers()
+    def begeleidingscijfers(self) -> Begeleidingscijfers:
+        """De boekhouding van de begeleiding van alle maanden tot nu toe."""
+        return self.register.cijfers()
 
     def maandcijfers(self) -> pd.DataFrame:
         """Aantallen en stromen per maand, lang formaat (zie waarneming.py)."""

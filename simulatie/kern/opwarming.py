@@ -21,6 +21,7 @@ import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -35,7 +36,8 @@ from simulatie.kern.toestanden import Effecten, Overgangsregels
 JAREN = 13                 # zoveel schooljaren voor de start (plus het lopende) begint het opwarmen
 _STROOM = {"maand": 11, "cohort": 12, "aanvulling": 13}  # eigen toevalsstromen, los van die van de run
 # de code die de opgewarmde populatie bepaalt (ten opzichte van simulatie/): een andere versie, een andere sleutel
-_CODEBESTANDEN = ("gedeeld/codes.py", "kern/populatie.py", "kern/toestanden.py", "kern/kernen.py", "kern/opwarming.py")
+_CODEBESTANDEN = ("gedeeld/codes.py", "kern/populatie.py", "kern/overgangstabellen.py", "kern/toestanden.py",
+                  "kern/kernen.py", "kern/opwarming.py")
 
 
 @dataclass
@@ -171,7 +173,7 @@ def startpopulatie(p: Parameters, regels: Overgangsregels, *, zaad: int, schaal:
     Gelijk aan `warm_op` met dezelfde invoer (getest): de sleutel is alles wat het opwarmen leest. Leest de
     parameters via `p`, zodat een omhullende registratie (Parameters.registrerend) ziet waar een run van afhangt."""
     sleutel = (zaad, schaal, startmaand, bool(stationair), np.asarray(regio_aandeel).tobytes(),
-               regels.regio_vsv_factor.tobytes(), regels.regio_krapte.tobytes(), _codeversie())
+               regels.tabellen.regio_vsv_factor.tobytes(), regels.tabellen.regio_krapte.tobytes(), _codeversie())
 
     def bereken(gevolgd: Parameters) -> Opwarming:
         schijf = _Schijf.voor(sleutel, schaal)
@@ -180,7 +182,8 @@ def startpopulatie(p: Parameters, regels: Overgangsregels, *, zaad: int, schaal:
             if gevonden is not None:
                 return gevonden
         # de regels zijn al gebouwd (met p); lees hun parameters via `gevolgd` mee zodat de sleutel klopt
-        opgewarmd = warm_op(gevolgd, Overgangsregels(gevolgd, regels.regio_vsv_factor, regels.regio_krapte),
+        tabellen = regels.tabellen
+        opgewarmd = warm_op(gevolgd, Overgangsregels.uit(gevolgd, tabellen.regio_vsv_factor, tabellen.regio_krapte),
                             zaad=zaad, schaal=schaal, startmaand=startmaand, regio_aandeel=regio_aandeel,
                             stationair=stationair)
         if schijf is not None and len(opgewarmd.kolommen["id"]) >= MIN_RIJEN_OP_SCHIJF:
@@ -196,7 +199,7 @@ def zorg_voor(scenario, *, zaad: int, schaal: int, parameters: Parameters) -> No
     if cachemap() is None:
         return
     rg = Regiogegevens.uit(parameters)
-    regels = Overgangsregels(parameters, rg.vsv_factor, rg.krapte)
+    regels = Overgangsregels.uit(parameters, rg.vsv_factor, rg.krapte)
     jaar, maand = scenario.looptijd.startmaand
     startpopulatie(parameters, regels, zaad=zaad, schaal=schaal, startmaand=c.maandindex(jaar, maand),
                    regio_aandeel=rg.aandeel)
@@ -245,7 +248,8 @@ class _Schijf:
             h = hashlib.sha256(json.dumps(gelezen, sort_keys=True).encode()).hexdigest()[:16]
             doel = self.map / f"{self.voorvoegsel}-{h}"
             tijdelijk = self.map / f".{doel.name}.{os.getpid()}.npz"
-            np.savez(tijdelijk, **o.kolommen, _maanden=o.maanden, _standen=o.standen, _vsv=o.vsv)
+            arrays: dict[str, Any] = {**o.kolommen, "_maanden": o.maanden, "_standen": o.standen, "_vsv": o.vsv}
+            np.savez(tijdelijk, **arrays)
             os.replace(tijdelijk, doel.with_suffix(".npz"))
             meta = self.map / f".{doel.name}.{os.getpid()}.json"
             meta.write_text(json.dumps({"gelezen": gelezen}))

@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
+import numpy.typing as npt
 import pandas as pd
 
 from simulatie.gedeeld import codes as c
@@ -42,7 +43,7 @@ KOLOMMEN: dict[str, type] = {
     "uitstroommaand": np.int32,       # maand van de laatste keer school verlaten; -1 = nooit
     "uitstroomgroep": np.int8,
     "uitkering_type": np.int8,        # codes.UITKERINGSTYPEN; 'bijstand' bij thuis: aangevraagd, in de zoektermijn
-    "begeleiding": np.int8,           # beleid: 0 geen, 1 begeleid, 2 wachtend
+    "begeleiding": np.int8,           # beleid: codes.BEGELEIDINGSSTATUS (geen, begeleid, wachtend)
     "begeleiding_sinds": np.int32,    # beleid: maand waarin de jongere in aanmerking kwam; -1 = niet
     "levenscoaching_sinds": np.int32, # beleid: maand waarin een levenscoachtraject begon; -1 = nooit
 }
@@ -73,7 +74,35 @@ def samengevoegd(kubus: np.ndarray, as_: int = 0) -> np.ndarray:
 
 
 class Populatie:
-    """Kolommen van gelijke lengte; `frame()` en `levensloop` maken ze leesbaar voor mensen."""
+    """Kolommen van gelijke lengte; `frame()` en `levensloop` maken ze leesbaar voor mensen.
+
+    De kolommen zijn die van KOLOMMEN, met hun dtype hieronder uitgeschreven zodat de typecontrole ze kent. De
+    maandregels (toestanden.py) schrijven toestand en loopbaan; de begeleiding verandert alleen via
+    `zet_begeleiding` en `begin_levenscoaching`."""
+
+    id: npt.NDArray[np.int64]
+    gewicht: npt.NDArray[np.float32]
+    geboortemaand: npt.NDArray[np.int32]
+    toestand: npt.NDArray[np.int8]
+    maanden_in_toestand: npt.NDArray[np.int16]
+    schooltype: npt.NDArray[np.int8]
+    niveau: npt.NDArray[np.int8]
+    leerweg: npt.NDArray[np.int8]
+    leerjaar: npt.NDArray[np.int8]
+    regio: npt.NDArray[np.int8]
+    multiproblematiek: npt.NDArray[np.bool_]
+    migratie: npt.NDArray[np.bool_]
+    beperking: npt.NDArray[np.bool_]
+    startkwalificatie: npt.NDArray[np.bool_]
+    vsv: npt.NDArray[np.bool_]
+    in_beeld: npt.NDArray[np.bool_]
+    uitstroommaand: npt.NDArray[np.int32]
+    uitstroomgroep: npt.NDArray[np.int8]
+    uitkering_type: npt.NDArray[np.int8]
+    begeleiding: npt.NDArray[np.int8]
+    begeleiding_sinds: npt.NDArray[np.int32]
+    levenscoaching_sinds: npt.NDArray[np.int32]
+    maand: int
 
     def __init__(self, kolommen: dict[str, np.ndarray], maand: int):
         lengtes = {len(v) for v in kolommen.values()}
@@ -94,6 +123,32 @@ class Populatie:
 
     def actief(self) -> np.ndarray:
         return self.toestand != UIT
+
+    def cel(self, rijen: np.ndarray) -> np.ndarray:
+        """Opleidingscel (schooltype x niveau x leerweg), plat: de index van de tabellen per opleiding."""
+        return ((self.schooltype[rijen].astype(np.int32) * 5 + self.niveau[rijen]) * len(c.LEERWEGEN)
+                + self.leerweg[rijen])
+
+    def risicocode(self, rijen: np.ndarray) -> np.ndarray:
+        """Bits: 1 = startkwalificatie, 2 = migratie, 4 = beperking, 8 = multiproblematiek."""
+        return (self.startkwalificatie[rijen].astype(np.uint8) | (self.migratie[rijen].astype(np.uint8) << 1)
+                | (self.beperking[rijen].astype(np.uint8) << 2)
+                | (self.multiproblematiek[rijen].astype(np.uint8) << 3))
+
+    # ---------------------------------------------------------------------------- begeleiding schrijven
+    def zet_begeleiding(self, rijen: np.ndarray, status: np.ndarray, t: int) -> None:
+        """De begeleiding van maand t: `rijen` (wie in aanmerking komt) krijgen `status` (BEGELEID of WACHTEND);
+        wie nieuw in aanmerking komt, onthoudt t; wie er niet meer bij is, gaat terug naar GEEN_BEGELEIDING."""
+        nieuw = rijen[self.begeleiding[rijen] == c.GEEN_BEGELEIDING]
+        self.begeleiding_sinds[nieuw] = t
+        had = self.begeleiding != c.GEEN_BEGELEIDING
+        self.begeleiding[had] = c.GEEN_BEGELEIDING
+        self.begeleiding[rijen] = status
+        self.begeleiding_sinds[had & (self.begeleiding == c.GEEN_BEGELEIDING)] = -1
+
+    def begin_levenscoaching(self, rijen: np.ndarray, t: int) -> None:
+        """`rijen` krijgen deze maand levenscoaching: wie nog nooit had, begint een traject in maand t."""
+        self.levenscoaching_sinds[rijen[self.levenscoaching_sinds[rijen] < 0]] = t
 
     def voeg_toe(self, nieuw: dict[str, np.ndarray]) -> None:
         for naam, dtype in KOLOMMEN.items():
@@ -213,7 +268,7 @@ class Bouwer:
             "uitstroommaand": np.full(n, -1, np.int32),
             "uitstroomgroep": np.zeros(n, np.int8),
             "uitkering_type": np.zeros(n, np.int8),
-            "begeleiding": np.zeros(n, np.int8),
+            "begeleiding": np.full(n, c.GEEN_BEGELEIDING, np.int8),
             "begeleiding_sinds": np.full(n, -1, np.int32),
             "levenscoaching_sinds": np.full(n, -1, np.int32),
         }
@@ -275,7 +330,7 @@ class Leeftijdsprofiel:
     def doel(self, jaar: int) -> np.ndarray:
         """Jongeren per leeftijd 15..26 op 1 januari van `jaar`."""
         leeftijden = np.arange(15, 27)
-        return np.array([self._geboorten(jaar - a - 1) for a in leeftijden]) * self._verhouding(leeftijden)
+        return np.array([self._geboorten(jaar - int(a) - 1) for a in leeftijden]) * self._verhouding(leeftijden)
 
     def cohort(self, jaar: int) -> float:
         """Omvang van het cohort dat in september `jaar` op 14 jaar in vo-leerjaar 3 begint (geboren in
@@ -344,7 +399,7 @@ def aanvulling(pop: Populatie, doel: np.ndarray, schaal: int, rng: np.random.Gen
     verschuiving = pop.maand - sjablonen.maand  # zelfde leeftijd en duren, nu
     nieuw["geboortemaand"] += verschuiving
     nieuw["uitstroommaand"] = np.where(nieuw["uitstroommaand"] >= 0, nieuw["uitstroommaand"] + verschuiving, -1)
-    nieuw["begeleiding"][:] = 0
+    nieuw["begeleiding"][:] = c.GEEN_BEGELEIDING
     nieuw["begeleiding_sinds"][:] = -1
     nieuw["levenscoaching_sinds"][:] = -1
     return nieuw

@@ -1,17 +1,14 @@
-"""De 40 RMC-regio's (Doorstroompunt-regio's) als Mesa-agenten.
+"""De 40 RMC-regio's (Doorstroompunt-regio's), als arrays (index = regionummer - 1), zoals de populatie.
 
-Een regio kent haar omvang, haar vsv-niveau en de krapte van haar arbeidsmarkt; het beleid geeft haar
-een budget dat zij omzet in coaches en een keuze wie begeleiding krijgt (zie beleid.py).
+Een regio kent haar omvang, haar vsv-niveau en de krapte van haar arbeidsmarkt (`Regiogegevens`); het beleid
+geeft haar een budget dat zij besteedt aan de kandidaten van haar regio (`Regios.bedien`, zie beleid.py).
 """
 
 from __future__ import annotations
 
-import itertools
-import weakref
 from dataclasses import dataclass
 from functools import lru_cache
 
-import mesa
 import numpy as np
 import yaml
 
@@ -45,100 +42,48 @@ class Regiogegevens:
         return cls(regionamen(), aandeel, vsv / (aandeel @ vsv), reeks("krapte"))
 
 
-class _TellerPerModel(weakref.WeakKeyDictionary):
-    """Een teller voor unique_id per model, zonder het model vast te houden."""
+class Regios:
+    """De budgetten van alle regio's en wat er van maand tot maand overblijft (het saldo).
 
-    def __getitem__(self, model):
-        try:
-            return super().__getitem__(model)
-        except KeyError:
-            teller = itertools.count(1)
-            self[model] = teller
-            return teller
+    Elke maand krijgt `bedien` de kandidaten van alle regio's, al op volgorde van voorrang (wie al begeleid werd
+    eerst, dan de toewijzingsregel van het scenario), met hun maandkosten. Elke regio bedient haar kandidaten op
+    volgorde zolang haar maandbudget plus saldo reikt; de rest wacht. Gevectoriseerd voor alle regio's in één keer,
+    zoals de populatie (veertig losse regio-stappen kostten een tiende van de maand).
 
-
-@dataclass
-class Regiostand:
-    """De stand van alle regio's deze maand, als arrays (index = regionummer - 1), zoals de populatie."""
-
-    budget_maand: np.ndarray   # euro
-    saldo: np.ndarray          # onbesteed budget dat naar de volgende maand schuift
-    kandidaten: np.ndarray     # rijen die in aanmerking kwamen
-    bediend: np.ndarray        # rijen die begeleid worden
-    uitgaven: np.ndarray       # euro
-
-    @classmethod
-    def leeg(cls, aantal: int = AANTAL_REGIOS) -> "Regiostand":
-        return cls(*(np.zeros(aantal) for _ in range(5)))
-
-
-class Regio(mesa.Agent):
-    """Eén RMC-regio: zet haar budget om in coaches en kiest wie begeleid wordt.
-
-    Elke maand krijgt de regio van het beleid haar kandidaten, al op volgorde van voorrang (wie al
-    begeleid werd eerst, dan de toewijzingsregel van het scenario), met hun maandkosten. Zij bedient hen
-    op volgorde zolang haar maandbudget reikt; de rest wacht. `bedien` doet dat voor alle regio's in
-    één keer, gevectoriseerd zoals de populatie (veertig losse stappen kostten een tiende van de maand);
-    elke regio leest haar eigen plek in de gedeelde `Regiostand`.
-
-    Wat een maand overblijft schuift door naar de volgende, tot de kosten van één rij. Op schaal k is
-    een rij k jongeren: zonder doorschuiven bleef elke maand tot een rij aan budget liggen (op schaal
-    200 in het nulalternatief vier vijfde van het budget). Zo besteedt een regio op elke schaal
-    gemiddeld haar budget, zoals zij dat jongere voor jongere zou doen.
+    Wat een maand overblijft schuift door naar de volgende, tot de kosten van één rij (`rij_maximum`). Op schaal k
+    is een rij k jongeren: zonder doorschuiven bleef elke maand tot een rij aan budget liggen (op schaal 200 in het
+    nulalternatief vier vijfde van het budget). Zo besteedt een regio op elke schaal gemiddeld haar budget, zoals
+    zij dat jongere voor jongere zou doen.
     """
 
-    # Mesa 3.3 telt unique_id's in een klassenattribuut dat elk model voor altijd vasthoudt (mesa#3179,
-    # opgelost in mesa#3180 maar nog niet uitgebracht): een experiment met duizenden runs liep zo vol
-    # (7 MB per run). Een eigen teller met een zwakke verwijzing laat het model vrij.
-    _ids = _TellerPerModel()
-
-    def __init__(self, model: mesa.Model, nummer: int, naam: str, aandeel: float, stand: Regiostand):
-        super().__init__(model)
-        self.nummer = nummer
-        self.naam = naam
-        self.aandeel = aandeel
-        self.stand = stand
+    def __init__(self, budget_per_jaar: np.ndarray, rij_maximum: float):
+        self.budget_per_jaar = np.asarray(budget_per_jaar, dtype=float)
+        self.rij_maximum = float(rij_maximum)
+        self.saldo = np.zeros(len(self.budget_per_jaar))  # onbesteed budget dat naar de volgende maand schuift
 
     @property
-    def index(self) -> int:
-        return self.nummer - 1
+    def budget_maand(self) -> np.ndarray:
+        """Het budget van één maand per regio (euro)."""
+        return self.budget_per_jaar / 12.0
 
-    @property
-    def budget_maand(self) -> float:
-        return float(self.stand.budget_maand[self.index])
+    def coaches(self, kosten_per_fte: float) -> np.ndarray:
+        """Aantal fte aan coaches dat het budget per regio betaalt."""
+        return self.budget_per_jaar / kosten_per_fte
 
-    @property
-    def saldo(self) -> float:
-        return float(self.stand.saldo[self.index])
+    def bedien(self, kosten: np.ndarray, grenzen: np.ndarray) -> np.ndarray:
+        """Welke kandidaten bediend worden (bool per kandidaat); het saldo schuift door naar de volgende maand.
 
-    @property
-    def uitgaven_maand(self) -> float:
-        return float(self.stand.uitgaven[self.index])
-
-    def coaches(self, kosten_per_fte: float) -> float:
-        """Aantal fte aan coaches dat het budget betaalt."""
-        return self.budget_maand * 12.0 / kosten_per_fte
-
-    @staticmethod
-    def bedien(stand: Regiostand, kosten: np.ndarray, grenzen: np.ndarray, budget_maand: np.ndarray,
-               rij_maximum: float) -> np.ndarray:
-        """Elke regio bedient haar kandidaten op volgorde zolang haar maandbudget plus saldo reikt.
-
-        `kosten` zijn de maandkosten per kandidaat (euro voor echte jongeren), gesorteerd op regio en
-        voorrang; de kandidaten van regio i staan in `kosten[grenzen[i]:grenzen[i + 1]]`. Wat overblijft
-        schuift door, tot `rij_maximum` (de duurste rij). Geeft per kandidaat of hij bediend wordt en
-        werkt de stand bij (budget, saldo, kandidaten, bediend, uitgaven)."""
+        `kosten` zijn de maandkosten per kandidaat (euro voor echte jongeren), gesorteerd op regio en voorrang; de
+        kandidaten van regio i staan in `kosten[grenzen[i]:grenzen[i + 1]]`."""
         aantal = np.diff(grenzen)
-        beschikbaar = budget_maand + stand.saldo
+        beschikbaar = self.budget_maand + self.saldo
         cumulatief = np.cumsum(kosten)
         voor_regio = np.concatenate([[0.0], cumulatief])[grenzen[:-1]]
         bediend = cumulatief - np.repeat(voor_regio, aantal) <= np.repeat(beschikbaar, aantal) + 1e-9
         regio = np.repeat(np.arange(len(aantal)), aantal)
-        stand.budget_maand, stand.kandidaten = budget_maand, aantal
-        stand.uitgaven = np.bincount(regio, weights=kosten * bediend, minlength=len(aantal))
-        stand.bediend = np.bincount(regio, weights=bediend, minlength=len(aantal))
-        stand.saldo = np.minimum(beschikbaar - stand.uitgaven, rij_maximum)
+        uitgaven = np.bincount(regio, weights=kosten * bediend, minlength=len(aantal))
+        self.saldo = np.minimum(beschikbaar - uitgaven, self.rij_maximum)
         return bediend
 
     def __repr__(self) -> str:
-        return f"Regio({self.nummer}, {self.naam!r})"
+        return f"Regios({len(self.budget_per_jaar)} regio's, budget {self.budget_per_jaar.sum():,.0f} euro per jaar)"

@@ -1,9 +1,10 @@
-"""Maandcijfers: aantallen per toestand, schooltype en regio, en de stromen van de maand.
+"""Maandcijfers: aantallen per toestand, schooltype en regio, de stromen van de maand, en de begeleiding.
 
 Per maand één kubus (toestand x schooltype x regio) en één per stroom (stroom x schooltype x regio);
 `frame()` maakt daar het lange formaat van dat notebooks en Parquet lezen:
     datum, indicator, toestand, schooltype, regio, waarde
-met 'alle' (of regio 0) waar over een dimensie is opgeteld.
+met 'alle' (of regio 0) waar over een dimensie is opgeteld. Het `Begeleidingsregister` boekt de begeleiding van
+elke maand (gekwalificeerd, bediend, budget) en geeft ze als `beleid.Begeleidingscijfers`.
 """
 
 from __future__ import annotations
@@ -12,7 +13,9 @@ import numpy as np
 import pandas as pd
 
 from simulatie.gedeeld import codes as c
+from simulatie.invoer.scenario import DOELGROEPEN
 from simulatie.kern import kernen
+from simulatie.kern.beleid import HEFBOMEN, LEVENSCOACHING, Begeleidingscijfers, Begeleidingsmaand, doelgroep
 from simulatie.kern.vertrek import NIVEAUS_BIJ_VERTREK, niveau_bij_vertrek
 from simulatie.kern.populatie import (UIT, UITGEBREID_CODE, VAKKEN_UITGEBREID, Populatie, samengevoegd,
                                  uitgebreide_toestand)
@@ -228,6 +231,58 @@ class Waarnemer:
 
 
 KOLOMMEN = ["datum", "indicator", "toestand", "schooltype", "regio", "waarde"]
+
+
+class Begeleidingsregister:
+    """Boekt de begeleiding van elke maand: gekwalificeerd en bediend per hefboom, doelgroep en regio, het budget
+    per regio, en met `uitsplitsing` de bedienden per groep (codes.groepcode). In echte jongeren (maal de schaal)."""
+
+    def __init__(self, schaal: int, kosten_maand: np.ndarray, uitsplitsing: bool = False):
+        self.schaal = schaal
+        self.kosten_maand = np.nan_to_num(kosten_maand)  # (hefboom,) 0 voor hefbomen die het scenario niet kent
+        self.uitsplitsing = uitsplitsing
+        self.maanden: list[int] = []
+        self.gekwalificeerd: list[np.ndarray] = []  # (hefboom, doelgroep, regio)
+        self.bediend: list[np.ndarray] = []
+        self.budget: list[np.ndarray] = []          # (regio,) euro deze maand
+        self.bediend_groep: list[np.ndarray] = []   # (hefboom, groep)
+
+    def boek(self, pop: Populatie, maand: Begeleidingsmaand, budget_maand: np.ndarray, t: int) -> None:
+        """De begeleiding van maand t; `pop` is de populatie aan het eind van de maand (doelgroep en regio daarvan)."""
+        vorm = (len(HEFBOMEN), len(DOELGROEPEN) + 1, AANTAL_REGIOS)
+
+        def code(rijen, hefboom):
+            return (hefboom.astype(np.int64) * vorm[1] + doelgroep(pop, rijen)) * vorm[2] + pop.regio[rijen]
+
+        def kubus(codes):
+            return np.bincount(codes, minlength=np.prod(vorm)).reshape(vorm).astype(float)
+
+        k = maand.kandidaten
+        lc_rijen = maand.levenscoaching
+        kandidaten = code(k.rijen, k.hefboom)
+        # levenscoaching: iedereen bediend
+        lc = kubus(code(lc_rijen, np.full(len(lc_rijen), LEVENSCOACHING, np.int8))) if len(lc_rijen) else 0.0
+        self.maanden.append(t)
+        self.gekwalificeerd.append((kubus(kandidaten) + lc) * self.schaal)
+        self.bediend.append((kubus(kandidaten[maand.bediend]) + lc) * self.schaal)
+        self.budget.append(budget_maand)
+        if self.uitsplitsing:
+            rijen = np.concatenate([maand.bediende_rijen, lc_rijen])
+            hefboom = np.concatenate([maand.bediende_hefboom, np.full(len(lc_rijen), LEVENSCOACHING, np.int8)])
+            groep = c.groepcode(pop.schooltype[rijen], pop.migratie[rijen], pop.multiproblematiek[rijen])
+            self.bediend_groep.append(np.bincount(hefboom.astype(np.int64) * c.NG_GROEPEN + groep,
+                                                  minlength=len(HEFBOMEN) * c.NG_GROEPEN)
+                                      .reshape(len(HEFBOMEN), c.NG_GROEPEN) * float(self.schaal))
+
+    def cijfers(self) -> Begeleidingscijfers:
+        """De boekhouding van alle maanden tot nu toe, als arrays."""
+        def stapel(kubussen: list[np.ndarray]) -> np.ndarray:
+            return np.stack(kubussen) if kubussen else np.zeros((0, len(HEFBOMEN), len(DOELGROEPEN) + 1, NR))
+
+        return Begeleidingscijfers(list(self.maanden), stapel(self.gekwalificeerd), stapel(self.bediend),
+                                   self.kosten_maand.copy(),
+                                   np.stack(self.budget) if self.budget else np.zeros((0, NR)),
+                                   np.stack(self.bediend_groep) if self.bediend_groep else None)
 
 
 def _mbo_kubus(pop: Populatie, rijen: np.ndarray) -> np.ndarray:
