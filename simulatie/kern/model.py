@@ -27,6 +27,7 @@ from simulatie.kern.opwarming import profiel, startpopulatie
 from simulatie.kern.populatie import KOLOMMEN, Populatie, Sjablonen, aanvulling, nieuw_cohort
 from simulatie.kern.regio import Regiogegevens, Regios
 from simulatie.kern.toestanden import Overgangsregels
+from simulatie.kern.uitkomst import Uitkomst
 from simulatie.kern.waarneming import Begeleidingsregister, Waarnemer
 
 # Vaste nummers per toevalsstroom: een stroom hangt nooit af van hoeveel een andere stroom trok.
@@ -169,8 +170,8 @@ class JongerenModel(mesa.Model):
         return self.register.cijfers()
 
     def maandcijfers(self) -> pd.DataFrame:
-        """Aantallen en stromen per maand, lang formaat (zie waarneming.py)."""
-        return self.waarnemer.frame()
+        """Aantallen en stromen per maand, lang formaat (zie Uitkomst.maandcijfers)."""
+        return Uitkomst.van(self).maandcijfers
 
     def volg(self, ids) -> None:
         """Houd de levensloop van deze jongeren bij (per maand één regel), voor `levensloop`."""

@@ -107,6 +107,7 @@ class Uitkomst:
             delen["standen_groep"] = w.reeks("groepkubus").sum(axis=(2, 3, 4))
             delen["stromen_groep"] = w.reeks("stromen_groep")
             bediend = b.bediend_groep
+            assert bediend is not None, "met uitsplitsing boekt het register de begeleiding per groep"
             delen["begeleidingsuitgaven_groep"] = np.delete(bediend, LEVENSCOACHING, axis=1).transpose(0, 2, 1) @ kosten
             delen["levenscoaching_groep"] = bediend[:, LEVENSCOACHING] * b.kosten_maand[LEVENSCOACHING]
         return cls(

@@ -10,15 +10,13 @@ elke maand (gekwalificeerd, bediend, budget) en geeft ze als `beleid.Begeleiding
 from __future__ import annotations
 
 import numpy as np
-import pandas as pd
 
 from simulatie.gedeeld import codes as c
 from simulatie.invoer.scenario import DOELGROEPEN
 from simulatie.kern import kernen
 from simulatie.kern.beleid import HEFBOMEN, LEVENSCOACHING, Begeleidingscijfers, Begeleidingsmaand, doelgroep
 from simulatie.kern.vertrek import NIVEAUS_BIJ_VERTREK, niveau_bij_vertrek
-from simulatie.kern.populatie import (UIT, UITGEBREID_CODE, VAKKEN_UITGEBREID, Populatie, samengevoegd,
-                                 uitgebreide_toestand)
+from simulatie.kern.populatie import (UIT, UITGEBREID_CODE, VAKKEN_UITGEBREID, Populatie, uitgebreide_toestand)
 from simulatie.gedeeld.codes import AANTAL_REGIOS
 from simulatie.kern.toestanden import STROMEN, Stromen
 
@@ -200,34 +198,6 @@ class Waarnemer:
         Wajong apart) en leeftijd."""
         return np.stack(self.leeftijdskubus).sum(axis=(3, 4)).astype(float)
 
-    def frame(self) -> pd.DataFrame:
-        """Alle maanden in lang formaat."""
-        if not self.maanden:
-            return pd.DataFrame({k: [] for k in KOLOMMEN})
-        datums = c.maanddatums(self.maanden)
-        A = np.stack(self.aantallen)          # (maand, toestand, schooltype, regio)
-        S = np.stack(self.stromen)            # (maand, stroom, schooltype, regio)
-        B = np.stack(self.buiten_beeld)       # (maand, regio)
-        toestand = ("toestand", c.TOESTANDEN)
-        stroom = ("indicator", STROMEN)
-        schooltype = ("schooltype", c.SCHOOLTYPEN)
-        regio = ("regio", np.arange(1, NR + 1))
-        delen = [
-            _lang(datums, A.sum(axis=(2, 3)), [toestand], indicator="aantal"),
-            _lang(datums, A.sum(axis=3), [toestand, schooltype], indicator="aantal"),
-            _lang(datums, A.sum(axis=2), [toestand, regio], indicator="aantal"),
-            _lang(datums, np.stack(self.zonder_sk), [toestand], indicator="zonder_startkwalificatie"),
-            _lang(datums, self.uitkeringen_naar_soort().sum(axis=(2, 3)), [("toestand", ("bijstand", "ww", "wajong"))],
-                  indicator="uitkering_naar_soort"),
-            _lang(datums, B.sum(axis=1), [], indicator="buiten_beeld", toestand="thuis"),
-            _lang(datums, B, [regio], indicator="buiten_beeld", toestand="thuis"),
-            _lang(datums, np.stack(self.duurzaam).sum(axis=1), [], indicator="duurzaam_werk", toestand="werk"),
-            _lang(datums, np.stack(self.duurzaam), [regio], indicator="duurzaam_werk", toestand="werk"),
-            _lang(datums, S.sum(axis=(2, 3)), [stroom]),
-            _lang(datums, S.sum(axis=3), [stroom, schooltype]),
-            _lang(datums, S.sum(axis=2), [stroom, regio]),
-        ]
-        return pd.concat(delen, ignore_index=True)
 
 
 KOLOMMEN = ["datum", "indicator", "toestand", "schooltype", "regio", "waarde"]
@@ -289,40 +259,3 @@ def _mbo_kubus(pop: Populatie, rijen: np.ndarray) -> np.ndarray:
     """Aantallen per mbo-niveau (0-4) en leerweg (0 = bol, 1 = bbl)."""
     code = pop.niveau[rijen].astype(np.int32) * 2 + (pop.leerweg[rijen] == c.BBL)
     return np.bincount(code, minlength=10).reshape(5, 2)
-
-
-def waarderingsframe(w: Waarnemer) -> pd.DataFrame:
-    """Aantallen per maand naar toestand, leeftijdsband, SK en bbl: de basis van het MKBA-kasboek."""
-    if not w.maanden:
-        return pd.DataFrame()
-    datums = c.maanddatums(w.maanden)
-    W = w.waardering()
-    idx = np.indices(W.shape).reshape(W.ndim, -1)
-    return pd.DataFrame({
-        "datum": datums[idx[0]], "toestand": np.array(c.TOESTANDEN)[idx[1]],
-        "leeftijdsband": np.array(LEEFTIJDSBANDEN)[idx[2]], "startkwalificatie": idx[3].astype(bool),
-        "bbl": idx[4].astype(bool), "aantal": W.reshape(-1).astype(float),
-    })
-
-
-def leeftijdsframe(maanden, standen: np.ndarray) -> pd.DataFrame:
-    """Standen (maand, VAKKEN_UITGEBREID, leeftijd) in lang formaat: datum, toestand (uitkering naar soort; zorg
-    met Wajong telt als zorg), leeftijd, aantal."""
-    standen = samengevoegd(standen, as_=1)
-    idx = np.indices(standen.shape).reshape(3, -1)
-    return pd.DataFrame({"datum": c.maanddatums(maanden)[idx[0]],
-                         "toestand": np.array(c.TOESTANDEN_UITGEBREID)[idx[1]],
-                         "leeftijd": np.array(c.LEEFTIJDEN)[idx[2]], "aantal": standen.reshape(-1)})
-
-
-def _lang(datums, waarde: np.ndarray, assen: list[tuple[str, object]], **vast) -> pd.DataFrame:
-    """Een array (maand, as1, as2, ...) als lange tabel; ontbrekende dimensies zijn 'alle' of regio 0."""
-    idx = np.indices(waarde.shape).reshape(waarde.ndim, -1)
-    kolommen = {"datum": datums[idx[0]], "indicator": "alle", "toestand": "alle", "schooltype": "alle", "regio": 0}
-    for k, (naam, labels) in enumerate(assen, start=1):
-        kolommen[naam] = np.asarray(labels)[idx[k]]
-    kolommen.update(vast)
-    kolommen["waarde"] = waarde.reshape(-1).astype(float)
-    df = pd.DataFrame({k: (v if np.ndim(v) else np.full(idx.shape[1], v)) for k, v in kolommen.items()})
-    df["regio"] = df["regio"].astype(np.int16)
-    return df[KOLOMMEN]
