@@ -48,12 +48,13 @@ def bewaar_figuur(fig, naam: str, inst: Instellingen):
 
 def bandbreedte(nul: str, alternatief: str, inst: Instellingen, **vast) -> pd.DataFrame:
     """Uitkomsten van `alternatief` tegen `nul` voor `inst.n` trekkingen uit de onzekere parameters
-    (Latin hypercube over de standaardset, zie gevoeligheid.STANDAARD) en uit de populatie (elke trekking een ander
+    (Latin hypercube over de standaardset, zie woordenschat.STANDAARD) en uit de populatie (elke trekking een ander
     zaad: het interval bevat de populatieruis). Eén regel per trekking; hervat als de notebook opnieuw draait."""
     from simulatie.invoer.parameters import laad_parameters
     from simulatie.invoer.scenario import laad_scenario
     from simulatie.experimenten.experiment import Experiment, Vergelijkingsevaluator
-    from simulatie.experimenten.gevoeligheid import Onzekerheden, ontwerp_psa
+    from simulatie.experimenten.gevoeligheid import ontwerp_psa
+    from simulatie.experimenten.woordenschat import Onzekerheden
 
     o = Onzekerheden.kies(laad_parameters()).met_populatieruis()
     ontwerp, _ = ontwerp_psa(o, inst.n, seed=inst.seed)
