@@ -65,6 +65,7 @@ SCRIPT = textwrap.dedent("""
     import numpy as np
     from SALib.sample import sobol
     from simulatie.experimenten.experiment import Experiment, Ishigami
+    from simulatie.experimenten.woordenschat import Onzekerheden
     from simulatie.invoer.parameters import Verdeling
     o = Onzekerheden(("x1", "x2", "x3"), tuple(Verdeling("uniform", -np.pi, np.pi) for _ in range(3)))
     ontwerp = o.naar_waarden(sobol.sample(o.probleem(), 16, calc_second_order=False, seed=3))
