@@ -33,7 +33,7 @@ class Rungeheugen:
         self.schijf = schijf
         self.treffers = self.missers = 0
         for sleutel, gelezen, waarde in (schijf.lees() if schijf is not None else ()):
-            self._geheugen.voeg_toe(sleutel, gelezen, waarde)
+            self._geheugen.voeg_toe(_hashbaar(sleutel), gelezen, waarde)
 
     def zoek(self, sleutel, p: Parameters, anders=None):
         """De onthouden uitkomst, of `anders` (telt als treffer of misser)."""
