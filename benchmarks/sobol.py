@@ -21,7 +21,8 @@ import pandas as pd
 
 def runs_in_ontwerp(ontwerp: pd.DataFrame, nul, alt, schaal: int, jaren: int) -> int:
     """Hoeveel simulaties het experiment doet: per groep (gedeelde nulrun) de verschillende runs."""
-    from simulatie.experimenten.experiment import TREKKING, Vergelijkingsevaluator
+    from simulatie.experimenten.experiment import Vergelijkingsevaluator
+    from simulatie.experimenten.woordenschat import TREKKING
     from simulatie.experimenten.vergelijking import gelezen_parameters
 
     e = Vergelijkingsevaluator(nul.als_dict(), alt.als_dict(), schaal=schaal, jaren=jaren)
@@ -35,7 +36,8 @@ def runs_in_ontwerp(ontwerp: pd.DataFrame, nul, alt, schaal: int, jaren: int) ->
 
 
 def main() -> None:
-    from simulatie.experimenten.gevoeligheid import Onzekerheden, analyseer, ontwerp_sobol, rangorde_zeker
+    from simulatie.experimenten.gevoeligheid import analyseer, ontwerp_sobol, rangorde_zeker
+    from simulatie.experimenten.woordenschat import Onzekerheden
     from simulatie.invoer.parameters import laad_parameters
     from simulatie.invoer.scenario import laad_scenario
 

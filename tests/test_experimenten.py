@@ -14,9 +14,11 @@ import pandas as pd
 import pytest
 
 from simulatie import laad_parameters, laad_scenario
-from simulatie.experimenten.experiment import Experiment, Ishigami, Runcache, Vergelijkingsevaluator
-from simulatie.experimenten.gevoeligheid import (Onzekerheden, analyse_rangorde, analyse_sobol, convergentie,
-                                                 ontwerp_psa, ontwerp_sobol, ontwerp_tornado, rangorde_zeker)
+from simulatie.experimenten.experiment import Experiment, Ishigami, Vergelijkingsevaluator
+from simulatie.experimenten.gevoeligheid import (analyse_rangorde, analyse_sobol, convergentie, ontwerp_psa,
+                                                 ontwerp_sobol, ontwerp_tornado, rangorde_zeker)
+from simulatie.experimenten.runs import Rungeheugen
+from simulatie.experimenten.woordenschat import Onzekerheden
 from simulatie.invoer.parameters import Verdeling
 
 ISHIGAMI = Onzekerheden(("x1", "x2", "x3"), tuple(Verdeling("uniform", -np.pi, np.pi) for _ in range(3)))
@@ -63,8 +65,8 @@ SCRIPT = textwrap.dedent("""
     import numpy as np
     from SALib.sample import sobol
     from simulatie.experimenten.experiment import Experiment, Ishigami
+    from simulatie.experimenten.woordenschat import Onzekerheden
     from simulatie.invoer.parameters import Verdeling
-    from simulatie.experimenten.gevoeligheid import Onzekerheden
     o = Onzekerheden(("x1", "x2", "x3"), tuple(Verdeling("uniform", -np.pi, np.pi) for _ in range(3)))
     ontwerp = o.naar_waarden(sobol.sample(o.probleem(), 16, calc_second_order=False, seed=3))
     Experiment(sys.argv[1], ontwerp, Ishigami(vertraging=float(sys.argv[2]))).draai(werkers=1, voortgang=False)
@@ -182,7 +184,7 @@ def test_gedeelde_simulaties_geven_precies_dezelfde_uitkomsten(klein_model_ontwe
     ontwerp, _ = ontwerp_sobol(o, 2, seed=4)  # per trekking: A, AB_prijs, AB_wet, AB_nazorg, B
     rijen = ontwerp.to_dict("records")
     los = [evaluator(r) for r in rijen]
-    runs = Runcache(evaluator.seed, evaluator.schaal, evaluator.jaren)
+    runs = Rungeheugen()
     samen = list(evaluator.groep(rijen[:3], runs))  # A, AB_prijs, AB_wet: één nulrun, twee runs van de wet
     assert samen == los[:3]
     assert len(runs) == 3

@@ -146,7 +146,7 @@ def test_levensloop_van_een_jongere_in_gesloten_vorm(parameters):
 
 
 def test_de_onzekerheid_varieert_de_levensloop_niet_een_eindwaarde():
-    from simulatie.experimenten.gevoeligheid import STANDAARD
+    from simulatie.experimenten.woordenschat import STANDAARD
 
     assert not any("eindwaarde" in n for n in STANDAARD)
     assert {"prijzen.levensloop.kloof_afname_per_jaar", "prijzen.levensloop.persistentie_toestand"} <= set(STANDAARD)

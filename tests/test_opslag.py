@@ -16,7 +16,7 @@ import pytest
 from conftest import draai, weigert
 from simulatie import InvoerFout, laad_scenario
 from simulatie.experimenten.experiment import Experiment, Ishigami, Vergelijkingsevaluator
-from simulatie.experimenten.gevoeligheid import Onzekerheden
+from simulatie.experimenten.woordenschat import Onzekerheden
 from simulatie.invoer.parameters import Verdeling
 
 ISHIGAMI = Onzekerheden(("x1", "x2", "x3"), tuple(Verdeling("uniform", -np.pi, np.pi) for _ in range(3)))

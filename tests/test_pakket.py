@@ -16,7 +16,8 @@ import pytest
 
 from simulatie import laad_scenario
 from simulatie.experimenten.experiment import Experiment, Vergelijkingsevaluator
-from simulatie.experimenten.gevoeligheid import Onzekerheden, ontwerp_psa
+from simulatie.experimenten.gevoeligheid import ontwerp_psa
+from simulatie.experimenten.woordenschat import Onzekerheden
 from simulatie.invoer.parameters import laad_parameters
 
 WORTEL = Path(__file__).resolve().parent.parent

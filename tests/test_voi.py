@@ -112,7 +112,8 @@ def test_evsi_per_proef_hoog_voor_het_effect_waar_de_keuze_van_afhangt():
     uitvaleffect af, dan is een grote proef daarnaar veel waard (bijna de EVPPI) en een proef naar nazorg niets."""
     import pandas as pd
 
-    from simulatie.experimenten.gevoeligheid import PROEVEN, Onzekerheden, waarde_van_informatie
+    from simulatie.experimenten.gevoeligheid import PROEVEN, waarde_van_informatie
+    from simulatie.experimenten.woordenschat import Onzekerheden
     from simulatie.invoer.parameters import laad_parameters
 
     p = laad_parameters()

@@ -1,8 +1,8 @@
 """Experimenten: veel gevallen (scenario, parameterwaarden, seed) draaien op een uitvoerder.
 
 Een geval is een rij van een ontwerp (een matrix van parameterwaarden). Een evaluator rekent een geval
-uit tot een dict met uitkomsten. De uitvoerder is standaard een pool van lokale processen (alle kernen),
-of een Dask-cluster (`dask="lokaal"` of het adres van een scheduler). Elk afgerond geval wordt meteen
+uit tot een dict met uitkomsten. De uitvoerder (uitvoering.py) is standaard een pool van lokale processen
+(alle kernen), of een Dask-cluster (`dask="lokaal"` of het adres van een scheduler). Elk afgerond geval wordt meteen
 als eigen Parquet-bestand in de opslag geschreven (eerst onder een tijdelijke naam, dan hernoemd), ook als
 een werker meer gevallen samen rekent: een onderbroken experiment hervat waar het stopte, zonder een geval
 te verliezen of dubbel te rekenen.
@@ -16,8 +16,8 @@ dat daar niet bij past (leeg, afgekapt, van een ander geval of een andere opslag
 InvoerFout die het bestand noemt. Het wordt niet stilzwijgend opnieuw gerekend: wie het bestand weghaalt,
 laat alleen dat geval opnieuw rekenen; `opnieuw` gooit alle gevallen weg.
 
-In de taal van de EMA Workbench: de parameters met een verdeling zijn de onzekerheden, het scenario
-is de hefboom, de uitkomsten zijn de outcomes.
+In de taal van de EMA Workbench (woordenschat.py): de parameters met een verdeling zijn de onzekerheden, de
+hefbomen veranderen het alternatief, de uitkomstmaten zijn de outcomes.
 """
 
 from __future__ import annotations
@@ -25,7 +25,6 @@ from __future__ import annotations
 import hashlib
 import json
 import math
-import os
 import re
 import time
 from dataclasses import dataclass, field
@@ -34,9 +33,18 @@ from typing import Callable, Iterable, Iterator, Mapping
 
 import numpy as np
 import pandas as pd
+from tqdm.auto import tqdm
 
+from simulatie.experimenten.runs import Rungeheugen
+from simulatie.experimenten.uitvoering import Uitvoerder, kies_uitvoerder
+from simulatie.experimenten.vergelijking import gelezen_parameters
+from simulatie.experimenten.woordenschat import (HEFBOMEN, TREKKING, effectuitkomsten, groepsuitkomsten,
+                                                 ncw_uitkomsten, splits, zaad)
 from simulatie.gedeeld.fouten import InvoerFout
 from simulatie.gedeeld.uitvoer import atomair
+from simulatie.gedeeld.versie import __version__
+from simulatie.invoer.parameters import laad_parameters
+from simulatie.invoer.scenario import valideer
 
 ONTWERP = "ontwerp.parquet"
 OPSLAG = "gevallen"
@@ -75,32 +83,6 @@ def verschillen(oud: Mapping[str, str] | None, nieuw: Mapping[str, str]) -> list
     return [DELEN.get(n, n) for n in namen] or (["de vingerafdruk"] if oud.get("totaal") != nieuw["totaal"] else [])
 
 
-def controleer_dask(dask: str | None) -> None:
-    """Een Dask-adres vóór er iets geschreven wordt: de vorm, en of er een scheduler antwoordt (binnen 5 s)."""
-    if dask and dask != "lokaal":
-        _verbind(dask).close()
-
-
-def _verbind(dask: str):
-    """Een Dask-client voor het adres van een scheduler; een fout adres of geen antwoord: een InvoerFout."""
-    toegestaan = "'lokaal' of het adres van een draaiende scheduler, tcp://HOST:POORT, bijvoorbeeld tcp://127.0.0.1:8786"
-    if not re.fullmatch(r"(tcp|tls)://[A-Za-z0-9_.\-\[\]:]+:\d{1,5}", dask):
-        raise InvoerFout(f"'{dask}' is geen adres van een Dask-scheduler.", veld="--dask", toegestaan=toegestaan)
-    from dask.distributed import Client
-
-    try:
-        return Client(dask, timeout="5s")
-    except ValueError:
-        raise InvoerFout(f"'{dask}' is geen geldig adres van een Dask-scheduler.", veld="--dask",
-                         toegestaan=toegestaan) from None
-    except (OSError, TimeoutError):
-        raise InvoerFout(f"Geen Dask-scheduler bereikbaar op '{dask}' (geen antwoord binnen 5 seconden).",
-                         veld="--dask", toegestaan=toegestaan) from None
-
-
-# Een kolom van een ontwerp die geen parameter is maar de populatie kiest: het zaad is seed + trekking.
-TREKKING = "populatie.trekking"
-
 # ------------------------------------------------------------------------------------ evaluatoren
 
 @dataclass(frozen=True)
@@ -123,9 +105,6 @@ class Vergelijkingsevaluator:
 
     def vingerafdruk(self) -> dict:
         """Alles wat de uitkomst van een geval bepaalt, behalve de waarden van het geval zelf."""
-        from simulatie.gedeeld.versie import __version__
-        from simulatie.invoer.parameters import laad_parameters
-
         return {"nulalternatief": self.nul, "alternatief": self.alternatief,
                 "parameters": {**laad_parameters().als_dict(), **self.vast}, "versie": __version__,
                 "instellingen": {"seed": self.seed, "schaal": self.schaal, "jaren": self.jaren,
@@ -134,15 +113,16 @@ class Vergelijkingsevaluator:
     def __call__(self, waarden: Mapping[str, float]) -> dict[str, float]:
         return next(self.groep([waarden]))
 
-    def groep(self, gevallen: Iterable[Mapping[str, float]], runs: "Runcache | None" = None
+    def groep(self, gevallen: Iterable[Mapping[str, float]], runs: Rungeheugen | None = None
               ) -> Iterator[dict[str, float]]:
         """De uitkomsten van een reeks gevallen, in volgorde, met gedeelde simulaties (in `runs`)."""
-        runs = runs if runs is not None else Runcache(self.seed, self.schaal, self.jaren, self.per_groep)
+        runs = runs if runs is not None else Rungeheugen()
         effecten: dict[tuple[int, int], dict[str, float]] = {}
         for waarden in gevallen:
             nul, alt, p = self.invoer(waarden)
             seed = self.zaad(waarden)
-            u_nul, u_alt = runs.haal(nul, p, seed), runs.haal(alt, p, seed)
+            u_nul, u_alt = (runs.run(s, p, seed=seed, schaal=self.schaal, jaren=self.jaren,
+                                     uitsplitsing=self.per_groep) for s in (nul, alt))
             paar = (id(u_nul), id(u_alt))
             if paar not in effecten:
                 effecten[paar] = effectuitkomsten(u_nul, u_alt, p)
@@ -153,8 +133,6 @@ class Vergelijkingsevaluator:
         """Per geval de waarden van de gevarieerde parameters die het nulalternatief leest: gevallen met
         dezelfde sleutel delen hun nulrun en gaan samen naar één werker. Een proefrun met de
         basiswaarden laat zien welke parameters dat zijn."""
-        from simulatie.experimenten.vergelijking import gelezen_parameters
-
         nul, _, p = self.invoer({})
         gelezen = gelezen_parameters(nul, jaren=self.jaren, seed=self.seed, schaal=self.schaal, parameters=p)
         relevant = [k for k in ontwerp.columns if k in gelezen or k == TREKKING]
@@ -163,130 +141,26 @@ class Vergelijkingsevaluator:
         return list(ontwerp[relevant].itertuples(index=False, name=None))
 
     def zaad(self, waarden: Mapping[str, float]) -> int:
-        """Het zaad van een geval: de seed van de analyse, of met een trekking van de populatie (TREKKING) een
-        ander zaad per trekking, zodat de populatieruis in de spreiding van de uitkomsten zit."""
-        return (self.seed + int(waarden.get(TREKKING, 0))) % 2 ** 32
+        """Het zaad van een geval (woordenschat.zaad: met een populatietrekking een ander zaad per trekking)."""
+        return zaad(self.seed, waarden)
 
     def invoer(self, waarden: Mapping[str, float]):
-        """(nulalternatief, alternatief, parameters) van een geval."""
-        from simulatie.invoer.parameters import laad_parameters
-        from simulatie.invoer.scenario import valideer
-
-        waarden = dict(waarden)
-        waarden.pop(TREKKING, None)  # geen parameter: kiest de populatie (zaad)
+        """(nulalternatief, alternatief, parameters) van een geval: de parameterwaarden naar de parameters, de
+        hefbomen (woordenschat.HEFBOMEN) naar het alternatief; de trekking kiest alleen het zaad."""
+        parameters, hefbomen, _ = splits(waarden)
         nul, alt = dict(self.nul), dict(self.alternatief)
-        budget = waarden.pop("scenario.budget_factor", None)  # hefboom als onzekerheid: de budgetcurve
-        if budget is not None:
-            alt["budget"] = {**alt["budget"], "regionaal_programma": alt["budget"]["regionaal_programma"] * budget}
-        p = laad_parameters().vervang({**self.vast, **waarden}, bron="experiment")
+        for naam, waarde in hefbomen.items():
+            alt = HEFBOMEN[naam].pas_toe(alt, waarde)
+        p = laad_parameters().vervang({**self.vast, **parameters}, bron="experiment")
         return valideer(nul), valideer(alt), p
 
 
-class Runcache:
-    """De simulaties van één groep gevallen. Een run hangt alleen af van scenario, zaad, schaal, looptijd
-    en de parameters die hij las; een geval dat op al die parameters gelijk is, krijgt dezelfde run."""
+# ------------------------------------------------------------------------------------ een taak
 
-    def __init__(self, seed: int, schaal: int, jaren: int, uitsplitsing: bool = False):
-        from simulatie.invoer.parameters import Geheugen
-
-        self.seed, self.schaal, self.jaren, self.uitsplitsing = seed, schaal, jaren, uitsplitsing
-        self._runs = Geheugen()
-
-    def haal(self, scenario, p, seed: int | None = None):
-        from simulatie.experimenten.vergelijking import Uitkomst, draai_model
-
-        seed = self.seed if seed is None else seed
-
-        def draai(gevolgd):
-            start = time.perf_counter()
-            model = draai_model(scenario, jaren=self.jaren, seed=seed, schaal=self.schaal, parameters=gevolgd,
-                                uitsplitsing=self.uitsplitsing)
-            return Uitkomst.van(model, self.jaren, time.perf_counter() - start)
-
-        return self._runs.haal((seed, json.dumps(scenario.als_dict(), sort_keys=True, default=str)), p, draai)
-
-    def __len__(self) -> int:
-        return len(self._runs)
-
-
-def ncw_uitkomsten(nul, alternatief, p) -> dict[str, float]:
-    """NCW per partij en voor de maatschappij, en de baten/kostenverhouding (hangen van de prijzen af)."""
-    from simulatie.economie.mkba import PARTIJEN, binnen_horizon, contante_waarde, kosten_en_baten
-
-    posten, cw = contante_waarde(nul, alternatief, p)
-    kosten, baten, _ = kosten_en_baten(posten, cw)
-    uit = {"ncw_maatschappij": float(cw.sum()), "ncw_horizon": float(cw[binnen_horizon(posten)].sum())}
-    uit.update({f"ncw_{partij}": float(cw[:, j].sum()) for j, partij in enumerate(PARTIJEN)})
-    uit["baten_kosten_verhouding"] = float(baten / kosten) if kosten > 0 else float("nan")
-    return uit
-
-
-def groepsuitkomsten(nul, alternatief, p) -> dict[str, float]:
-    """Effecten en NCW per groep en regio (groepen.py), voor intervallen per groep (groepen_psa.csv)."""
-    from simulatie.economie.groepen import groepstabel, psa_uitkomsten
-
-    return psa_uitkomsten(groepstabel(nul, alternatief, p))
-
-
-def effectuitkomsten(nul, alternatief, p) -> dict[str, float]:
-    """Voorkomen vsv'ers, extra jongeren in duurzaam werk, bediend en wachtend (alleen van de runs)."""
-    from simulatie.economie.mkba import effectkengetallen
-
-    voorkomen, extra = effectkengetallen(nul, alternatief)
-    return {"voorkomen_vsv": voorkomen, "extra_duurzaam_werk": extra,
-            **{n: alternatief.totalen().get(n, 0.0) for n in ("bediend", "wachtend")}}
-
-
-# ------------------------------------------------------------------------------------ uitvoerders
-
-class _Direct:
-    """Een kanaal dat een afgerond geval meteen doorgeeft (één proces: de werker is de schrijver)."""
-
-    def __init__(self, ontvang: Callable):
-        self.put = ontvang
-
-
-def _uitvoerder(dask: str | None, werkers: int | None, ontvang: Callable):
-    """(submit, kanaal, afsluiten): een functie die f(x) indient en een future geeft, het kanaal waarop een
-    werker elk afgerond geval meldt (met .put; None: `ontvang` krijgt elk geval meteen), en een opruimfunctie."""
-    if dask:
-        try:
-            from dask.distributed import Client, LocalCluster, Queue
-        except ImportError:  # pragma: no cover - dask staat in de afhankelijkheden
-            raise InvoerFout("Dask is niet geïnstalleerd.", veld="--dask", toegestaan="pip install 'dask[distributed]'")
-        if dask == "lokaal":
-            cluster = LocalCluster(n_workers=werkers or os.cpu_count() or 1, threads_per_worker=1,
-                                   processes=True, dashboard_address=None)
-            client = Client(cluster)
-            afsluiten = lambda: (client.close(), cluster.close())  # noqa: E731
-        else:
-            client = _verbind(dask)
-            afsluiten = client.close
-        return (lambda f, *a: client.submit(f, *a, pure=False)), Queue(client=client), afsluiten
-    werkers = werkers or os.cpu_count() or 1
-    if werkers == 1:
-        from concurrent.futures import Future
-
-        def direct(f, *a):
-            fut: Future = Future()
-            try:
-                fut.set_result(f(*a))
-            except Exception as fout:  # noqa: BLE001 - de fout komt bij .result() terug
-                fut.set_exception(fout)
-            # een onderbreking (Ctrl-C) stopt meteen: de volgende taken worden niet meer ingediend
-            return fut
-        return direct, _Direct(ontvang), lambda: None
-    from concurrent.futures import ProcessPoolExecutor
-    from multiprocessing import Manager
-
-    beheer = Manager()
-    pool = ProcessPoolExecutor(max_workers=werkers)
-    return pool.submit, beheer.Queue(), lambda: (pool.shutdown(cancel_futures=True), beheer.shutdown())
-
-
-def _reken(evaluator: Callable, gevallen: list[tuple[int, dict[str, float]]], kanaal) -> int:
-    """Reken een taak (één of meer gevallen) uit en meld elk geval zodra het klaar is op `kanaal`
+def _reken(taak: tuple[Callable, list[tuple[int, dict[str, float]]]], kanaal) -> int:
+    """Reken een taak (evaluator, één of meer gevallen) uit en meld elk geval zodra het klaar is op `kanaal`
     als (nummer, uitkomsten, seconden); geeft het aantal gevallen."""
+    evaluator, gevallen = taak
     if len(gevallen) == 1 or not hasattr(evaluator, "groep"):
         for geval, waarden in gevallen:
             start = time.perf_counter()
@@ -434,11 +308,10 @@ class Experiment:
 
     # -- draaien
     def draai(self, dask: str | None = None, werkers: int | None = None, voortgang: bool = True,
-              opnieuw: bool = False) -> pd.DataFrame:
-        """Reken de open gevallen uit. Eerst wordt alles gecontroleerd (opslag, gevalbestanden, uitvoerder);
-        pas dan wordt er geschreven, zodat een fout in de invoer niets achterlaat."""
-        from tqdm.auto import tqdm
-
+              opnieuw: bool = False, uitvoerder: Uitvoerder | None = None) -> pd.DataFrame:
+        """Reken de open gevallen uit, op `uitvoerder` (standaard: kies_uitvoerder(dask, werkers)). Eerst wordt
+        alles gecontroleerd (opslag, gevalbestanden, uitvoerder); pas dan wordt er geschreven, zodat een fout in
+        de invoer niets achterlaat."""
         if not opnieuw:
             self.controleer()
         gedaan = set() if opnieuw else self.klaar()
@@ -455,14 +328,16 @@ class Experiment:
         if not open_:
             self.voorbereiden(opnieuw=opnieuw)
         else:
-            submit, kanaal, afsluiten = _uitvoerder(dask, werkers, ontvang)
+            eigen = uitvoerder is None
+            u = kies_uitvoerder(dask, werkers) if eigen else uitvoerder
             try:
-                taken = self.taken(open_)
+                taken = [(self.evaluator, [(i, rijen[i]) for i in taak]) for taak in self.taken(open_)]
                 self.voorbereiden(opnieuw=opnieuw)
-                lopend = [submit(_reken, self.evaluator, [(i, rijen[i]) for i in taak], kanaal) for taak in taken]
-                _ontvang_alles(lopend, kanaal, ontvang, dask is not None)
+                for _ in u.stroom(_reken, taken, tussendoor=ontvang):
+                    pass  # elk geval is al geschreven (ontvang)
             finally:
-                afsluiten()
+                if eigen:
+                    u.sluit()
         balk.close()
         return self.resultaten()
 
@@ -482,40 +357,6 @@ def _controlegetal(rij: Mapping) -> str:
     inhoud = {k: (repr(v) if isinstance(v, float) and not math.isfinite(v) else v) for k, v in rij.items()
               if k not in ("seconden", "controlegetal")}
     return _hash(inhoud)
-
-
-def _ontvang_alles(lopend: list, kanaal, ontvang: Callable, is_dask: bool) -> None:
-    """Schrijf elk geval zodra een werker het meldt, tot alle taken klaar zijn; een fout in een taak komt
-    terug nadat de gevallen die al klaar waren, geschreven zijn."""
-    if isinstance(kanaal, _Direct):  # alles is al gerekend en geschreven
-        for fut in lopend:
-            fut.result()
-        return
-
-    def leeg(wachten: float) -> None:
-        while True:
-            try:
-                melding = kanaal.get(timeout=wachten)
-            except Exception:  # noqa: BLE001 - queue.Empty of de time-out van Dask
-                return
-            ontvang(melding)
-            wachten = 0.01
-
-    while True:
-        klaar = [f for f in lopend if f.done()]
-        if len(klaar) == len(lopend) or any(_mislukt(f, is_dask) for f in klaar):
-            leeg(0.01)
-            for fut in lopend:
-                if fut.done():
-                    fut.result()  # geeft de fout van een mislukte taak
-            return
-        leeg(0.2)
-
-
-def _mislukt(fut, is_dask: bool) -> bool:
-    if is_dask:
-        return fut.status == "error"
-    return fut.exception() is not None
 
 
 # ------------------------------------------------------------------------------------ een testfunctie

@@ -7,113 +7,54 @@ met de kwantielfunctie van elke parameter (zijn `verdeling`) naar waarden vertaa
 
 from __future__ import annotations
 
-import fnmatch
 import json
 import shutil
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
+from SALib.analyze import morris, sobol
+from SALib.sample import morris as morris_steekproef
+from SALib.sample import sobol as sobol_steekproef
+from scipy.stats import qmc
 
-from simulatie.experimenten.experiment import OPSLAG, TREKKING
+from simulatie.economie import groepen
+from simulatie.experimenten import voi
+from simulatie.experimenten.experiment import OPSLAG, Experiment, Vergelijkingsevaluator, verschillen, vingerafdruk
+from simulatie.experimenten.ontdekking import afpeltraject, doos_tabel, prim_doos
+from simulatie.experimenten.uitvoering import Uitvoerder, kies_uitvoerder
+from simulatie.experimenten.woordenschat import BUDGETFACTOR, BUDGETFACTOREN, TREKKING, UITKOMSTEN, Onzekerheden
 from simulatie.gedeeld.fouten import InvoerFout
-from simulatie.invoer.parameters import Parameters, Verdeling
-from simulatie.gedeeld.uitvoer import EIGENAAR, atomair, schrijf_json
+from simulatie.gedeeld.uitvoer import EIGENAAR, atomair, eigen_bestanden, schrijf_json
+from simulatie.gedeeld.versie import __version__
+from simulatie.invoer.parameters import Parameters, laad_parameters
+from simulatie.invoer.scenario import controleer_zelfde_looptijd
 
-# De standaardset onzekerheden: effecten, kosten, waardering en de belangrijkste ongefitte kansen.
-# Gekalibreerde parameters staan er niet in: hun bandbreedte is die van vóór de fit.
-STANDAARD = (
-    "beleid.effect.begeleiding_tijdens_vsv", "beleid.effect.nazorg_baanvinden", "beleid.effect.nazorg_baanbehoud",
-    "beleid.effect.nazorg_terugkeer_onderwijs", "beleid.effect.gemeente_baanvinden",
-    "beleid.effect.extra_bereik_doorstroompunt_wet", "beleid.coach.caseload_nazorg",
-    "beleid.coach.caseload_tijdens_opleiding", "beleid.coach.opslag_werkgeverslasten_overhead",
-    "prijzen.mkba.discontovoet", "prijzen.mkba.verdringing", "prijzen.loon.factor_met_sk", "prijzen.loon.wig",
-    "overgangen.maandkans.thuis_werk",
-    # de voortzetting na het model (levensloop.py): hoe lang verschillen doorwerken, loon- en uitkeringskloof
-    "prijzen.levensloop.kloof_afname_per_jaar", "prijzen.levensloop.persistentie_toestand",
-    "prijzen.levensloop.uitkering_27_zonder_sk", "prijzen.levensloop.aow_leeftijd",
-)
-TREKKINGEN = 2 ** 20  # zoveel verschillende populaties kan een analyse trekken (zaad = seed + trekking)
 # De proeven voor de EVSI: (naam, het effect dat de proef meet, de kans op de uitkomst in de controlegroep, +1 als
 # het effect de maandkans verhoogt en -1 als het haar verlaagt).
 PROEVEN = (
     ("nazorg op werk", "beleid.effect.nazorg_baanvinden", "beleid.onderzoek.kans_werk_controle", +1),
     ("begeleiding tegen uitval", "beleid.effect.begeleiding_tijdens_vsv", "beleid.onderzoek.kans_vsv_controle", -1),
 )
-UITKOMSTEN = ("ncw_maatschappij", "ncw_horizon", "ncw_rijk_ocw", "ncw_rijk_szw", "ncw_rijk_financien", "ncw_uwv",
-              "ncw_gemeenten", "ncw_jongeren",
-              "voorkomen_vsv", "extra_duurzaam_werk", "bediend", "wachtend")
-
-
-@dataclass(frozen=True)
-class Onzekerheden:
-    """Namen en verdelingen van de parameters die gevarieerd worden."""
-
-    namen: tuple[str, ...]
-    verdelingen: tuple[Verdeling, ...]
-
-    @classmethod
-    def kies(cls, p: Parameters, patronen: tuple[str, ...] | None = None) -> "Onzekerheden":
-        """Parameters met een verdeling die op een van de patronen passen (fnmatch, bv. 'beleid.effect.*')."""
-        patronen = patronen or STANDAARD
-        onzeker = p.onzeker()
-        namen = [n for n in onzeker if any(fnmatch.fnmatchcase(n, pat) for pat in patronen)]
-        zonder = [pat for pat in patronen if not any(fnmatch.fnmatchcase(n, pat) for n in onzeker)]
-        if zonder:
-            raise InvoerFout(f"Geen onzekere parameter past op: {', '.join(zonder)}.", veld="--parameters",
-                             toegestaan="namen of patronen van parameters met een verdeling, bijvoorbeeld "
-                                        "'beleid.effect.*' (zie laad_parameters().onzeker())")
-        namen = sorted(namen, key=lambda n: (patronen.index(n) if n in patronen else len(patronen), n))
-        return cls(tuple(namen), tuple(p.info(n).verdeling for n in namen))
-
-    def met_populatieruis(self) -> "Onzekerheden":
-        """Dezelfde onzekerheden plus de trekking van de synthetische populatie (het zaad; experimenten.TREKKING):
-        zo zit de populatieruis in de spreiding, en in Sobol is de index van de trekking het aandeel ruis."""
-        if TREKKING in self.namen:
-            return self
-        return Onzekerheden(self.namen + (TREKKING,), self.verdelingen + (Verdeling("uniform", 0.0, TREKKINGEN),))
-
-    @property
-    def parameters(self) -> tuple[str, ...]:
-        """De namen zonder de populatietrekking (wat een parameterbestand kent)."""
-        return tuple(n for n in self.namen if n != TREKKING)
-
-    def naar_waarden(self, eenheid: np.ndarray) -> pd.DataFrame:
-        """Een steekproef in [0, 1]^d vertaald naar parameterwaarden (de trekking naar een geheel getal)."""
-        kolommen = {n: np.asarray(v.kwantiel(eenheid[:, i]), dtype=float)
-                    for i, (n, v) in enumerate(zip(self.namen, self.verdelingen))}
-        if TREKKING in kolommen:
-            kolommen[TREKKING] = np.minimum(np.floor(kolommen[TREKKING]), TREKKINGEN - 1)
-        return pd.DataFrame(kolommen)
-
-    def probleem(self) -> dict:
-        return {"num_vars": len(self.namen), "names": list(self.namen), "bounds": [[0.0, 1.0]] * len(self.namen)}
-
 
 # ------------------------------------------------------------------------------------ ontwerpen
 
 def ontwerp_sobol(o: Onzekerheden, n: int, seed: int = 0) -> tuple[pd.DataFrame, np.ndarray]:
-    from SALib.sample import sobol
-
     if n < 2 or n & (n - 1):
         raise InvoerFout(f"Sobol vraagt een macht van 2 als --n, niet {n}.", veld="--n",
                          toegestaan="2, 4, 8, ..., bijvoorbeeld 64 of 128")
-    eenheid = sobol.sample(o.probleem(), n, calc_second_order=False, seed=seed)
+    eenheid = sobol_steekproef.sample(o.probleem(), n, calc_second_order=False, seed=seed)
     return o.naar_waarden(eenheid), eenheid
 
 
 def ontwerp_morris(o: Onzekerheden, n: int, seed: int = 0) -> tuple[pd.DataFrame, np.ndarray]:
-    from SALib.sample import morris
-
-    eenheid = morris.sample(o.probleem(), n, num_levels=4, seed=seed)
+    eenheid = morris_steekproef.sample(o.probleem(), n, num_levels=4, seed=seed)
     return o.naar_waarden(eenheid), eenheid
 
 
 def ontwerp_psa(o: Onzekerheden, n: int, seed: int = 0) -> tuple[pd.DataFrame, np.ndarray]:
     """Latin hypercube over alle onzekerheden (gelijkmatiger dan puur toeval bij weinig trekkingen)."""
-    from scipy.stats import qmc
-
     eenheid = qmc.LatinHypercube(d=len(o.namen), seed=seed).random(n)
     return o.naar_waarden(eenheid), eenheid
 
@@ -154,8 +95,6 @@ def _analyseerbaar(resultaten: pd.DataFrame, uitkomsten):
 
 
 def analyse_sobol(o: Onzekerheden, resultaten: pd.DataFrame, uitkomsten=UITKOMSTEN, seed: int = 0) -> pd.DataFrame:
-    from SALib.analyze import sobol
-
     rijen = []
     for u, y in _analyseerbaar(resultaten, uitkomsten):
         s = sobol.analyze(o.probleem(), y, calc_second_order=False, conf_level=0.95, seed=seed)
@@ -170,8 +109,6 @@ def analyse_sobol(o: Onzekerheden, resultaten: pd.DataFrame, uitkomsten=UITKOMST
 
 def analyse_morris(o: Onzekerheden, eenheid: np.ndarray, resultaten: pd.DataFrame, uitkomsten=UITKOMSTEN,
                    seed: int = 0) -> pd.DataFrame:
-    from SALib.analyze import morris
-
     rijen = []
     for u, y in _analyseerbaar(resultaten, uitkomsten):
         s = morris.analyze(o.probleem(), eenheid, y, num_levels=4, conf_level=0.95, seed=seed)
@@ -231,8 +168,6 @@ def analyse_rangorde(o: Onzekerheden, resultaten: pd.DataFrame, uitkomsten=UITKO
     (`keep_resamples`: dezelfde hersteekproef voor elke parameter) en per hersteekproef de rangorde.
     Per uitkomst en parameter: ST, rang, 95%-interval van de rang, de kans om in de top-k te staan en
     de kans dat hij boven de volgende in de rangorde staat."""
-    from SALib.analyze import sobol
-
     rijen = []
     for u, y in _analyseerbaar(resultaten, uitkomsten):
         s = sobol.analyze(o.probleem(), y, calc_second_order=False, num_resamples=herhalingen,
@@ -271,19 +206,26 @@ def schrijf_ontwerp(map_: Path, eenheid: np.ndarray, o: Onzekerheden) -> None:
 
 # ------------------------------------------------------------------------------------ de hele analyse
 
-BUDGETFACTOREN = (0.25, 0.5, 1.0, 1.5, 2.0)
-
-
 def analyseer(methode: str, alternatief, nul, n: int, uit: Path, *, schaal: int = 50, jaren: int = 10,
               seed: int = 0, dask: str | None = None, werkers: int | None = None,
-              patronen: tuple[str, ...] | None = None, opnieuw: bool = False, voortgang: bool = True) -> dict:
+              patronen: tuple[str, ...] | None = None, opnieuw: bool = False, voortgang: bool = True,
+              uitvoerder: Uitvoerder | None = None) -> dict:
     """Draai Sobol, Morris of een PSA voor `alternatief` tegen `nul`; schrijf de tabellen en figuren naar
-    `uit` en geef ze terug. De gevallen staan in `uit/<onderdeel>/gevallen` en hervatten bij een nieuwe aanroep."""
-    from simulatie.gedeeld.versie import __version__
+    `uit` en geef ze terug. De gevallen staan in `uit/<onderdeel>/gevallen` en hervatten bij een nieuwe aanroep.
+    Alle onderdelen rekenen op één uitvoerder (standaard: kies_uitvoerder(dask, werkers))."""
+    u = uitvoerder if uitvoerder is not None else kies_uitvoerder(dask, werkers)
+    try:
+        return _analyseer(methode, alternatief, nul, n, Path(uit), schaal, jaren, seed, patronen, opnieuw,
+                          voortgang, u)
+    finally:
+        if uitvoerder is None:
+            u.sluit()
+
+
+def _analyseer(methode: str, alternatief, nul, n: int, uit: Path, schaal: int, jaren: int, seed: int,
+               patronen: tuple[str, ...] | None, opnieuw: bool, voortgang: bool, u: Uitvoerder) -> dict:
+    # de figuren pas hier: matplotlib is zwaar en alleen nodig als er een analyse klaar is
     from simulatie.rapportage import figuren
-    from simulatie.experimenten.experiment import Experiment, Vergelijkingsevaluator, vingerafdruk
-    from simulatie.invoer.parameters import laad_parameters
-    from simulatie.invoer.scenario import controleer_zelfde_looptijd
 
     if methode not in ("sobol", "morris", "psa"):
         raise InvoerFout(f"Onbekende methode '{methode}'.", veld="--methode", toegestaan="sobol, morris of psa")
@@ -300,7 +242,6 @@ def analyseer(methode: str, alternatief, nul, n: int, uit: Path, *, schaal: int 
                                        per_groep=methode == "psa")
     herkomst = {"methode": methode, "alternatief": alternatief.naam, "nulalternatief": nul.naam, "seed": seed,
                 "schaal": schaal, "jaren": jaren, "n": n, "versie": __version__}
-    uit = Path(uit)
     afdruk = vingerafdruk({**evaluator.vingerafdruk(), "herkomst": {**herkomst, "onzeker": o.namen}})
     _bereid_map_voor(uit, afdruk, opnieuw)
 
@@ -308,7 +249,7 @@ def analyseer(methode: str, alternatief, nul, n: int, uit: Path, *, schaal: int 
         # alleen de PSA zelf telt per groep; tornado en budgetcurve zijn landelijk
         e = Experiment(uit / naam, ontwerp, replace(evaluator, per_groep=naam == "psa"),
                        {**herkomst, "onderdeel": naam})
-        return e.draai(dask=dask, werkers=werkers, voortgang=voortgang, opnieuw=opnieuw)
+        return e.draai(voortgang=voortgang, opnieuw=opnieuw, uitvoerder=u)
 
     tabellen: dict[str, pd.DataFrame] = {}
     label = "NCW maatschappij"
@@ -322,8 +263,6 @@ def analyseer(methode: str, alternatief, nul, n: int, uit: Path, *, schaal: int 
         tabellen["morris"] = analyse_morris(o, eenheid, res, seed=seed)
         figuren.bewaar(figuren.morris_spreiding(tabellen["morris"], "ncw_maatschappij", label), uit / "morris")
     else:
-        from simulatie.economie import groepen
-
         res = experiment("psa", ontwerp)
         ruis = experiment("ruis", ontwerp_ruis(o, p))
         per_groep = [k for k in res.columns if k.startswith("u:groep:")]
@@ -340,7 +279,7 @@ def analyseer(methode: str, alternatief, nul, n: int, uit: Path, *, schaal: int 
         tabellen["tornado"] = tornado(o, tor)
         # budgetcurve: dezelfde trekkingen (de eerste n/4, minstens 8) bij andere budgetten
         m = max(8, n // 4)
-        budget = pd.concat([ontwerp.head(m).assign(**{"scenario.budget_factor": f}) for f in BUDGETFACTOREN],
+        budget = pd.concat([ontwerp.head(m).assign(**{BUDGETFACTOR.naam: f}) for f in BUDGETFACTOREN],
                            ignore_index=True)
         tabellen["kans_positief_budget"] = budgetcurve(experiment("budget", budget),
                                                        alternatief.budget.regionaal_programma)
@@ -371,7 +310,7 @@ def budgetcurve(bud: pd.DataFrame, basisbudget: float) -> pd.DataFrame:
     """Per budgetfactor: de NCW (gemiddelde en 90%-interval over de trekkingen) en de kans op NCW > 0 met het
     95%-interval van die kans (Wilson) bij dit aantal trekkingen."""
     rijen = []
-    for factor, t in bud.groupby("p:scenario.budget_factor"):
+    for factor, t in bud.groupby(f"p:{BUDGETFACTOR.naam}"):
         y = t["u:ncw_maatschappij"].to_numpy(dtype=float)
         k, m = float((y > 0).sum()), len(y)
         z = 1.96
@@ -385,8 +324,6 @@ def budgetcurve(bud: pd.DataFrame, basisbudget: float) -> pd.DataFrame:
 
 def waarde_van_informatie(res: pd.DataFrame, o: Onzekerheden, p: Parameters, jaren: int, seed: int) -> dict:
     """evpi.csv en evsi.csv uit de PSA: de keuze tussen het alternatief en niets doen (NCW 0)."""
-    from simulatie.experimenten import voi
-
     ncw = res["u:ncw_maatschappij"].to_numpy(dtype=float)
     nb = np.column_stack([np.zeros_like(ncw), ncw])
     x = pd.DataFrame({n: res[f"p:{n}"].to_numpy(dtype=float) for n in o.parameters})
@@ -402,14 +339,11 @@ def waarde_van_informatie(res: pd.DataFrame, o: Onzekerheden, p: Parameters, jar
 def scenario_discovery(res: pd.DataFrame, o: Onzekerheden) -> dict:
     """prim_boxen.csv: onder welke aannames is de NCW negatief, en onder welke is het alternatief beter dan niets
     doen (de enige andere keuze); met het afpeltraject voor de afwegingsfiguur."""
-    from simulatie.experimenten.ontdekking import afpeltraject, doos_tabel, prim_doos
-    from simulatie.experimenten.voi import MIN_TREKKINGEN
-
     x = pd.DataFrame({n: res[f"p:{n}"].to_numpy(dtype=float) for n in o.parameters})
     ncw = res["u:ncw_maatschappij"].to_numpy(dtype=float)
     dozen, trajecten = [], []
     for doel, y in (("ncw_negatief", ncw < 0), ("beter_dan_niets_doen", ncw > 0)):
-        doos = prim_doos(x, y) if len(y) >= MIN_TREKKINGEN else None  # te weinig trekkingen: geen doos
+        doos = prim_doos(x, y) if len(y) >= voi.MIN_TREKKINGEN else None  # te weinig trekkingen: geen doos
         dozen.append(doos_tabel(doos, x, y, doel))
         if doos is not None:
             trajecten.append(afpeltraject(doos).assign(doel=doel))
@@ -421,9 +355,6 @@ def _bereid_map_voor(uit: Path, afdruk: dict[str, str], opnieuw: bool) -> None:
     """Een uitvoermap van een gevoeligheidsanalyse is nieuw, leeg, of van dezelfde analyse (dan hervat hij).
     Een andere analyse wordt geweigerd met wat er verschilt; met `opnieuw` gaat alles wat een analyse er
     schreef weg (andere bestanden blijven staan)."""
-    from simulatie.experimenten.experiment import verschillen
-    from simulatie.gedeeld.uitvoer import eigen_bestanden
-
     eigendom = _lees_eigendom(uit)
     inhoud = sorted(p.name for p in uit.iterdir()) if uit.is_dir() else []
     if inhoud and (eigendom is None or eigendom.get("opdracht") != "gevoeligheid"):

@@ -5,9 +5,10 @@ nulalternatief 30 maanden met een vaste seed (gemeenschappelijke toevalsgetallen
 deterministisch doel), en elk doel wordt berekend zoals de bron het definieert. De residuen
 (model - doel) / tolerantie gaan naar scipy.optimize.least_squares (trust region). Elke parameter
 leeft tussen grenzen; de optimalisatie werkt op de logit van zijn plaats daartussen. De Jacobiaan is
-een volledige voorwaartse differentie, met de kolommen parallel over de kernen. Elke run wordt
-bewaard in een voortgangsbestand: een afgebroken kalibratie hervat zonder iets opnieuw te rekenen, en
-twee keer draaien met dezelfde seed geeft dezelfde waarden.
+een volledige voorwaartse differentie, met de kolommen parallel op een uitvoerder (uitvoering.py: lokale
+processen of Dask). Elke run wordt bewaard in een voortgangsbestand (runs.Schijflaag, één regel per punt
+met de doelfunctie): een afgebroken kalibratie hervat zonder iets opnieuw te rekenen, en twee keer draaien
+met dezelfde seed geeft dezelfde waarden.
 
 Eerlijkheid: alleen de doelen met gefit = ja sturen de fit. De toetsen (kalibratie/toetsen.csv) zijn
 gepubliceerde cijfers waar het model niet op gefit is; het rapport zet ze ernaast.
@@ -16,19 +17,20 @@ gepubliceerde cijfers waar het model niet op gefit is; het rapport zet ze ernaas
 from __future__ import annotations
 
 import datetime as dt
-import json
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 import yaml
+from scipy.optimize import least_squares
+from tqdm.auto import tqdm
 
+from simulatie.experimenten.runs import Rungeheugen, Schijflaag
+from simulatie.experimenten.uitvoering import InDitProces, Uitvoerder, kies_uitvoerder
 from simulatie.gedeeld import codes as c
 from simulatie.gedeeld.fouten import InvoerFout
 from simulatie.invoer.parameters import Parameters, gekalibreerd_bestand, kalibratiemap, laad_parameters
-from simulatie.gedeeld.uitvoer import atomair
 from simulatie.gedeeld.opmaak import getal, nl, tabel_md
 from simulatie.invoer.scenario import laad_scenario
 from simulatie.kern.model import JongerenModel
@@ -190,7 +192,11 @@ def modelwaarden(u: Uitkomst) -> dict[tuple[str, str], float]:
 
 @dataclass
 class Kalibratie:
-    """Het doel en de boekhouding van de runs: één plek die de simulatie draait en onthoudt."""
+    """Het doel en de boekhouding van de runs: één plek die de simulatie draait en onthoudt.
+
+    De runs staan in een Rungeheugen (runs.py), op (seed, schaal) en de waarden van de vrije parameters; met een
+    voortgangsbestand ook op schijf, één regel per gerekend punt (`Schijflaag`): een afgebroken kalibratie
+    hervat zonder iets opnieuw te rekenen, en wie wil zien hoe ver ze is, leest het bestand."""
 
     basis: Parameters
     doelen: pd.DataFrame
@@ -201,39 +207,45 @@ class Kalibratie:
     def __post_init__(self):
         self.namen = [v[0] for v in VRIJ]
         self.gefit = self.doelen[self.doelen.gefit].reset_index(drop=True)
-        self.cache: dict[str, dict] = {}
-        if self.voortgangsbestand and self.voortgangsbestand.exists():
-            data = json.loads(self.voortgangsbestand.read_text())
-            if data.get("instellingen") != self._instellingen():
-                raise InvoerFout("Het voortgangsbestand hoort bij een kalibratie met andere instellingen.",
-                                 bestand=self.voortgangsbestand, veld="--seed/--schaal",
-                                 toegestaan="dezelfde seed en schaal als de afgebroken kalibratie, of --opnieuw")
-            self.cache = data["runs"]
+        schijf = (Schijflaag(self.voortgangsbestand, self._instellingen(), self._andere_instellingen)
+                  if self.voortgangsbestand else None)
+        self.runs = Rungeheugen(schijf=schijf)
 
     def _instellingen(self) -> dict:
         return {"seed": self.seed, "schaal": self.schaal, "maanden": MAANDEN, "parameters": self.namen,
                 "doelen": [f"{d}/{g}" for d, g in zip(self.gefit.doel, self.gefit.groep)]}
 
+    @staticmethod
+    def _andere_instellingen(pad: Path) -> InvoerFout:
+        return InvoerFout("Het voortgangsbestand hoort bij een kalibratie met andere instellingen.", bestand=pad,
+                          veld="--seed/--schaal",
+                          toegestaan="dezelfde seed en schaal als de afgebroken kalibratie, of --opnieuw")
+
     def parameters(self, x: np.ndarray) -> Parameters:
         return self.basis.vervang(dict(zip(self.namen, map(float, x))), bron="kalibratie")
 
-    @staticmethod
-    def _sleutel(x: np.ndarray, schaal: int) -> str:
-        return json.dumps([schaal] + [float(v) for v in x])
+    def _sleutel(self, schaal: int) -> list:
+        return ["kalibratie", self.seed, schaal]
+
+    def _gezocht(self, x: np.ndarray, schaal: int) -> dict[str, float] | None:
+        return self.runs.zoek(self._sleutel(schaal), self.parameters(x))
+
+    def _onthoud(self, x: np.ndarray, schaal: int, waarden: dict[str, float]) -> None:
+        """Een gerekend punt in het geheugen en, met een voortgangsbestand, als regel op schijf (met de doelfunctie
+        van de doelen en het tijdstip, voor wie de voortgang volgt)."""
+        r = self.residuen_van({tuple(k.split("/", 1)): v for k, v in waarden.items()})
+        self.runs.voeg_toe(self._sleutel(schaal), dict(zip(self.namen, map(float, x))), waarden,
+                           punt=len(self.runs) + 1, doelfunctie=0.5 * float(r @ r),
+                           tijd=dt.datetime.now().isoformat(timespec="seconds"))
 
     def waarden(self, x: np.ndarray, schaal: int | None = None) -> dict[tuple[str, str], float]:
         """Modelwaarden voor parametervector x (uit het geheugen als deze run al gedaan is)."""
         schaal = schaal or self.schaal
-        sleutel = self._sleutel(x, schaal)
-        if sleutel not in self.cache:
-            self.cache[sleutel] = _run((self.parameters(x), self.seed, schaal))
-            self._bewaar()
-        return {tuple(k.split("/", 1)): v for k, v in self.cache[sleutel].items()}
-
-    def _bewaar(self) -> None:
-        if self.voortgangsbestand:
-            with atomair(self.voortgangsbestand) as tijdelijk:
-                tijdelijk.write_text(json.dumps({"instellingen": self._instellingen(), "runs": self.cache}))
+        w = self._gezocht(x, schaal)
+        if w is None:
+            w = _run((self.parameters(x), self.seed, schaal))
+            self._onthoud(x, schaal, w)
+        return {tuple(k.split("/", 1)): v for k, v in w.items()}
 
     def residuen(self, x: np.ndarray) -> np.ndarray:
         return self.residuen_van(self.waarden(x))
@@ -242,24 +254,19 @@ class Kalibratie:
         return np.array([(waarden[(d, g)] - v) / t for d, g, v, t in
                          zip(self.gefit.doel, self.gefit.groep, self.gefit.waarde, self.gefit.tolerantie)])
 
-    def veel_residuen(self, xs: list[np.ndarray], werkers: int) -> list[np.ndarray]:
-        """Residuen voor veel parametervectoren, de nog niet gerekende parallel over `werkers` processen."""
-        open_ = [x for x in xs if self._sleutel(x, self.schaal) not in self.cache]
-        if open_ and werkers > 1:
-            from concurrent.futures import ProcessPoolExecutor
-
-            with ProcessPoolExecutor(max_workers=werkers) as pool:
-                for x, w in zip(open_, pool.map(_run, [(self.parameters(x), self.seed, self.schaal) for x in open_])):
-                    self.cache[self._sleutel(x, self.schaal)] = w
-            self._bewaar()
+    def veel_residuen(self, xs: list[np.ndarray], uitvoerder: Uitvoerder | None = None) -> list[np.ndarray]:
+        """Residuen voor veel parametervectoren; de nog niet gerekende op `uitvoerder` (standaard: dit proces),
+        elk punt onthouden zodra het klaar is."""
+        open_ = list({tuple(map(float, x)): x for x in xs if self._gezocht(x, self.schaal) is None}.values())
+        if open_:
+            u = uitvoerder if uitvoerder is not None else InDitProces()
+            for i, w in u.stroom(_run, [(self.parameters(x), self.seed, self.schaal) for x in open_]):
+                self._onthoud(open_[i], self.schaal, w)
         return [self.residuen(x) for x in xs]
 
 
-def _run(taak) -> dict[str, float]:
+def _run(taak: tuple[Parameters, int, int]) -> dict[str, float]:
     """Eén kalibratierun (parameters, seed, schaal) -> de modelwaarden als 'doel/groep': waarde."""
-    from simulatie.kern.model import JongerenModel
-    from simulatie.invoer.scenario import laad_scenario
-
     parameters, seed, schaal = taak
     model = JongerenModel(laad_scenario("nulalternatief"), seed=seed, schaal=schaal, parameters=parameters)
     model.run_for(MAANDEN)
@@ -267,11 +274,20 @@ def _run(taak) -> dict[str, float]:
 
 
 def kalibreer(seed: int = 0, schaal: int = 5, max_evaluaties: int = 20, voortgangsbestand: Path | None = None,
-              voortgang: bool = True, werkers: int | None = None) -> dict:
-    """Fit de vrije parameters; geeft de gefitte waarden, de doelfunctie en de Jacobiaan."""
-    from scipy.optimize import least_squares
-    from tqdm.auto import tqdm
+              voortgang: bool = True, werkers: int | None = None, dask: str | None = None,
+              uitvoerder: Uitvoerder | None = None) -> dict:
+    """Fit de vrije parameters; geeft de gefitte waarden, de doelfunctie en de Jacobiaan. De kolommen van de
+    Jacobiaan rekenen op `uitvoerder` (standaard kies_uitvoerder(dask, werkers): lokale processen of Dask)."""
+    u = uitvoerder if uitvoerder is not None else kies_uitvoerder(dask, werkers)
+    try:
+        return _kalibreer(seed, schaal, max_evaluaties, voortgangsbestand, voortgang, u)
+    finally:
+        if uitvoerder is None:
+            u.sluit()
 
+
+def _kalibreer(seed: int, schaal: int, max_evaluaties: int, voortgangsbestand: Path | None, voortgang: bool,
+               u: Uitvoerder) -> dict:
     basis = laad_parameters(gekalibreerd=False)
     k = Kalibratie(basis, lees_doelen(), seed=seed, schaal=schaal, voortgangsbestand=voortgangsbestand)
     onder = np.array([v[1] for v in VRIJ])
@@ -284,7 +300,6 @@ def kalibreer(seed: int = 0, schaal: int = 5, max_evaluaties: int = 20, voortgan
     # de optimalisatie werkt op de logit van de plaats binnen de grenzen: onbegrensd en goed geschaald
     naar_z = lambda x: np.log((x - onder) / (boven - x))  # noqa: E731
     naar_x = lambda z: onder + (boven - onder) / (1 + np.exp(-z))  # noqa: E731
-    werkers = werkers or os.cpu_count() or 1
     # stap in logit-ruimte: ca. 7% van het bereik rond het midden; groot genoeg om boven de discreetheid van een
     # populatie op kalibratieschaal uit te komen
     stap = 0.3
@@ -292,13 +307,13 @@ def kalibreer(seed: int = 0, schaal: int = 5, max_evaluaties: int = 20, voortgan
 
     def doel(z):
         r = np.concatenate([k.residuen(naar_x(z)), (naar_x(z) - x0) / sd])
-        balk.set_postfix(doelfunctie=f"{0.5 * float(r @ r):.2f}", runs=len(k.cache))
+        balk.set_postfix(doelfunctie=f"{0.5 * float(r @ r):.2f}", runs=len(k.runs))
         return r
 
     def jacobiaan(z):
         r0 = k.residuen(naar_x(z))
         verschoven = [z + stap * np.eye(len(z))[j] for j in range(len(z))]
-        kolommen = k.veel_residuen([naar_x(v) for v in verschoven], werkers)
+        kolommen = k.veel_residuen([naar_x(v) for v in verschoven], u)
         balk.update(1)
         s = 1 / (1 + np.exp(-z))
         prior = np.diag((boven - onder) * s * (1 - s) / sd)
@@ -311,7 +326,7 @@ def kalibreer(seed: int = 0, schaal: int = 5, max_evaluaties: int = 20, voortgan
     doelen = k.residuen(x)
     return {"kalibratie": k, "x": x, "doelfunctie": 0.5 * float(doelen @ doelen),
             "prior": 0.5 * float(((x - x0) / sd) @ ((x - x0) / sd)),
-            "status": uitkomst.message, "evaluaties": int(uitkomst.nfev), "runs": len(k.cache),
+            "status": uitkomst.message, "evaluaties": int(uitkomst.nfev), "runs": len(k.runs),
             "jacobiaan": np.asarray(uitkomst.jac)}
 
 

@@ -24,7 +24,8 @@ def prim_doos(x: pd.DataFrame, y: np.ndarray, drempel: float = 0.8, peel_alpha: 
     if y.all() or not y.any():
         return None
     with warnings.catch_warnings():
-        # ema_workbench meldt optionele pakketten die ontbreken en gebruikt pandas-functies die verouderen
+        # ema_workbench meldt optionele pakketten die ontbreken en gebruikt pandas-functies die verouderen; pas hier
+        # geladen: zwaar, en alleen nodig voor een PSA met genoeg trekkingen
         warnings.simplefilter("ignore")
         from ema_workbench.analysis import prim
 

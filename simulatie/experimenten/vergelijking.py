@@ -10,14 +10,18 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
+from tqdm.auto import tqdm
 
 from simulatie.economie import groepen
-from simulatie.economie.mkba import (MAATSCHAPPIJ, PARTIJEN, PARTIJNAMEN, Resultaat, binnen_horizon, bereken,
-                                     break_even_schaal, contante_waarde, effectkengetallen, kasboek)
+from simulatie.economie.mkba import (MAATSCHAPPIJ, PARTIJEN, PARTIJNAMEN, Resultaat, bereken,
+                                     break_even_schaal, kasboek)
+from simulatie.experimenten.uitvoering import Uitvoerder, kies_uitvoerder
+from simulatie.experimenten.woordenschat import RUIS_UITKOMSTEN, effectuitkomsten, ncw_uitkomsten
 from simulatie.gedeeld.fouten import InvoerFout
 from simulatie.gedeeld.uitvoer import Stopwatch
 from simulatie.invoer.parameters import Parameters, laad_parameters
@@ -26,6 +30,7 @@ from simulatie.kern.beleid import fte_kosten
 from simulatie.kern.model import JongerenModel
 from simulatie.kern.regio import regionamen
 from simulatie.kern.uitkomst import BEGELEIDING_INDICATOREN, STAND_INDICATOREN, STROOM_INDICATOREN, Uitkomst
+from simulatie.kern.opwarming import zorg_voor
 
 # Uitkomst en de indicatoren wonen in kern/uitkomst.py; hier opnieuw te importeren voor wie ze hier zocht.
 __all__ = ["Uitkomst", "Vergelijking", "simuleer", "vergelijk", "draai_model", "gelezen_parameters", "populatieruis",
@@ -213,14 +218,16 @@ class Vergelijking:
 
 def vergelijk(nul: Scenario | str | Path, *alternatieven: Scenario | str | Path, jaren: int | None = None,
               seed: int = 0, schaal: int = 1, parameters: Parameters | None = None,
-              voortgang: bool = True, break_even: bool = False, werkers: int | None = None) -> Vergelijking:
+              voortgang: bool = True, break_even: bool = False, werkers: int | None = None,
+              uitvoerder: Uitvoerder | None = None) -> Vergelijking:
     """Draai het nulalternatief en elk alternatief met hetzelfde zaad (gemeenschappelijke toevalsgetallen).
 
     Met `break_even` draait elk alternatief ook zonder effect van de begeleiding (effect_schaal 0) en
     daarna bij de lineair geschatte effectschaal waar de netto contante waarde nul is; de MKBA
     interpoleert tussen die runs (zie mkba.break_even).
-    De runs gaan parallel over `werkers` processen (standaard: alle kernen); het resultaat is gelijk
-    aan dat van één proces, want elke run hangt alleen af van scenario, parameters en zaad."""
+    De runs gaan over `uitvoerder` (uitvoering.py; standaard parallel over `werkers` processen, alle kernen);
+    het resultaat is gelijk aan dat van één proces, want elke run hangt alleen af van scenario, parameters en
+    zaad."""
     parameters = parameters if parameters is not None else laad_parameters()
     scenarios = [s if isinstance(s, Scenario) else laad_scenario(s) for s in (nul, *alternatieven)]
     namen = [s.naam for s in scenarios]
@@ -232,8 +239,22 @@ def vergelijk(nul: Scenario | str | Path, *alternatieven: Scenario | str | Path,
     runs = list(scenarios)
     if break_even:
         runs += [s.model_copy(update={"effect_schaal": 0.0}) for s in scenarios[1:]]
+    u = uitvoerder if uitvoerder is not None else kies_uitvoerder(None, min(len(runs), werkers or _kernen()))
+    try:
+        return _vergelijk(scenarios, runs, jaren, seed, schaal, parameters, voortgang, break_even, u)
+    finally:
+        if uitvoerder is None:
+            u.sluit()
+
+
+def _kernen() -> int:
+    return os.cpu_count() or 1
+
+
+def _vergelijk(scenarios: list[Scenario], runs: list[Scenario], jaren: int, seed: int, schaal: int,
+               parameters: Parameters, voortgang: bool, break_even: bool, u: Uitvoerder) -> Vergelijking:
     # de eigen runs met uitsplitsing (MKBA per regio en groep), de runs voor het break-even-effect zonder
-    uitkomsten = _draai_alle(runs, jaren, seed, schaal, parameters, voortgang, werkers, uitsplitsing=len(scenarios))
+    uitkomsten = _draai_alle(runs, jaren, seed, schaal, parameters, voortgang, u, uitsplitsing=len(scenarios))
     n = len(scenarios)
     effectruns = {s.naam: {0.0: u} for s, u in zip(scenarios[1:], uitkomsten[n:])}
     v = Vergelijking(uitkomsten[0], uitkomsten[1:n], parameters, effectruns)
@@ -241,60 +262,61 @@ def vergelijk(nul: Scenario | str | Path, *alternatieven: Scenario | str | Path,
         schattingen = break_even_schaal(v.nul, v.alternatieven, v.parameters, v.effectruns)
         extra = [s.model_copy(update={"effect_schaal": schattingen[s.naam]}) for s in scenarios[1:]
                  if np.isfinite(schattingen[s.naam]) and 0 < schattingen[s.naam] <= 5 and schattingen[s.naam] != 1]
-        for s, u in zip(extra, _draai_alle(extra, jaren, seed, schaal, parameters, voortgang, werkers)):
-            effectruns[s.naam][s.effect_schaal] = u
+        for s, uitkomst in zip(extra, _draai_alle(extra, jaren, seed, schaal, parameters, voortgang, u)):
+            effectruns[s.naam][s.effect_schaal] = uitkomst
     return v
 
 
 def _draai_alle(runs: list[Scenario], jaren: int, seed: int, schaal: int, parameters: Parameters,
-                voortgang: bool, werkers: int | None, uitsplitsing: int = 0) -> list[Uitkomst]:
-    """Alle runs (parallel); de eerste `uitsplitsing` met tellingen per regio en groep."""
-    werkers = min(len(runs), werkers or os.cpu_count() or 1)
-    if werkers > 1 and schaal <= 2:  # grote populaties: één keer opwarmen, de processen lezen het van schijf
-        from simulatie.kern.opwarming import zorg_voor
-
+                voortgang: bool, uitvoerder: Uitvoerder, uitsplitsing: int = 0) -> list[Uitkomst]:
+    """Alle runs op de uitvoerder, in de volgorde van `runs`; de eerste `uitsplitsing` met tellingen per regio
+    en groep."""
+    if uitvoerder.werkers > 1 and len(runs) > 1 and schaal <= 2:
+        # grote populaties: één keer opwarmen, de processen lezen het van schijf
         zorg_voor(runs[0], zaad=seed, schaal=schaal, parameters=parameters)
-    if werkers <= 1:
-        return [simuleer(s, jaren=jaren, seed=seed, schaal=schaal, parameters=parameters, voortgang=voortgang,
-                         uitsplitsing=i < uitsplitsing) for i, s in enumerate(runs)]
-    from concurrent.futures import ProcessPoolExecutor
-
-    from tqdm.auto import tqdm
-
-    with ProcessPoolExecutor(max_workers=werkers) as pool:
-        taken = [pool.submit(simuleer, s, jaren=jaren, seed=seed, schaal=schaal, parameters=parameters,
-                             uitsplitsing=i < uitsplitsing) for i, s in enumerate(runs)]
-        balk = tqdm(total=len(taken), desc="scenario's", unit="run", disable=None if voortgang else True)
-        for taak in taken:
-            taak.add_done_callback(lambda _t: balk.update(1))
-        uitkomsten = [t.result() for t in taken]
-        balk.close()
-    return uitkomsten
+    run = partial(_simuleer, jaren=jaren, seed=seed, schaal=schaal, parameters=parameters)
+    taken = [(s, i < uitsplitsing) for i, s in enumerate(runs)]
+    balk = tqdm(total=len(taken), desc="scenario's", unit="run", disable=None if voortgang else True)
+    uitkomsten: dict[int, Uitkomst] = {}
+    for i, u in uitvoerder.stroom(run, taken):
+        uitkomsten[i] = u
+        balk.update(1)
+    balk.close()
+    return [uitkomsten[i] for i in range(len(taken))]
 
 
-RUIS_UITKOMSTEN = ("ncw_maatschappij", "ncw_horizon", "voorkomen_vsv", "extra_duurzaam_werk")
+def _simuleer(taak: tuple[Scenario, bool], **instellingen) -> Uitkomst:
+    """Eén run van een taak (scenario, met uitsplitsing): de taak van _draai_alle voor een uitvoerder."""
+    scenario, uitsplitsing = taak
+    return simuleer(scenario, uitsplitsing=uitsplitsing, **instellingen)
 
 
 def populatieruis(v: Vergelijking, trekkingen: int = 8, ruisschaal: int | None = None, werkers: int | None = None,
-                  voortgang: bool = False) -> pd.DataFrame:
+                  voortgang: bool = False, uitvoerder: Uitvoerder | None = None) -> pd.DataFrame:
     """Hoeveel de uitkomsten van vergelijking `v` van de synthetische populatie afhangen.
 
     Dezelfde vergelijking met `trekkingen` andere zaden (seed + 1, seed + 2, ...) op `ruisschaal` (standaard de
     schaal van `v`, minstens 20: goedkoop); de standaardafwijking over die trekkingen, omgerekend naar de schaal van
     `v` met de wortel van schaal / ruisschaal (de ruis in een som over N / schaal rijen van gewicht schaal groeit
     met de wortel van de schaal; getest). Per alternatief en uitkomst: de waarde van `v`, de standaardafwijking
-    en het 95%-interval (waarde ± 1,96 sd)."""
+    en het 95%-interval (waarde ± 1,96 sd). De runs gaan over `uitvoerder` (standaard: `werkers` processen)."""
     nul = v.nul
     ruisschaal = ruisschaal or max(nul.schaal, 20)
     p = v.parameters
     scenarios = [nul.scenario] + [a.scenario for a in v.alternatieven]
     waarden: dict[str, list[dict]] = {a.naam: [] for a in v.alternatieven}
-    for k in range(1, trekkingen + 1):
-        uitkomsten = _draai_alle(scenarios, nul.jaren, nul.seed + k, ruisschaal, p, voortgang, werkers)
-        for alt in uitkomsten[1:]:
-            waarden[alt.naam].append(_ruisuitkomsten(uitkomsten[0], alt, p))
+    u = uitvoerder if uitvoerder is not None else kies_uitvoerder(None, min(len(scenarios), werkers or _kernen()))
+    try:
+        for k in range(1, trekkingen + 1):
+            uitkomsten = _draai_alle(scenarios, nul.jaren, nul.seed + k, ruisschaal, p, voortgang, u)
+            for alt in uitkomsten[1:]:
+                waarden[alt.naam].append({**ncw_uitkomsten(uitkomsten[0], alt, p),
+                                          **effectuitkomsten(uitkomsten[0], alt, p)})
+    finally:
+        if uitvoerder is None:
+            u.sluit()
     factor = np.sqrt(nul.schaal / ruisschaal)
-    eigen = {a.naam: _ruisuitkomsten(nul, a, p) for a in v.alternatieven}
+    eigen = {a.naam: {**ncw_uitkomsten(nul, a, p), **effectuitkomsten(nul, a, p)} for a in v.alternatieven}
     rijen = []
     for naam, trekking in waarden.items():
         for u in RUIS_UITKOMSTEN:
@@ -303,11 +325,3 @@ def populatieruis(v: Vergelijking, trekkingen: int = 8, ruisschaal: int | None =
                           "laag": eigen[naam][u] - 1.96 * sd, "hoog": eigen[naam][u] + 1.96 * sd,
                           "trekkingen": trekkingen, "ruisschaal": ruisschaal, "schaal": nul.schaal})
     return pd.DataFrame(rijen)
-
-
-def _ruisuitkomsten(nul: Uitkomst, alternatief: Uitkomst, p: Parameters) -> dict[str, float]:
-    """De RUIS_UITKOMSTEN van één paar runs (zoals de uitkomsten van een experiment ze noemen)."""
-    posten, cw = contante_waarde(nul, alternatief, p)
-    voorkomen, extra = effectkengetallen(nul, alternatief)
-    return {"ncw_maatschappij": float(cw.sum()), "ncw_horizon": float(cw[binnen_horizon(posten)].sum()),
-            "voorkomen_vsv": voorkomen, "extra_duurzaam_werk": extra}

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import numpy as np
 
+from simulatie.experimenten.uitvoering import DASK_HULP, controleer_dask, kies_uitvoerder
 from simulatie.gedeeld.fouten import InvoerFout
 from simulatie.gedeeld.opmaak import getal, mln, nl
 from simulatie.invoer.scenario import MAX_JAREN
@@ -115,6 +116,7 @@ def maak_parser() -> argparse.ArgumentParser:
                       help="zoveel andere populaties voor het interval van de populatieruis (standaard 8; 0: geen)")
     verg.add_argument("--werkers", type=_geheel("werkers", 1), default=None,
                       help="aantal parallelle processen (standaard: alle kernen)")
+    verg.add_argument("--dask", default=None, metavar="ADRES|lokaal", help=DASK_HULP)
     verg.set_defaults(functie=_vergelijk)
 
     gev = sub.add_parser("gevoeligheid", help="gevoeligheids- en onzekerheidsanalyse (Sobol, Morris, PSA)",
@@ -131,8 +133,7 @@ def maak_parser() -> argparse.ArgumentParser:
     gev.add_argument("--jaren", type=_JAREN, default=10,
                      help=f"horizon in jaren, 1 tot en met {MAX_JAREN} (standaard 10)")
     gev.add_argument("--seed", type=_SEED, default=0)
-    gev.add_argument("--dask", default=None, metavar="ADRES|lokaal",
-                     help="draai op een Dask-cluster: 'lokaal' of het adres van een scheduler (tcp://HOST:POORT)")
+    gev.add_argument("--dask", default=None, metavar="ADRES|lokaal", help=DASK_HULP)
     gev.add_argument("--werkers", type=_geheel("werkers", 1), default=None,
                      help="aantal processen (standaard: alle kernen)")
     gev.add_argument("--parameters", default=None,
@@ -161,6 +162,7 @@ def maak_parser() -> argparse.ArgumentParser:
     kal.add_argument("--seed", type=_SEED, default=0)
     kal.add_argument("--max-iteraties", type=_geheel("max-iteraties", 1), default=20)
     kal.add_argument("--werkers", type=_geheel("werkers", 1), default=None, help="processen (standaard: alle kernen)")
+    kal.add_argument("--dask", default=None, metavar="ADRES|lokaal", help=DASK_HULP)
     kal.add_argument("--zonder-volle-schaal", action="store_true",
                      help="sla de controle van de gefitte waarden op schaal 1 over")
     kal.add_argument("--opnieuw", action="store_true", help="begin opnieuw in plaats van te hervatten")
@@ -224,7 +226,7 @@ def _vergelijk(args) -> int:
     from simulatie.rapportage.rapport import schrijf_vergelijking
     from simulatie.invoer.scenario import controleer_zelfde_looptijd, laad_scenario
     from simulatie.gedeeld.uitvoer import Stopwatch, herkomst, schrijf_json, uitvoermap
-    from simulatie.experimenten.vergelijking import vergelijk
+    from simulatie.experimenten.vergelijking import populatieruis, vergelijk
 
     if args.ruis_trekkingen == 1:
         raise InvoerFout("Met één trekking is er geen spreiding te meten.", veld="--ruis-trekkingen",
@@ -236,18 +238,24 @@ def _vergelijk(args) -> int:
         parameters.prijsindex(args.prijsjaar)  # onbekend prijsjaar: fout vóór het rekenen
     jaren = args.jaren or scenarios[0].looptijd.jaren
     doel = args.uit or Path("resultaten") / "vergelijking"
+    controleer_dask(args.dask)  # een fout adres: melding vóór er iets geschreven is
     klok = Stopwatch()
+    # zonder --dask kiest vergelijk zelf (zoveel processen als er runs zijn, hooguit --werkers)
+    uitvoerder = kies_uitvoerder(args.dask, args.werkers) if args.dask else None
     with uitvoermap(doel, overschrijf=args.overschrijf, opdracht="vergelijk") as map_:
         print(f"Vergelijking met '{scenarios[0].naam}': {', '.join(s.naam for s in scenarios[1:])}; "
               f"{jaren} jaar, schaal {args.schaal}, seed {args.seed}.", flush=True)
-        v = vergelijk(*scenarios, jaren=jaren, seed=args.seed, schaal=args.schaal, parameters=parameters,
-                      break_even=not args.zonder_break_even, werkers=args.werkers)
-        ruis = None
-        if args.ruis_trekkingen >= 2:
-            from simulatie.experimenten.vergelijking import populatieruis
-
-            print(f"Populatieruis: dezelfde vergelijking op {args.ruis_trekkingen} andere populaties...", flush=True)
-            ruis = populatieruis(v, args.ruis_trekkingen, werkers=args.werkers)
+        try:
+            v = vergelijk(*scenarios, jaren=jaren, seed=args.seed, schaal=args.schaal, parameters=parameters,
+                          break_even=not args.zonder_break_even, werkers=args.werkers, uitvoerder=uitvoerder)
+            ruis = None
+            if args.ruis_trekkingen >= 2:
+                print(f"Populatieruis: dezelfde vergelijking op {args.ruis_trekkingen} andere populaties...",
+                      flush=True)
+                ruis = populatieruis(v, args.ruis_trekkingen, werkers=args.werkers, uitvoerder=uitvoerder)
+        finally:
+            if uitvoerder is not None:
+                uitvoerder.sluit()
         resultaat = v.mkba(prijsjaar=args.prijsjaar, discontovoet=args.discontovoet,
                            levensloop=not args.zonder_levensloop)
         effecten, figuren = schrijf_vergelijking(map_, v, resultaat, ruis)
@@ -267,7 +275,6 @@ def _vergelijk(args) -> int:
 def _gevoeligheid(args) -> int:
     import shutil
 
-    from simulatie.experimenten.experiment import controleer_dask
     from simulatie.experimenten.gevoeligheid import (analyseer, onderbroken_melding, opgeslagen_gevallen,
                                                      rangorde_zeker, top_drivers)
     from simulatie.invoer.scenario import laad_scenario
@@ -375,15 +382,16 @@ def _kalibreer(args) -> int:
     from simulatie.gedeeld.uitvoer import Stopwatch, uitvoermap
 
     doel = args.uit or MAP
+    controleer_dask(args.dask)  # een fout adres: melding vóór er iets geschreven is
     doel.mkdir(parents=True, exist_ok=True)
-    voortgang = doel / ".voortgang.json"
+    voortgang = doel / ".voortgang.jsonl"  # één regel per gerekend punt: volgen met tail -f, hervatten
     if args.opnieuw:
         voortgang.unlink(missing_ok=True)
     klok = Stopwatch()
     print(f"Kalibratie op schaal {args.schaal}, seed {args.seed}; voortgang in {voortgang} "
           f"(afbreken mag: dezelfde opdracht hervat).", flush=True)
     r = kalibreer(seed=args.seed, schaal=args.schaal, max_evaluaties=args.max_iteraties,
-                  voortgangsbestand=voortgang, werkers=args.werkers)
+                  voortgangsbestand=voortgang, werkers=args.werkers, dask=args.dask)
     k, x = r["kalibratie"], r["x"]
     print("Fit klaar; controle op volle schaal en identificatie...", flush=True)
     fit = fit_tabel(k, x, volledige_schaal=not args.zonder_volle_schaal)
@@ -396,7 +404,7 @@ def _kalibreer(args) -> int:
         ident.to_csv(map_ / "identificatie.csv", index=False)
         toets.to_csv(map_ / "toetsen_uitkomst.csv", index=False)
         bewaar(figuur_fit(fit), map_ / "fit")
-        info = {"datum": dt.date.today().isoformat(), "seed": args.seed, "schaal": args.schaal, "runs": len(k.cache),
+        info = {"datum": dt.date.today().isoformat(), "seed": args.seed, "schaal": args.schaal, "runs": len(k.runs),
                 "seconden": klok.seconden, "doelfunctie": r["doelfunctie"], "prior": r["prior"], "status": r["status"]}
         (map_ / "rapport.md").write_text(rapport_markdown(fit, ident, toets, info, populatie), encoding="utf-8")
         populatie.to_csv(map_ / "populatie.csv", index=False)

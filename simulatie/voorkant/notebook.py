@@ -17,8 +17,9 @@ from pathlib import Path
 import pandas as pd
 
 from simulatie.experimenten.experiment import Experiment, Vergelijkingsevaluator
-from simulatie.experimenten.gevoeligheid import Onzekerheden, analyseer, ontwerp_psa
+from simulatie.experimenten.gevoeligheid import analyseer, ontwerp_psa
 from simulatie.experimenten.vergelijking import populatieruis
+from simulatie.experimenten.woordenschat import Onzekerheden
 from simulatie.gedeeld.opmaak import nl
 from simulatie.invoer.parameters import laad_parameters
 from simulatie.invoer.scenario import laad_scenario
@@ -54,7 +55,7 @@ def bewaar_figuur(fig, naam: str, inst: Instellingen):
 
 def bandbreedte(nul: str, alternatief: str, inst: Instellingen, **vast) -> pd.DataFrame:
     """Uitkomsten van `alternatief` tegen `nul` voor `inst.n` trekkingen uit de onzekere parameters
-    (Latin hypercube over de standaardset, zie gevoeligheid.STANDAARD) en uit de populatie (elke trekking een ander
+    (Latin hypercube over de standaardset, zie woordenschat.STANDAARD) en uit de populatie (elke trekking een ander
     zaad: het interval bevat de populatieruis). Eén regel per trekking; hervat als de notebook opnieuw draait."""
     o = Onzekerheden.kies(laad_parameters()).met_populatieruis()
     ontwerp, _ = ontwerp_psa(o, inst.n, seed=inst.seed)

@@ -231,24 +231,38 @@ class Geheugen:
         self._uitkomsten: dict[Any, list[tuple[dict[str, float], Any, float]]] = {}
         self.totaal = 0.0
 
+    _MIS = object()  # geen uitkomst gevonden (None kan een uitkomst zijn)
+
     def haal(self, sleutel, p: "Parameters", bereken):
         """De uitkomst van `bereken(p)` voor deze sleutel (de invoer die geen parameter is)."""
+        waarde = self.zoek(sleutel, p, Geheugen._MIS)
+        if waarde is not Geheugen._MIS:
+            return waarde
+        gevolgd, namen = p.registrerend()
+        waarde = bereken(gevolgd)
+        self.voeg_toe(sleutel, {n: p[n] for n in namen}, waarde)
+        return waarde
+
+    def zoek(self, sleutel, p: "Parameters", anders=None):
+        """De onthouden uitkomst voor deze sleutel en parameters, of `anders`."""
         for gelezen, waarde, _ in self._uitkomsten.get(sleutel, ()):
             if all(p[n] == w for n, w in gelezen.items()):  # leest via p: een omhullende registratie ziet het
                 return waarde
-        gevolgd, namen = p.registrerend()
-        waarde = bereken(gevolgd)
+        return anders
+
+    def voeg_toe(self, sleutel, gelezen: Mapping[str, float], waarde) -> None:
+        """Onthoud een uitkomst die ergens anders (een werker) berekend is, met de waarden van de parameters die
+        de berekening las; te groot: niet bewaard, vol: de oudste gaan eruit."""
         grootte = self._grootte(waarde)
         if grootte * 8 > self.maximum:
-            return waarde
-        self._uitkomsten.setdefault(sleutel, []).append(({n: p[n] for n in namen}, waarde, grootte))
+            return
+        self._uitkomsten.setdefault(sleutel, []).append((dict(gelezen), waarde, grootte))
         self.totaal += grootte
         while self.totaal > self.maximum and self._uitkomsten:
             oudste = next(iter(self._uitkomsten))
             self.totaal -= self._uitkomsten[oudste].pop(0)[2]
             if not self._uitkomsten[oudste]:
                 del self._uitkomsten[oudste]
-        return waarde
 
     def __len__(self) -> int:
         return sum(len(v) for v in self._uitkomsten.values())

@@ -1,0 +1,138 @@
+"""Eén geheugen voor runs: een run hangt alleen af van wat hij las.
+
+Een run van een scenario hangt af van scenario, zaad, schaal, looptijd en de parameters die hij las
+(`Parameters.registrerend`). `Geheugen` (invoer.parameters) onthoudt een uitkomst met precies die waarden;
+een geval dat op alle gelezen parameters gelijk is, krijgt dezelfde uitkomst (bijvoorbeeld als een experiment
+prijzen varieert, die de simulatie niet leest). Hetzelfde geheugen dient het bouwen van het model en het
+opwarmen (kern), de gevallen van een experiment (`Rungeheugen`) en de kalibratie (`Rungeheugen` met een
+`Schijflaag`: elke uitkomst ook op schijf, zodat een afgebroken kalibratie hervat zonder iets opnieuw te
+rekenen).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import time
+from pathlib import Path
+from typing import Any, Callable, Iterator, Mapping
+
+from simulatie.experimenten.vergelijking import Uitkomst, draai_model
+from simulatie.gedeeld.fouten import InvoerFout
+from simulatie.invoer.parameters import Geheugen, Parameters
+from simulatie.invoer.scenario import Scenario
+
+
+class Rungeheugen:
+    """Onthoudt berekeningen met parameters, op een sleutel (de invoer die geen parameter is) en de waarden van
+    de parameters die de berekening las. Telt treffers en missers. Met een `schijf` (Schijflaag) gaat elke
+    nieuwe uitkomst ook naar schijf, en begint het geheugen met wat daar al staat."""
+
+    def __init__(self, maximum: float = math.inf, schijf: "Schijflaag | None" = None):
+        self._geheugen = Geheugen(maximum)
+        self.schijf = schijf
+        self.treffers = self.missers = 0
+        for sleutel, gelezen, waarde in (schijf.lees() if schijf is not None else ()):
+            self._geheugen.voeg_toe(_hashbaar(sleutel), gelezen, waarde)
+
+    def zoek(self, sleutel, p: Parameters, anders=None):
+        """De onthouden uitkomst, of `anders` (telt als treffer of misser)."""
+        waarde = self._geheugen.zoek(_hashbaar(sleutel), p, _MIS)
+        if waarde is _MIS:
+            self.missers += 1
+            return anders
+        self.treffers += 1
+        return waarde
+
+    def voeg_toe(self, sleutel, gelezen: Mapping[str, float], waarde, **extra) -> None:
+        """Onthoud een uitkomst (ook een die een werker berekende) met de waarden van de gelezen parameters;
+        `extra` gaat alleen naar de schijf (voor wie de voortgang leest)."""
+        self._geheugen.voeg_toe(_hashbaar(sleutel), gelezen, waarde)
+        if self.schijf is not None:
+            self.schijf.schrijf(sleutel, gelezen, waarde, **extra)
+
+    def haal(self, sleutel, p: Parameters, bereken: Callable[[Parameters], Any]):
+        """De uitkomst van `bereken(p)` voor deze sleutel: uit het geheugen, of berekend en onthouden."""
+        waarde = self.zoek(sleutel, p, _MIS)
+        if waarde is not _MIS:
+            return waarde
+        gevolgd, namen = p.registrerend()
+        waarde = bereken(gevolgd)
+        self.voeg_toe(sleutel, {n: p[n] for n in sorted(namen)}, waarde)
+        return waarde
+
+    def __len__(self) -> int:
+        return len(self._geheugen)
+
+    # -- runs van een scenario
+    def run(self, scenario: Scenario, p: Parameters, *, seed: int, schaal: int, jaren: int,
+            uitsplitsing: bool = False) -> Uitkomst:
+        """De uitkomst van een run van `scenario` met deze parameters (en wat hij las), zaad, schaal en jaren."""
+        return self.haal(runsleutel(scenario, seed, schaal, jaren, uitsplitsing), p,
+                         lambda gevolgd: draai(scenario, gevolgd, seed=seed, schaal=schaal, jaren=jaren,
+                                               uitsplitsing=uitsplitsing))
+
+
+_MIS = object()
+
+
+def runsleutel(scenario: Scenario, seed: int, schaal: int, jaren: int, uitsplitsing: bool) -> tuple:
+    """Alles buiten de parameters waar een run van afhangt (het scenario als tekst: zijn volledige inhoud)."""
+    return (seed, schaal, jaren, uitsplitsing, json.dumps(scenario.als_dict(), sort_keys=True, default=str))
+
+
+def draai(scenario: Scenario, p: Parameters, *, seed: int, schaal: int, jaren: int,
+          uitsplitsing: bool = False) -> Uitkomst:
+    """Eén run, met zijn rekentijd."""
+    start = time.perf_counter()
+    model = draai_model(scenario, jaren=jaren, seed=seed, schaal=schaal, parameters=p, uitsplitsing=uitsplitsing)
+    return Uitkomst.van(model, jaren, time.perf_counter() - start)
+
+
+def _hashbaar(sleutel):
+    """Een sleutel die van schijf komt (JSON: lijsten) en een uit het programma (tupels) zijn gelijk."""
+    if isinstance(sleutel, (list, tuple)):
+        return tuple(_hashbaar(s) for s in sleutel)
+    return sleutel
+
+
+class Schijflaag:
+    """De schijflaag van een Rungeheugen: een JSON-lines-bestand, één regel per uitkomst, dat alleen groeit.
+
+    De eerste regel draagt de instellingen; een bestand met andere instellingen geeft een InvoerFout (hervatten
+    zou twee berekeningen mengen). Een afgekapte laatste regel (afgebroken tijdens het schrijven) telt niet.
+    Zo is het bestand ook de voortgang die een mens kan volgen (tail -f)."""
+
+    def __init__(self, pad: Path, instellingen: Mapping, fout: Callable[[Path], InvoerFout]):
+        self.pad, self.instellingen, self._fout = Path(pad), json.loads(json.dumps(instellingen)), fout
+
+    def lees(self) -> Iterator[tuple[Any, dict[str, float], Any]]:
+        """(sleutel, gelezen, waarde) van elke bewaarde uitkomst; een nieuw bestand begint met de instellingen."""
+        if not self.pad.exists() or not self.pad.read_text(encoding="utf-8").strip():
+            self.pad.parent.mkdir(parents=True, exist_ok=True)
+            self._regel({"instellingen": self.instellingen}, "w")
+            return
+        tekst = self.pad.read_text(encoding="utf-8")
+        if not tekst.endswith("\n"):  # afgekapt: de volgende regel begint op een eigen regel
+            self._regel({}, "a", leeg=True)
+        regels = tekst.splitlines()
+        try:
+            kop = json.loads(regels[0])
+        except ValueError:
+            kop = None
+        if not isinstance(kop, dict) or kop.get("instellingen") != self.instellingen:
+            raise self._fout(self.pad)
+        for regel in regels[1:]:
+            try:
+                r = json.loads(regel)
+            except ValueError:  # afgekapt: de berekening wordt opnieuw gedaan
+                continue
+            yield r["sleutel"], r["gelezen"], r["waarde"]
+
+    def schrijf(self, sleutel, gelezen: Mapping[str, float], waarde, **extra) -> None:
+        self._regel({"sleutel": sleutel, "gelezen": dict(gelezen), "waarde": waarde, **extra}, "a")
+
+    def _regel(self, data: dict, modus: str, leeg: bool = False) -> None:
+        with open(self.pad, modus, encoding="utf-8") as f:
+            f.write(("" if leeg else json.dumps(data)) + "\n")
+            f.flush()
