@@ -8,15 +8,34 @@ gecontroleerd vóór het rekenen.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
+import os
+import shutil
+import socket
+import subprocess
 import sys
 from pathlib import Path
 
 import numpy as np
 
+
+from simulatie.experimenten.gevoeligheid import (analyseer, onderbroken_melding, opgeslagen_gevallen, rangorde_zeker,
+                                                 top_drivers)
+from simulatie.experimenten.kalibratie import MAP as KALIBRATIEMAP
+from simulatie.experimenten.kalibratie import (figuur_fit, fit_tabel, identificatie, kalibreer, populatietabel,
+                                               rapport_markdown, schrijf_gekalibreerd, toetsen)
 from simulatie.experimenten.uitvoering import DASK_HULP, controleer_dask, kies_uitvoerder
+from simulatie.experimenten.vergelijking import populatieruis, vergelijk
+from simulatie.gedeeld import codes as c
 from simulatie.gedeeld.fouten import InvoerFout
 from simulatie.gedeeld.opmaak import getal, mln, nl
-from simulatie.invoer.scenario import MAX_JAREN
+from simulatie.gedeeld.uitvoer import Stopwatch, atomair, herkomst, schrijf_json, slot, uitvoermap, uitvoerpad
+from simulatie.gedeeld.versie import __version__
+from simulatie.invoer.parameters import laad_parameters
+from simulatie.invoer.scenario import MAX_JAREN, controleer_zelfde_looptijd, laad_scenario
+from simulatie.kern.model import JongerenModel
+from simulatie.rapportage.figuren import bewaar, toestanden_over_tijd
+from simulatie.rapportage.rapport import schrijf_vergelijking
 
 # Bij schaal 2000 telt de landelijke populatie nog ruim 900 rijen; grover is geen populatie meer.
 MAX_SCHAAL = 2000
@@ -188,13 +207,6 @@ def main(argv: list[str] | None = None) -> int:
 # ------------------------------------------------------------------------------------ opdrachten
 
 def _run(args) -> int:
-    from simulatie.gedeeld.versie import __version__
-    from simulatie.rapportage.figuren import bewaar, toestanden_over_tijd
-    from simulatie.kern.model import JongerenModel
-    from simulatie.invoer.parameters import laad_parameters
-    from simulatie.invoer.scenario import laad_scenario
-    from simulatie.gedeeld.uitvoer import Stopwatch, herkomst, schrijf_json, uitvoermap
-
     scenario = laad_scenario(args.scenario)
     parameters = laad_parameters()
     jaren = args.jaren or scenario.looptijd.jaren
@@ -222,12 +234,6 @@ def _run(args) -> int:
 
 
 def _vergelijk(args) -> int:
-    from simulatie.invoer.parameters import laad_parameters
-    from simulatie.rapportage.rapport import schrijf_vergelijking
-    from simulatie.invoer.scenario import controleer_zelfde_looptijd, laad_scenario
-    from simulatie.gedeeld.uitvoer import Stopwatch, herkomst, schrijf_json, uitvoermap
-    from simulatie.experimenten.vergelijking import populatieruis, vergelijk
-
     if args.ruis_trekkingen == 1:
         raise InvoerFout("Met één trekking is er geen spreiding te meten.", veld="--ruis-trekkingen",
                          toegestaan="0 (geen interval) of 2 of meer")
@@ -273,13 +279,6 @@ def _vergelijk(args) -> int:
 
 
 def _gevoeligheid(args) -> int:
-    import shutil
-
-    from simulatie.experimenten.gevoeligheid import (analyseer, onderbroken_melding, opgeslagen_gevallen,
-                                                     rangorde_zeker, top_drivers)
-    from simulatie.invoer.scenario import laad_scenario
-    from simulatie.gedeeld.uitvoer import Stopwatch, atomair, herkomst, schrijf_json, slot, uitvoerpad
-
     alt, nul = laad_scenario(args.alternatief), laad_scenario(args.nul)
     patronen = tuple(x.strip() for x in args.parameters.split(",") if x.strip()) if args.parameters else None
     doel = uitvoerpad(args.uit or Path("resultaten") / f"gevoeligheid_{args.methode}")
@@ -350,10 +349,6 @@ def _gevoeligheid(args) -> int:
 
 
 def _verken(args) -> int:
-    import os
-    import socket
-    import subprocess
-
     with socket.socket() as s:  # bezet: een duidelijke fout in plaats van een traceback van de server
         if s.connect_ex(("127.0.0.1", args.poort)) == 0:
             raise InvoerFout(f"Poort {args.poort} is al in gebruik.", veld="--poort",
@@ -373,15 +368,7 @@ def _verken(args) -> int:
 
 
 def _kalibreer(args) -> int:
-    import datetime as dt
-
-    from simulatie.rapportage.figuren import bewaar
-    from simulatie.experimenten.kalibratie import (MAP, figuur_fit, fit_tabel, identificatie, kalibreer, populatietabel,
-                                      rapport_markdown, schrijf_gekalibreerd, toetsen)
-    from simulatie.kern.model import JongerenModel
-    from simulatie.gedeeld.uitvoer import Stopwatch, uitvoermap
-
-    doel = args.uit or MAP
+    doel = args.uit or KALIBRATIEMAP
     controleer_dask(args.dask)  # een fout adres: melding vóór er iets geschreven is
     doel.mkdir(parents=True, exist_ok=True)
     voortgang = doel / ".voortgang.jsonl"  # één regel per gerekend punt: volgen met tail -f, hervatten
@@ -443,8 +430,6 @@ def _vergelijkingstabel(effecten, resultaat, nul: str, ruis=None) -> str:
 
 
 def _samenvatting(cijfers, jaren: int) -> str:
-    from simulatie.gedeeld import codes as c
-
     tot = cijfers[(cijfers.regio == 0) & (cijfers.schooltype == "alle")]
     aantal = tot[tot.indicator == "aantal"].pivot_table(index="datum", columns="toestand", values="waarde")
     begin, eind = aantal.iloc[0], aantal.iloc[-1]

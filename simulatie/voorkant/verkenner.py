@@ -17,12 +17,15 @@ import json
 import os
 import tempfile
 import zipfile
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from multiprocessing import get_context
 from pathlib import Path
 
 import pandas as pd
 
 from simulatie.gedeeld.fouten import InvoerFout
+from simulatie.gedeeld.uitvoer import Stopwatch
 from simulatie.invoer.scenario import (DOELGROEPEN, TOEWIJZINGEN, VERDEELSLEUTELS, als_toml, beschikbare_scenarios,
                                 laad_scenario, valideer)
 
@@ -61,7 +64,8 @@ _LAATSTE: dict = {}
 
 def opwarmen() -> None:
     """Laad in het rekenproces alvast wat een berekening nodig heeft (modules, numba-kernen), zodat de eerste klik
-    niet op de import wacht."""
+    niet op de import wacht. Het rekenen (vergelijking, rapport) wordt bewust alleen in het rekenproces
+    geïmporteerd: de pagina zelf blijft licht en start snel."""
     import simulatie.rapportage.rapport  # noqa: F401
     import simulatie.experimenten.vergelijking  # noqa: F401
 
@@ -69,8 +73,7 @@ def opwarmen() -> None:
 def bereken(data: dict, jaren: int, schaal: int, seed: int = 0) -> Uitkomsten:
     """De vergelijking van het scenario `data` met het nulalternatief, zoals `jongeren vergelijk` hem maakt (zonder
     break-even en zonder populatieruis: snel). Eén proces: het rekenproces van de pagina gebruikt één kern."""
-    from simulatie.gedeeld.uitvoer import Stopwatch
-    from simulatie.experimenten.vergelijking import vergelijk
+    from simulatie.experimenten.vergelijking import vergelijk  # zie opwarmen: zwaar, alleen in het rekenproces
 
     klok = Stopwatch()
     scenario = valideer(data)
@@ -89,8 +92,7 @@ def bereken(data: dict, jaren: int, schaal: int, seed: int = 0) -> Uitkomsten:
 def bestanden() -> Bestanden:
     """De figuren en het zip-bestand van de laatste `bereken` in dit proces (dezelfde bestanden als `jongeren
     vergelijk`, plus het scenario als TOML)."""
-    from simulatie.rapportage.rapport import schrijf_vergelijking
-    from simulatie.gedeeld.uitvoer import Stopwatch
+    from simulatie.rapportage.rapport import schrijf_vergelijking  # zie opwarmen
 
     klok = Stopwatch()
     scenario, v, r = _LAATSTE["scenario"], _LAATSTE["vergelijking"], _LAATSTE["resultaat"]
@@ -193,9 +195,6 @@ class Rekenproces:
 
     def _proces(self):
         if self._pool is None or getattr(self._pool, "_broken", False):  # nog geen, of het proces viel weg
-            from concurrent.futures import ProcessPoolExecutor
-            from multiprocessing import get_context
-
             self._pool = ProcessPoolExecutor(max_workers=1, mp_context=get_context("spawn"))
             self._pool.submit(opwarmen)
         return self._pool
