@@ -151,7 +151,8 @@ def maak_parser() -> argparse.ArgumentParser:
                      help=f"jongeren per rij, 1 tot en met {MAX_SCHAAL} (standaard 50)")
     gev.add_argument("--jaren", type=_JAREN, default=10,
                      help=f"horizon in jaren, 1 tot en met {MAX_JAREN} (standaard 10)")
-    gev.add_argument("--seed", type=_SEED, default=0)
+    gev.add_argument("--seed", type=_SEED, default=0,
+                     help=f"zaad van de analyse, 0 tot en met {MAX_SEED} (standaard 0)")
     gev.add_argument("--dask", default=None, metavar="ADRES|lokaal", help=DASK_HULP)
     gev.add_argument("--werkers", type=_geheel("werkers", 1), default=None,
                      help="aantal processen (standaard: alle kernen)")
@@ -178,8 +179,9 @@ def maak_parser() -> argparse.ArgumentParser:
                                      "fitrapport. Een afgebroken kalibratie hervat vanzelf.")
     kal.add_argument("--schaal", type=_SCHAAL, default=5,
                      help=f"jongeren per rij, 1 tot en met {MAX_SCHAAL} (standaard 5)")
-    kal.add_argument("--seed", type=_SEED, default=0)
-    kal.add_argument("--max-iteraties", type=_geheel("max-iteraties", 1), default=20)
+    kal.add_argument("--seed", type=_SEED, default=0, help=f"zaad van de fit, 0 tot en met {MAX_SEED} (standaard 0)")
+    kal.add_argument("--max-iteraties", type=_geheel("max-iteraties", 1), default=20,
+                     help="hoogstens zoveel evaluaties van de doelfunctie (standaard 20)")
     kal.add_argument("--werkers", type=_geheel("werkers", 1), default=None, help="processen (standaard: alle kernen)")
     kal.add_argument("--dask", default=None, metavar="ADRES|lokaal", help=DASK_HULP)
     kal.add_argument("--zonder-volle-schaal", action="store_true",
