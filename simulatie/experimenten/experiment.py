@@ -38,7 +38,7 @@ from tqdm.auto import tqdm
 from simulatie.experimenten.runs import Rungeheugen
 from simulatie.experimenten.uitvoering import Uitvoerder, kies_uitvoerder
 from simulatie.experimenten.vergelijking import gelezen_parameters
-from simulatie.experimenten.woordenschat import (HEFBOMEN, TREKKING, effectuitkomsten, groepsuitkomsten,
+from simulatie.experimenten.woordenschat import (ONTWERPHEFBOMEN, TREKKING, effectuitkomsten, groepsuitkomsten,
                                                  ncw_uitkomsten, splits, zaad)
 from simulatie.gedeeld.fouten import InvoerFout
 from simulatie.gedeeld.uitvoer import atomair
@@ -146,11 +146,11 @@ class Vergelijkingsevaluator:
 
     def invoer(self, waarden: Mapping[str, float]):
         """(nulalternatief, alternatief, parameters) van een geval: de parameterwaarden naar de parameters, de
-        hefbomen (woordenschat.HEFBOMEN) naar het alternatief; de trekking kiest alleen het zaad."""
+        hefbomen (woordenschat.ONTWERPHEFBOMEN) naar het alternatief; de trekking kiest alleen het zaad."""
         parameters, hefbomen, _ = splits(waarden)
         nul, alt = dict(self.nul), dict(self.alternatief)
         for naam, waarde in hefbomen.items():
-            alt = HEFBOMEN[naam].pas_toe(alt, waarde)
+            alt = ONTWERPHEFBOMEN[naam].pas_toe(alt, waarde)
         p = laad_parameters().vervang({**self.vast, **parameters}, bron="experiment")
         return valideer(nul), valideer(alt), p
 

@@ -120,14 +120,15 @@ BUDGETFACTOR = Hefboom("scenario.budget_factor", "het regionale programmabudget 
                        waarden=(0.25, 0.5, 1.0, 1.5, 2.0))
 EFFECTSCHAAL = Hefboom("scenario.effect_schaal", "het effect van de begeleiding maal deze factor (break-even)",
                        lambda scenario, factor: {**scenario, "effect_schaal": factor})
-HEFBOMEN = {h.naam: h for h in (BUDGETFACTOR, EFFECTSCHAAL)}
+# de hefbomen die een ontwerp kan zetten, op naam (niet te verwarren met beleid.HEFBOMEN: de soorten begeleiding)
+ONTWERPHEFBOMEN = {h.naam: h for h in (BUDGETFACTOR, EFFECTSCHAAL)}
 BUDGETFACTOREN = BUDGETFACTOR.waarden  # de budgetcurve van een PSA
 
 
 def splits(waarden: Mapping[str, float]) -> tuple[dict[str, float], dict[str, float], int]:
     """(parameterwaarden, hefboomwaarden, trekking) van een geval: de kolommen van een ontwerp naar hun soort."""
-    parameters = {k: v for k, v in waarden.items() if k not in HEFBOMEN and k != TREKKING}
-    hefbomen = {k: v for k, v in waarden.items() if k in HEFBOMEN}
+    parameters = {k: v for k, v in waarden.items() if k not in ONTWERPHEFBOMEN and k != TREKKING}
+    hefbomen = {k: v for k, v in waarden.items() if k in ONTWERPHEFBOMEN}
     return parameters, hefbomen, int(waarden.get(TREKKING, 0))
 
 
