@@ -18,7 +18,8 @@ from simulatie.experimenten.experiment import Experiment, Ishigami, Vergelijking
 from simulatie.experimenten.gevoeligheid import (analyse_rangorde, analyse_sobol, convergentie, ontwerp_psa,
                                                  ontwerp_sobol, ontwerp_tornado, rangorde_zeker)
 from simulatie.experimenten.runs import Rungeheugen
-from simulatie.experimenten.woordenschat import Onzekerheden
+from simulatie.experimenten.woordenschat import BUDGETFACTOR, EFFECTSCHAAL, Onzekerheden
+from simulatie.gedeeld.fouten import InvoerFout
 from simulatie.invoer.parameters import Verdeling
 
 ISHIGAMI = Onzekerheden(("x1", "x2", "x3"), tuple(Verdeling("uniform", -np.pi, np.pi) for _ in range(3)))
@@ -229,3 +230,15 @@ def test_psa_per_groep_geeft_intervallen_die_optellen_tot_het_land(tmp_path, kle
     landelijk = Experiment(tmp_path / "land", ontwerp, evaluator).draai(werkers=1, voortgang=False)
     assert not [k for k in landelijk.columns if k.startswith("u:groep:")]
     np.testing.assert_allclose(landelijk["u:ncw_maatschappij"], res["u:ncw_maatschappij"], rtol=1e-12)
+
+
+def test_hefboom_op_een_scenario_verandert_alleen_zijn_knop():
+    wet = laad_scenario("wet")
+    half = BUDGETFACTOR.op(wet, 0.5)
+    assert half.budget.regionaal_programma == pytest.approx(wet.budget.regionaal_programma / 2, rel=1e-15)
+    assert half.bestand == wet.bestand and half.naam == wet.naam
+    nul_effect = EFFECTSCHAAL.op(wet, 0.0)
+    assert nul_effect.effect_schaal == 0.0
+    assert nul_effect.model_copy(update={"effect_schaal": wet.effect_schaal}) == wet  # verder niets veranderd
+    with pytest.raises(InvoerFout, match="effect_schaal"):
+        EFFECTSCHAAL.op(wet, 7.0)  # buiten 0 tot en met 5: een fout, geen stil afgekapt scenario

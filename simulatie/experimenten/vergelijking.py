@@ -21,7 +21,7 @@ from simulatie.economie import groepen
 from simulatie.economie.mkba import (MAATSCHAPPIJ, PARTIJEN, PARTIJNAMEN, Resultaat, bereken,
                                      break_even_schaal, kasboek)
 from simulatie.experimenten.uitvoering import Uitvoerder, kies_uitvoerder
-from simulatie.experimenten.woordenschat import RUIS_UITKOMSTEN, effectuitkomsten, ncw_uitkomsten
+from simulatie.experimenten.woordenschat import EFFECTSCHAAL, RUIS_UITKOMSTEN, effectuitkomsten, ncw_uitkomsten
 from simulatie.gedeeld.fouten import InvoerFout
 from simulatie.gedeeld.uitvoer import Stopwatch
 from simulatie.invoer.parameters import Parameters, laad_parameters
@@ -238,7 +238,7 @@ def vergelijk(nul: Scenario | str | Path, *alternatieven: Scenario | str | Path,
     jaren = jaren or scenarios[0].looptijd.jaren
     runs = list(scenarios)
     if break_even:
-        runs += [s.model_copy(update={"effect_schaal": 0.0}) for s in scenarios[1:]]
+        runs += [EFFECTSCHAAL.op(s, 0.0) for s in scenarios[1:]]
     u = uitvoerder if uitvoerder is not None else kies_uitvoerder(None, min(len(runs), werkers or _kernen()))
     try:
         return _vergelijk(scenarios, runs, jaren, seed, schaal, parameters, voortgang, break_even, u)
@@ -260,7 +260,7 @@ def _vergelijk(scenarios: list[Scenario], runs: list[Scenario], jaren: int, seed
     v = Vergelijking(uitkomsten[0], uitkomsten[1:n], parameters, effectruns)
     if break_even:  # tweede ronde: een run dicht bij het nulpunt, voor een nauwkeurige interpolatie
         schattingen = break_even_schaal(v.nul, v.alternatieven, v.parameters, v.effectruns)
-        extra = [s.model_copy(update={"effect_schaal": schattingen[s.naam]}) for s in scenarios[1:]
+        extra = [EFFECTSCHAAL.op(s, schattingen[s.naam]) for s in scenarios[1:]
                  if np.isfinite(schattingen[s.naam]) and 0 < schattingen[s.naam] <= 5 and schattingen[s.naam] != 1]
         for s, uitkomst in zip(extra, _draai_alle(extra, jaren, seed, schaal, parameters, voortgang, u)):
             effectruns[s.naam][s.effect_schaal] = uitkomst

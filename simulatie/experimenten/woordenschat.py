@@ -25,6 +25,7 @@ from simulatie.economie.mkba import (PARTIJEN, binnen_horizon, contante_waarde, 
                                      kosten_en_baten)
 from simulatie.gedeeld.fouten import InvoerFout
 from simulatie.invoer.parameters import Parameters, Verdeling
+from simulatie.invoer.scenario import Scenario, valideer
 
 # ------------------------------------------------------------------------------------ onzekerheden
 
@@ -109,6 +110,10 @@ class Hefboom:
     omschrijving: str
     pas_toe: Callable[[dict, float], dict]
     waarden: tuple[float, ...] = ()
+
+    def op(self, scenario: Scenario, waarde: float) -> Scenario:
+        """Het scenario met deze knop op `waarde`, opnieuw gevalideerd (met hetzelfde bronbestand)."""
+        return valideer(self.pas_toe(scenario.als_dict(), waarde), scenario.bestand)
 
 
 def _budget(scenario: dict, factor: float) -> dict:
