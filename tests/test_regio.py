@@ -28,7 +28,6 @@ def test_het_saldo_blijft_onder_de_kosten_van_een_rij():
     assert regios.saldo[0] == pytest.approx(300.0)
 
 
-def test_budget_per_maand_en_coaches():
+def test_budget_per_maand():
     regios = Regios(np.array([120_000.0, 60_000.0]), rij_maximum=1.0)
     np.testing.assert_allclose(regios.budget_maand, [10_000.0, 5_000.0])
-    np.testing.assert_allclose(regios.coaches(60_000.0), [2.0, 1.0])

@@ -203,3 +203,13 @@ def test_fout_dask_adres_bij_kalibreer_en_vergelijk(tmp_path, capsys, adres, fra
         code, _, err = draai(capsys, *opdracht, "--dask", adres, "--uit", uit)
         weigert(code, err, "'--dask'", fragment, "tcp://HOST:POORT")
         niets_geschreven(tmp_path)
+
+
+def _pid(_taak) -> int:
+    return os.getpid()
+
+
+def test_lokale_processen_rekenen_een_enkele_taak_in_dit_proces():
+    # één taak in een nieuwe pool is alleen opstarttijd en een tweede populatie in het geheugen (break-even-ronde)
+    assert LokaleProcessen(2).map(_pid, [0]) == [os.getpid()]
+    assert os.getpid() not in LokaleProcessen(2).map(_pid, [0, 1])

@@ -84,13 +84,19 @@ class InDitProces(_Basis):
 
 
 class LokaleProcessen(_Basis):
-    """Een pool van `werkers` lokale processen (standaard alle kernen), per aanroep van stroom of map."""
+    """Een pool van `werkers` lokale processen (standaard alle kernen), per aanroep van stroom of map; één taak
+    rekent in dit proces."""
 
     def __init__(self, werkers: int | None = None):
         self.werkers = werkers or os.cpu_count() or 1
 
     def stroom(self, fn: Callable, taken: Sequence, tussendoor: Callable | None = None
                ) -> Iterator[tuple[int, Any]]:
+        if len(taken) <= 1:
+            # één taak (zoals de tweede ronde van de break-even): een pool is dan alleen opstarttijd, en een nieuw
+            # proces bouwt de populatie opnieuw die dit proces al in het geheugen heeft
+            yield from InDitProces().stroom(fn, taken, tussendoor)
+            return
         beheer = Manager() if tussendoor is not None else None
         pool = ProcessPoolExecutor(max_workers=min(self.werkers, max(len(taken), 1)))
         try:

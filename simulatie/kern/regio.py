@@ -66,10 +66,6 @@ class Regios:
         """Het budget van één maand per regio (euro)."""
         return self.budget_per_jaar / 12.0
 
-    def coaches(self, kosten_per_fte: float) -> np.ndarray:
-        """Aantal fte aan coaches dat het budget per regio betaalt."""
-        return self.budget_per_jaar / kosten_per_fte
-
     def bedien(self, kosten: np.ndarray, grenzen: np.ndarray) -> np.ndarray:
         """Welke kandidaten bediend worden (bool per kandidaat); het saldo schuift door naar de volgende maand.
 

@@ -18,14 +18,7 @@ from pathlib import Path
 
 import numpy as np
 
-
-from simulatie.experimenten.gevoeligheid import (analyseer, onderbroken_melding, opgeslagen_gevallen, rangorde_zeker,
-                                                 top_drivers)
-from simulatie.experimenten.kalibratie import MAP as KALIBRATIEMAP
-from simulatie.experimenten.kalibratie import (figuur_fit, fit_tabel, identificatie, kalibreer, populatietabel,
-                                               rapport_markdown, schrijf_gekalibreerd, toetsen)
 from simulatie.experimenten.uitvoering import DASK_HULP, controleer_dask, kies_uitvoerder
-from simulatie.experimenten.vergelijking import populatieruis, vergelijk
 from simulatie.gedeeld import codes as c
 from simulatie.gedeeld.fouten import InvoerFout
 from simulatie.gedeeld.opmaak import getal, mln, nl
@@ -33,9 +26,11 @@ from simulatie.gedeeld.uitvoer import Stopwatch, atomair, herkomst, schrijf_json
 from simulatie.gedeeld.versie import __version__
 from simulatie.invoer.parameters import laad_parameters
 from simulatie.invoer.scenario import MAX_JAREN, controleer_zelfde_looptijd, laad_scenario
-from simulatie.kern.model import JongerenModel
-from simulatie.rapportage.figuren import bewaar, toestanden_over_tijd
-from simulatie.rapportage.rapport import schrijf_vergelijking
+
+# Het model, de experimenten en de rapportage (numba, Mesa, SALib, matplotlib) worden pas in de opdracht zelf
+# geïmporteerd. Niet om --help te versnellen, maar voor de werkers: Mesa zet multiprocessing op 'spawn', en een
+# gespawnd proces importeert de hoofdmodule (deze CLI) opnieuw. Alles bovenaan maakte elke werker zwaarder: de
+# hoofdtaak (vergelijk nulalternatief wet) kostte zo meetbaar meer rekentijd (gepaard gemeten met farm-bench).
 
 # Bij schaal 2000 telt de landelijke populatie nog ruim 900 rijen; grover is geen populatie meer.
 MAX_SCHAAL = 2000
@@ -209,6 +204,9 @@ def main(argv: list[str] | None = None) -> int:
 # ------------------------------------------------------------------------------------ opdrachten
 
 def _run(args) -> int:
+    from simulatie.rapportage.figuren import bewaar, toestanden_over_tijd
+    from simulatie.kern.model import JongerenModel
+
     scenario = laad_scenario(args.scenario)
     parameters = laad_parameters()
     jaren = args.jaren or scenario.looptijd.jaren
@@ -236,6 +234,9 @@ def _run(args) -> int:
 
 
 def _vergelijk(args) -> int:
+    from simulatie.rapportage.rapport import schrijf_vergelijking
+    from simulatie.experimenten.vergelijking import populatieruis, vergelijk
+
     if args.ruis_trekkingen == 1:
         raise InvoerFout("Met één trekking is er geen spreiding te meten.", veld="--ruis-trekkingen",
                          toegestaan="0 (geen interval) of 2 of meer")
@@ -281,6 +282,9 @@ def _vergelijk(args) -> int:
 
 
 def _gevoeligheid(args) -> int:
+    from simulatie.experimenten.gevoeligheid import (analyseer, onderbroken_melding, opgeslagen_gevallen,
+                                                     rangorde_zeker, top_drivers)
+
     alt, nul = laad_scenario(args.alternatief), laad_scenario(args.nul)
     patronen = tuple(x.strip() for x in args.parameters.split(",") if x.strip()) if args.parameters else None
     doel = uitvoerpad(args.uit or Path("resultaten") / f"gevoeligheid_{args.methode}")
@@ -370,7 +374,12 @@ def _verken(args) -> int:
 
 
 def _kalibreer(args) -> int:
-    doel = args.uit or KALIBRATIEMAP
+    from simulatie.rapportage.figuren import bewaar
+    from simulatie.experimenten.kalibratie import (MAP, figuur_fit, fit_tabel, identificatie, kalibreer, populatietabel,
+                                      rapport_markdown, schrijf_gekalibreerd, toetsen)
+    from simulatie.kern.model import JongerenModel
+
+    doel = args.uit or MAP
     controleer_dask(args.dask)  # een fout adres: melding vóór er iets geschreven is
     doel.mkdir(parents=True, exist_ok=True)
     voortgang = doel / ".voortgang.jsonl"  # één regel per gerekend punt: volgen met tail -f, hervatten
