@@ -13,11 +13,10 @@ from __future__ import annotations
 
 import json
 import math
-import time
 from pathlib import Path
 from typing import Any, Callable, Iterator, Mapping
 
-from simulatie.experimenten.vergelijking import Uitkomst, draai_model
+from simulatie.experimenten.vergelijking import Uitkomst, simuleer
 from simulatie.gedeeld.fouten import InvoerFout
 from simulatie.invoer.parameters import Geheugen, Parameters
 from simulatie.invoer.scenario import Scenario
@@ -69,8 +68,8 @@ class Rungeheugen:
             uitsplitsing: bool = False) -> Uitkomst:
         """De uitkomst van een run van `scenario` met deze parameters (en wat hij las), zaad, schaal en jaren."""
         return self.haal(runsleutel(scenario, seed, schaal, jaren, uitsplitsing), p,
-                         lambda gevolgd: draai(scenario, gevolgd, seed=seed, schaal=schaal, jaren=jaren,
-                                               uitsplitsing=uitsplitsing))
+                         lambda gevolgd: simuleer(scenario, jaren=jaren, seed=seed, schaal=schaal, parameters=gevolgd,
+                                                  uitsplitsing=uitsplitsing))
 
 
 _MIS = object()
@@ -79,14 +78,6 @@ _MIS = object()
 def runsleutel(scenario: Scenario, seed: int, schaal: int, jaren: int, uitsplitsing: bool) -> tuple:
     """Alles buiten de parameters waar een run van afhangt (het scenario als tekst: zijn volledige inhoud)."""
     return (seed, schaal, jaren, uitsplitsing, json.dumps(scenario.als_dict(), sort_keys=True, default=str))
-
-
-def draai(scenario: Scenario, p: Parameters, *, seed: int, schaal: int, jaren: int,
-          uitsplitsing: bool = False) -> Uitkomst:
-    """Eén run, met zijn rekentijd."""
-    start = time.perf_counter()
-    model = draai_model(scenario, jaren=jaren, seed=seed, schaal=schaal, parameters=p, uitsplitsing=uitsplitsing)
-    return Uitkomst.van(model, jaren, time.perf_counter() - start)
 
 
 def _hashbaar(sleutel):
