@@ -22,22 +22,22 @@ from simulatie.invoer.parameters import Geheugen, Parameters
 from simulatie.invoer.scenario import Scenario
 
 
-class Rungeheugen:
-    """Onthoudt berekeningen met parameters, op een sleutel (de invoer die geen parameter is) en de waarden van
-    de parameters die de berekening las. Telt treffers en missers. Met een `schijf` (Schijflaag) gaat elke
-    nieuwe uitkomst ook naar schijf, en begint het geheugen met wat daar al staat."""
+class Rungeheugen(Geheugen):
+    """Het `Geheugen` voor runs: telt treffers en missers, en met een `schijf` (Schijflaag) gaat elke nieuwe
+    uitkomst ook naar schijf en begint het geheugen met wat daar al staat. `haal` is die van Geheugen: zoeken,
+    anders rekenen en toevoegen, via de `zoek` en `voeg_toe` hieronder."""
 
     def __init__(self, maximum: float = math.inf, schijf: "Schijflaag | None" = None):
-        self._geheugen = Geheugen(maximum)
+        super().__init__(maximum)
         self.schijf = schijf
         self.treffers = self.missers = 0
         for sleutel, gelezen, waarde in (schijf.lees() if schijf is not None else ()):
-            self._geheugen.voeg_toe(_hashbaar(sleutel), gelezen, waarde)
+            super().voeg_toe(_hashbaar(sleutel), gelezen, waarde)  # staat al op schijf
 
     def zoek(self, sleutel, p: Parameters, anders=None):
         """De onthouden uitkomst, of `anders` (telt als treffer of misser)."""
-        waarde = self._geheugen.zoek(_hashbaar(sleutel), p, _MIS)
-        if waarde is _MIS:
+        waarde = super().zoek(_hashbaar(sleutel), p, Geheugen._MIS)
+        if waarde is Geheugen._MIS:
             self.missers += 1
             return anders
         self.treffers += 1
@@ -46,22 +46,9 @@ class Rungeheugen:
     def voeg_toe(self, sleutel, gelezen: Mapping[str, float], waarde, **extra) -> None:
         """Onthoud een uitkomst (ook een die een werker berekende) met de waarden van de gelezen parameters;
         `extra` gaat alleen naar de schijf (voor wie de voortgang leest)."""
-        self._geheugen.voeg_toe(_hashbaar(sleutel), gelezen, waarde)
+        super().voeg_toe(_hashbaar(sleutel), gelezen, waarde)
         if self.schijf is not None:
             self.schijf.schrijf(sleutel, gelezen, waarde, **extra)
-
-    def haal(self, sleutel, p: Parameters, bereken: Callable[[Parameters], Any]):
-        """De uitkomst van `bereken(p)` voor deze sleutel: uit het geheugen, of berekend en onthouden."""
-        waarde = self.zoek(sleutel, p, _MIS)
-        if waarde is not _MIS:
-            return waarde
-        gevolgd, namen = p.registrerend()
-        waarde = bereken(gevolgd)
-        self.voeg_toe(sleutel, {n: p[n] for n in sorted(namen)}, waarde)
-        return waarde
-
-    def __len__(self) -> int:
-        return len(self._geheugen)
 
     # -- runs van een scenario
     def run(self, scenario: Scenario, p: Parameters, *, seed: int, schaal: int, jaren: int,
@@ -71,8 +58,6 @@ class Rungeheugen:
                          lambda gevolgd: simuleer(scenario, jaren=jaren, seed=seed, schaal=schaal, parameters=gevolgd,
                                                   uitsplitsing=uitsplitsing))
 
-
-_MIS = object()
 
 
 def runsleutel(scenario: Scenario, seed: int, schaal: int, jaren: int, uitsplitsing: bool) -> tuple:

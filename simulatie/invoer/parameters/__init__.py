@@ -240,7 +240,7 @@ class Geheugen:
             return waarde
         gevolgd, namen = p.registrerend()
         waarde = bereken(gevolgd)
-        self.voeg_toe(sleutel, {n: p[n] for n in namen}, waarde)
+        self.voeg_toe(sleutel, {n: p[n] for n in sorted(namen)}, waarde)
         return waarde
 
     def zoek(self, sleutel, p: "Parameters", anders=None):
