@@ -199,10 +199,6 @@ class Waarnemer:
         return np.stack(self.leeftijdskubus).sum(axis=(3, 4)).astype(float)
 
 
-
-KOLOMMEN = ["datum", "indicator", "toestand", "schooltype", "regio", "waarde"]
-
-
 class Begeleidingsregister:
     """Boekt de begeleiding van elke maand: gekwalificeerd en bediend per hefboom, doelgroep en regio, het budget
     per regio, en met `uitsplitsing` de bedienden per groep (codes.groepcode). In echte jongeren (maal de schaal)."""
