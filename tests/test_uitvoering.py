@@ -18,7 +18,7 @@ from simulatie.experimenten.kalibratie import VRIJ, Kalibratie, lees_doelen
 from simulatie.experimenten.runs import Rungeheugen
 from simulatie.experimenten.uitvoering import DaskCluster, InDitProces, LokaleProcessen, kies_uitvoerder
 from simulatie.experimenten.vergelijking import vergelijk
-from simulatie.experimenten.woordenschat import uitkomsten
+from simulatie.experimenten.woordenschat import RUIS_UITKOMSTEN, UITKOMSTEN, UITKOMSTMATEN, uitkomsten
 from simulatie.gedeeld.fouten import InvoerFout
 
 from conftest import draai, niets_geschreven, weigert
@@ -213,3 +213,11 @@ def test_lokale_processen_rekenen_een_enkele_taak_in_dit_proces():
     # één taak in een nieuwe pool is alleen opstarttijd en een tweede populatie in het geheugen (break-even-ronde)
     assert LokaleProcessen(2).map(_pid, [0]) == [os.getpid()]
     assert os.getpid() not in LokaleProcessen(2).map(_pid, [0, 1])
+
+
+def test_elke_uitkomstmaat_wordt_berekend(vergelijking_dit_proces):
+    # de woordenschat declareert de uitkomsten één keer; wat een geval oplevert, zijn precies die maten
+    w = vergelijking_dit_proces
+    berekend = uitkomsten(w.nul, w.alternatieven[0], w.parameters)
+    assert list(berekend) == [m.naam for m in UITKOMSTMATEN]
+    assert set(UITKOMSTEN) <= set(berekend) and set(RUIS_UITKOMSTEN) <= set(UITKOMSTEN)

@@ -146,24 +146,27 @@ class Uitkomstmaat:
     naam: str
     omschrijving: str
     eenheid: str = "euro"
+    analyse: bool = True    # gaat de gevoeligheidsanalyse (Sobol, Morris, PSA) in
+    ruis: bool = False      # vergelijk geeft er het interval van de populatieruis bij
 
+
+# de partijen die de gevoeligheidsanalyse apart laat zien (de overige tellen mee in de maatschappij)
+_ANALYSE_PARTIJEN = ("rijk_ocw", "rijk_szw", "rijk_financien", "uwv", "gemeenten", "jongeren")
 
 UITKOMSTMATEN = (
-    Uitkomstmaat("ncw_maatschappij", "netto contante waarde voor de maatschappij, met levensloop"),
-    Uitkomstmaat("ncw_horizon", "netto contante waarde voor de maatschappij binnen de horizon"),
-    *(Uitkomstmaat(f"ncw_{partij}", f"netto contante waarde voor {partij}") for partij in PARTIJEN),
-    Uitkomstmaat("baten_kosten_verhouding", "baten gedeeld door kosten", "verhouding"),
-    Uitkomstmaat("voorkomen_vsv", "voorkomen voortijdig schoolverlaters over de horizon", "jongeren"),
-    Uitkomstmaat("extra_duurzaam_werk", "extra jongeren in duurzaam werk (gemiddeld)", "jongeren"),
+    Uitkomstmaat("ncw_maatschappij", "netto contante waarde voor de maatschappij, met levensloop", ruis=True),
+    Uitkomstmaat("ncw_horizon", "netto contante waarde voor de maatschappij binnen de horizon", ruis=True),
+    *(Uitkomstmaat(f"ncw_{partij}", f"netto contante waarde voor {partij}", analyse=partij in _ANALYSE_PARTIJEN)
+      for partij in PARTIJEN),
+    Uitkomstmaat("baten_kosten_verhouding", "baten gedeeld door kosten", "verhouding", analyse=False),
+    Uitkomstmaat("voorkomen_vsv", "voorkomen voortijdig schoolverlaters over de horizon", "jongeren", ruis=True),
+    Uitkomstmaat("extra_duurzaam_werk", "extra jongeren in duurzaam werk (gemiddeld)", "jongeren", ruis=True),
     Uitkomstmaat("bediend", "jongeren in begeleiding uit het budget (gemiddeld per maand)", "jongeren"),
     Uitkomstmaat("wachtend", "jongeren die op begeleiding wachten (gemiddeld per maand)", "jongeren"),
 )
-MATEN = {m.naam: m for m in UITKOMSTMATEN}
 # wat een gevoeligheidsanalyse analyseert, en waarvoor vergelijk het interval van de populatieruis geeft
-UITKOMSTEN = ("ncw_maatschappij", "ncw_horizon", "ncw_rijk_ocw", "ncw_rijk_szw", "ncw_rijk_financien", "ncw_uwv",
-              "ncw_gemeenten", "ncw_jongeren",
-              "voorkomen_vsv", "extra_duurzaam_werk", "bediend", "wachtend")
-RUIS_UITKOMSTEN = ("ncw_maatschappij", "ncw_horizon", "voorkomen_vsv", "extra_duurzaam_werk")
+UITKOMSTEN = tuple(m.naam for m in UITKOMSTMATEN if m.analyse)
+RUIS_UITKOMSTEN = tuple(m.naam for m in UITKOMSTMATEN if m.ruis)
 
 
 def ncw_uitkomsten(nul, alternatief, p) -> dict[str, float]:
