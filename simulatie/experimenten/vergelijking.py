@@ -8,7 +8,6 @@ voor de MKBA, als pandas DataFrames.
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -239,16 +238,12 @@ def vergelijk(nul: Scenario | str | Path, *alternatieven: Scenario | str | Path,
     runs = list(scenarios)
     if break_even:
         runs += [EFFECTSCHAAL.op(s, 0.0) for s in scenarios[1:]]
-    u = uitvoerder if uitvoerder is not None else kies_uitvoerder(None, min(len(runs), werkers or _kernen()))
+    u = uitvoerder if uitvoerder is not None else kies_uitvoerder(None, werkers)
     try:
         return _vergelijk(scenarios, runs, jaren, seed, schaal, parameters, voortgang, break_even, u)
     finally:
         if uitvoerder is None:
             u.sluit()
-
-
-def _kernen() -> int:
-    return os.cpu_count() or 1
 
 
 def _vergelijk(scenarios: list[Scenario], runs: list[Scenario], jaren: int, seed: int, schaal: int,
@@ -305,7 +300,7 @@ def populatieruis(v: Vergelijking, trekkingen: int = 8, ruisschaal: int | None =
     p = v.parameters
     scenarios = [nul.scenario] + [a.scenario for a in v.alternatieven]
     waarden: dict[str, list[dict]] = {a.naam: [] for a in v.alternatieven}
-    u = uitvoerder if uitvoerder is not None else kies_uitvoerder(None, min(len(scenarios), werkers or _kernen()))
+    u = uitvoerder if uitvoerder is not None else kies_uitvoerder(None, werkers)
     try:
         for k in range(1, trekkingen + 1):
             uitkomsten = _draai_alle(scenarios, nul.jaren, nul.seed + k, ruisschaal, p, voortgang, u)
