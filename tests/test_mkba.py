@@ -104,18 +104,19 @@ def test_ander_prijsjaar_schaalt_alles_met_de_index(vergelijking):
     assert b.kengetallen.ncw_maatschappij.item() == pytest.approx(a.kengetallen.ncw_maatschappij.item() * factor)
 
 
-def test_levensloop_staat_apart_en_zonder_is_het_de_horizon(vergelijking):
-    """Met de levensloop uit is de uitkomst precies die binnen de horizon; met de levensloop aan staat hij op
-    aparte posten en is het verschil hun contante waarde."""
+def test_levensloop_staat_apart_en_zonder_is_het_de_gesimuleerde_run(vergelijking):
+    """Met de levensloop uit is de uitkomst precies die van de gesimuleerde maanden (horizon en uitloop); met de
+    levensloop aan staat hij op aparte posten en is het verschil hun contante waarde. De drie delen tellen op."""
     met = vergelijking.mkba(levensloop=True)
     zonder = vergelijking.mkba(levensloop=False)
     loop = met.tabel[met.tabel.post.str.startswith(LEVENSLOOP) & (met.tabel.partij == MAATSCHAPPIJ)]
     assert len(loop) and not zonder.tabel.post.str.startswith(LEVENSLOOP).any()
     km, kz = met.kengetallen.iloc[0], zonder.kengetallen.iloc[0]
-    assert kz.ncw_maatschappij == pytest.approx(kz.ncw_horizon, rel=1e-12)
-    assert km.ncw_horizon == pytest.approx(kz.ncw_maatschappij, rel=1e-9)
-    assert km.ncw_maatschappij - km.ncw_horizon == pytest.approx(loop.contante_waarde.sum(), rel=1e-9)
+    assert kz.ncw_maatschappij == pytest.approx(kz.ncw_horizon + kz.ncw_uitloop, rel=1e-12)
+    assert kz.ncw_levensloop == 0.0
+    assert km.ncw_horizon + km.ncw_uitloop == pytest.approx(kz.ncw_maatschappij, rel=1e-9)
     assert km.ncw_levensloop == pytest.approx(loop.contante_waarde.sum(), rel=1e-9)
+    assert km.ncw_maatschappij == pytest.approx(km.ncw_horizon + km.ncw_uitloop + km.ncw_levensloop, rel=1e-12)
 
 
 def test_levensloop_van_een_jongere_in_gesloten_vorm(parameters):

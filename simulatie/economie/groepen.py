@@ -36,7 +36,8 @@ PSA_KOLOMMEN = ("ncw_maatschappij", "nieuwe_vsv_per_jaar_verschil", "werk_versch
 
 def effecten_per_groep(uitkomst: Uitkomst) -> pd.DataFrame:
     """Per groep (NG_GROEPEN rijen): jongeren, werk en neet (gemiddeld over de looptijd), nieuwe vsv'ers en
-    behaalde startkwalificaties per jaar."""
+    behaalde startkwalificaties per jaar, over de horizon (zonder de uitloop)."""
+    uitkomst = uitkomst.horizon()
     stand = samengevoegd(uitkomst.standen_groep, as_=1).mean(axis=0)  # (toestand, groep)
     S = uitkomst.stromen_groep.sum(axis=0)  # (stroom, groep)
     neet = [c.TOESTANDEN_UITGEBREID.index(n) for n in NEET]
@@ -51,6 +52,7 @@ def effecten_per_groep(uitkomst: Uitkomst) -> pd.DataFrame:
 def effecten_per_regio(uitkomst: Uitkomst) -> pd.DataFrame:
     """Per regio (AANTAL_REGIOS rijen): dezelfde kolommen als effecten_per_groep (neet hier: uitkering, zorg en
     thuis, inclusief wie in de zoektermijn voor de bijstand zit)."""
+    uitkomst = uitkomst.horizon()
     A = uitkomst.standen.sum(axis=2).mean(axis=0)  # (toestand, regio)
     S = uitkomst.stromen.sum(axis=(0, 2))  # (stroom, regio)
     return pd.DataFrame({"jongeren": A.sum(axis=0), "werk": A[c.WERK],

@@ -222,7 +222,6 @@ class Tellingen:
             budget, besteed = u.programmabudget[:, regio], besteed_regio[:, regio]
             lc, contacten = u.levenscoaching[:, regio], contacten_regio[:, regio]
             vertrek[:, :, -1] = u.uit_27_regio[..., regio]
-            vertrek[-1, :, :-1] += u.eindstand_regio[..., regio]
         elif groep is not None:
             W, U = u.waardering_groep[..., groep], u.uitkeringen_groep[..., groep]
             # programmakosten naar het aandeel van de groep in de uitgaven aan begeleiding over de hele looptijd
@@ -235,14 +234,12 @@ class Tellingen:
             lc = u.levenscoaching_groep[:, groep]
             contacten = u.stromen_groep[:, STROMEN.index("in_beeld_gekomen"), groep]
             vertrek[:, :, -1] = u.uit_27_groep[..., groep]
-            vertrek[-1, :, :-1] += u.eindstand_groep[..., groep]
         else:
             W, U = u.waardering, u.uitkeringen
             budget, besteed = u.programmabudget.sum(axis=1), besteed_regio.sum(axis=1)
             lc, contacten = u.levenscoaching.sum(axis=1), contacten_regio.sum(axis=1)
-            # wie vertrekt: op zijn 27e (elke maand), en wie aan het eind van de horizon nog in de populatie zit
+            # wie vertrekt: op zijn 27e; na de uitloop is niemand jonger meer in het model
             vertrek[:, :, -1] = u.uit_27
-            vertrek[-1, :, :-1] += u.eindstand
         return cls(datums, W, U, budget, besteed, lc, contacten.astype(float), vertrek)
 
 
@@ -252,6 +249,9 @@ def kasboek_array(uitkomst: Uitkomst, p: Parameters, prijsjaar: int | None = Non
     """Het kasboek van één run als (datums, posten, bedragen[maand, post, partij]) in euro van het prijsjaar.
     Met `levensloop` loopt het door tot de laatste vertrekker de AOW-leeftijd bereikt. `tellingen`: een deel van de
     run (een regio of groep, Tellingen.uit); standaard het hele land."""
+    if levensloop and not uitkomst.uitgelopen:
+        raise ValueError(f"De levensloop begint op 27 jaar, maar de run van '{uitkomst.naam}' heeft geen uitloop: "
+                         f"de MKBA met levensloop vraagt simuleer(..., uitloop=True).")
     e = Eenheidsprijzen.uit(p, prijsjaar, discontovoet)
     t = tellingen if tellingen is not None else Tellingen.uit(uitkomst)
     lp = Levensloopprijzen.uit(p) if levensloop else None
@@ -301,8 +301,21 @@ def discontofactor(maanden, r: float) -> np.ndarray:
 
 
 def binnen_horizon(posten) -> np.ndarray:
-    """Welke posten binnen de horizon vallen (niet de levensloop na het model)."""
+    """Welke posten in het model vallen (horizon en uitloop), niet in de levensloop na het 27e jaar."""
     return ~np.array([q.startswith(LEVENSLOOP) for q in posten], dtype=bool)
+
+
+NCW_DELEN = ("horizon", "uitloop", "levensloop")
+
+
+def ncw_delen(posten, verschil: np.ndarray, d: np.ndarray, horizonmaanden: int) -> dict[str, float]:
+    """De netto contante waarde van `verschil` (maand, post, partij) in drie delen: binnen de horizon (de jaren met
+    nieuwe cohorten), in de gesimuleerde uitloop (tot iedereen 27 is) en in de levensloop na het 27e jaar."""
+    per_maand = (verschil * d[:, None, None]).sum(axis=2)  # (maand, post)
+    model = binnen_horizon(posten)
+    return {"horizon": float(per_maand[:horizonmaanden, model].sum()),
+            "uitloop": float(per_maand[horizonmaanden:, model].sum()),
+            "levensloop": float(per_maand[:, ~model].sum())}
 
 
 @dataclass
@@ -492,16 +505,18 @@ def waarde_startkwalificatie(p: Parameters, leeftijd: int = 27) -> pd.Series:
 
 
 def effectkengetallen(nul: Uitkomst, alternatief: Uitkomst) -> tuple[float, float]:
-    """(voorkomen vsv'ers over de looptijd, extra jongeren in duurzaam werk in het laatste jaar)."""
+    """(voorkomen vsv'ers over de hele run, uitloop inbegrepen; extra jongeren in duurzaam werk in het laatste jaar
+    van de horizon)."""
     voorkomen = nul.totalen()["nieuwe_vsv"] - alternatief.totalen()["nieuwe_vsv"]
-    laatste_jaar = alternatief.jaarreeksen()[1]["duurzaam_werk"][-1] - nul.jaarreeksen()[1]["duurzaam_werk"][-1]
+    h_nul, h_alt = nul.horizon(), alternatief.horizon()
+    laatste_jaar = h_alt.jaarreeksen()[1]["duurzaam_werk"][-1] - h_nul.jaarreeksen()[1]["duurzaam_werk"][-1]
     return float(voorkomen), float(laatste_jaar)
 
 
 def _kengetallen(nul, alt, posten, verschil, cw, datums, d, punten: dict[float, float]) -> dict:
     kosten, baten, programmakosten = kosten_en_baten(posten, cw)
     ncw = float(cw.sum())
-    horizon = binnen_horizon(posten)
+    delen = ncw_delen(posten, verschil, d, nul.horizonmaanden)
     cumulatief = np.cumsum((verschil.sum(axis=(1, 2)) * d))
     jaar = datums.year.to_numpy()
     eind_van_jaar = pd.Series(cumulatief).groupby(jaar).last()
@@ -512,8 +527,7 @@ def _kengetallen(nul, alt, posten, verschil, cw, datums, d, punten: dict[float, 
     return {
         "scenario": alt.naam,
         "ncw_maatschappij": ncw,
-        "ncw_horizon": float(cw[horizon].sum()),
-        "ncw_levensloop": float(cw[~horizon].sum()),
+        **{f"ncw_{deel}": waarde for deel, waarde in delen.items()},
         "kosten": kosten,
         "baten": baten,
         "baten_kosten_verhouding": baten / kosten if kosten > 0 else np.nan,

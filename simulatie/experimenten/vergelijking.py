@@ -37,29 +37,36 @@ __all__ = ["Uitkomst", "Vergelijking", "simuleer", "vergelijk", "draai_model", "
 
 
 def simuleer(scenario: Scenario | str | Path, *, jaren: int | None = None, seed: int = 0, schaal: int = 1,
-             parameters: Parameters | None = None, voortgang: bool = False, uitsplitsing: bool = False) -> Uitkomst:
-    """Draai één scenario en geef zijn uitkomst (zonder het model zelf: dat is groot). Met `uitsplitsing` ook de
-    tellingen per regio en groep (voor de MKBA per regio en groep)."""
+             parameters: Parameters | None = None, voortgang: bool = False, uitsplitsing: bool = False,
+             uitloop: bool = True) -> Uitkomst:
+    """Draai één scenario en geef zijn uitkomst (zonder het model zelf: dat is groot): `jaren` jaar (standaard
+    looptijd.jaren) met het beleid van looptijd.beleid_jaren, en dan de uitloop tot iedereen 27 is (`uitloop`;
+    de MKBA vraagt haar). Met `uitsplitsing` ook de tellingen per regio en groep (MKBA per regio en groep)."""
     scenario = scenario if isinstance(scenario, Scenario) else laad_scenario(scenario)
     jaren = jaren or scenario.looptijd.jaren
     klok = Stopwatch()
     model = draai_model(scenario, jaren=jaren, seed=seed, schaal=schaal, parameters=parameters, voortgang=voortgang,
-                        uitsplitsing=uitsplitsing)
+                        uitsplitsing=uitsplitsing, uitloop=uitloop)
     return Uitkomst.van(model, jaren, klok.seconden)
 
 
 def draai_model(scenario: Scenario, *, jaren: int, seed: int, schaal: int, parameters: Parameters | None,
-                voortgang: bool = False, uitsplitsing: bool = False) -> JongerenModel:
-    """Bouw het model en simuleer `jaren` jaar; geeft het model."""
-    model = JongerenModel(scenario, seed=seed, schaal=schaal, parameters=parameters, uitsplitsing=uitsplitsing)
+                voortgang: bool = False, uitsplitsing: bool = False, uitloop: bool = True) -> JongerenModel:
+    """Bouw het model, simuleer `jaren` jaar en (met `uitloop`) de uitloop; geeft het model."""
+    model = JongerenModel(scenario, seed=seed, schaal=schaal, parameters=parameters, uitsplitsing=uitsplitsing,
+                          beleidsjaren=scenario.looptijd.beleidsjaren(jaren))
     model.run_for(12 * jaren, voortgang=voortgang)
+    if uitloop:
+        model.loop_uit(voortgang=voortgang)
     return model
 
 
 def gelezen_parameters(scenario: Scenario, *, jaren: int, seed: int, schaal: int, parameters: Parameters) -> set[str]:
-    """De namen van de parameters die een run van dit scenario leest (een proefrun met deze waarden)."""
+    """De namen van de parameters die een run van dit scenario leest (een proefrun met deze waarden; de uitloop
+    leest niets anders dan het einde van het beleid, dus dat alleen)."""
     gevolgd, gelezen = parameters.registrerend()
-    draai_model(scenario, jaren=jaren, seed=seed, schaal=schaal, parameters=gevolgd)
+    model = draai_model(scenario, jaren=jaren, seed=seed, schaal=schaal, parameters=gevolgd, uitloop=False)
+    model.beeindig_beleid()
     return gelezen
 
 
@@ -79,11 +86,12 @@ class Vergelijking:
         return [self.nul, *self.alternatieven]
 
     def effecten(self) -> pd.DataFrame:
-        """Per scenario, jaar (en 'totaal') en indicator: waarde en verschil met het nulalternatief."""
+        """Per scenario, jaar (en 'totaal') en indicator: waarde en verschil met het nulalternatief, over de
+        horizon (de uitloop telt in de MKBA, niet in deze tabel)."""
         tabellen = []
-        nul = self.nul.jaarcijfers()
+        nul = self.nul.horizon().jaarcijfers()
         for u in self.uitkomsten:
-            t = u.jaarcijfers()
+            t = u.horizon().jaarcijfers()
             df = pd.DataFrame({"waarde": t, "verschil_met_nul": t.sub(nul, fill_value=0.0)}).reset_index()
             df.insert(0, "scenario", u.naam)
             tabellen.append(df)
@@ -106,7 +114,7 @@ class Vergelijking:
         (`mkba`: levensloop, prijsjaar, discontovoet zoals in `mkba()`)."""
         namen = regionamen()
         rijen = []
-        for u in self.uitkomsten:
+        for u in (x.horizon() for x in self.uitkomsten):
             # coaches in prijzen van het startjaar, zoals het beleid ze betaalt
             fte = fte_kosten(self.parameters, u.scenario.looptijd.startmaand[0])
             m = u.maandcijfers

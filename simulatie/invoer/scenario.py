@@ -68,6 +68,9 @@ class Looptijd(_Deel):
     start: str = Field("2026-01", description=f"eerste maand, JJJJ-MM; toegestaan: {startmaanden()} "
                                               f"(de wet geldt vanaf januari 2026)")
     jaren: int = Field(10, ge=1, le=MAX_JAREN, description="standaardhorizon van een run in jaren")
+    beleid_jaren: int | None = Field(None, ge=1, le=MAX_JAREN,
+                                     description="jaren met beleid vanaf de start (standaard de hele horizon); "
+                                                 "daarna geldt voor elk scenario de wereld zonder beleid")
 
     @field_validator("start")
     @classmethod
@@ -83,10 +86,23 @@ class Looptijd(_Deel):
             raise ValueError(f"een run kan niet in {jaar} beginnen{vorm}")
         return f"{jaar:04d}-{maand:02d}"
 
+    @model_validator(mode="after")
+    def _beleid_binnen_horizon(self) -> "Looptijd":
+        if self.beleid_jaren is not None and self.beleid_jaren > self.jaren:
+            raise ValueError(f"beleid_jaren = {self.beleid_jaren} is langer dan de horizon (jaren = {self.jaren}); "
+                             f"toegestaan: 1 tot en met jaren")
+        return self
+
     @property
     def startmaand(self) -> tuple[int, int]:
         jaar, maand = self.start.split("-")
         return int(jaar), int(maand)
+
+    def beleidsjaren(self, jaren: int | None = None) -> int:
+        """De jaren met beleid bij een horizon van `jaren` (standaard die van het scenario): nooit langer dan de
+        horizon, want een kortere horizon (--jaren) kort ook het beleid in."""
+        horizon = self.jaren if jaren is None else int(jaren)
+        return min(self.beleid_jaren or horizon, horizon)
 
 
 
@@ -124,6 +140,9 @@ class Coaching(_Deel):
                                                                   "100.000; standaard uit beleid.yaml")
     effect_vsv: float | None = Field(None, ge=0, le=1,
                                      description="relatieve daling van de uitval; standaard uit beleid.yaml")
+    leerjaren: int | None = Field(None, ge=1, le=6,
+                                  description="alleen in de eerste zoveel leerjaren van de opleiding (1 tot en met 6; "
+                                              "standaard de hele opleiding), zoals het experiment: één jaar")
 
 
 class Levenscoaching(_Deel):
@@ -194,6 +213,11 @@ class Scenario(_Deel):
 
     def als_dict(self) -> dict[str, Any]:
         return self.model_dump(mode="json", exclude={"bestand"})
+
+    def zonder_beleid(self) -> "Scenario":
+        """De wereld na het einde van het beleid, voor elk scenario dezelfde: alle hefbomen op hun standaard
+        (geen begeleiding uit een budget, het Doorstroompunt zoals vóór de wet), met dezelfde naam en looptijd."""
+        return Scenario(naam=self.naam, looptijd=self.looptijd)
 
 
 # ------------------------------------------------------------------------------------ laden

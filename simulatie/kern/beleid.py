@@ -83,6 +83,7 @@ class Beleidsinstellingen:
 
     actief: np.ndarray              # (hefboom,) welke hefbomen dit scenario gebruikt
     coaching: np.ndarray            # (doelgroep,) doelgroepen van coaching op school
+    coaching_leerjaren: int         # coaching alleen tot en met dit leerjaar van de opleiding
     tijdens: np.ndarray             # (doelgroep,) doelgroepen van begeleiding tijdens de opleiding
     na: np.ndarray                  # (doelgroep,) doelgroepen van nazorg na uitstroom
     nazorg_maanden: int             # zo lang na uitstroom komt iemand in aanmerking voor nazorg
@@ -94,6 +95,7 @@ class Beleidsinstellingen:
     baanbehoud: float               # factor op het baanverlies (nazorg)
     terugkeer: float                # factor op de terugkeer naar school zonder SK (nazorg)
     zorg_uitstroom: float           # factor op de uitstroom uit de zorg (levenscoaching)
+    causaal_aandeel_sk: float       # deel van de voorkomen uitvallers met een SK die op de arbeidsmarkt telt
     levenscoaching_maanden: int     # duur van één levenscoachtraject (0 als het scenario het niet kent)
     bereik: float                   # maandkans dat het Doorstroompunt een thuiszitter buiten beeld bereikt
     leeftijdsgrens_doorstroompunt_maanden: int
@@ -116,6 +118,7 @@ class Beleidsinstellingen:
         prioriteit_sk = p["beleid.prioriteit.zonder_sk"]
         return cls(
             actief=actief, coaching=coaching, tijdens=tijdens, na=na,
+            coaching_leerjaren=scenario.coaching.leerjaren or np.iinfo(np.int8).max,
             nazorg_maanden=n.maanden_na_uitstroom, nazorg_zonder_diploma=n.ook_zonder_diploma,
             toewijzing=scenario.budget.toewijzing, kosten_maand=kosten_maand,
             **_effectfactoren(scenario, p, actief),
@@ -149,6 +152,8 @@ def _effectfactoren(scenario: Scenario, p: Parameters, actief: np.ndarray) -> di
     vsv_daling = np.zeros(len(HEFBOMEN))
     baanvinden = np.ones(len(HEFBOMEN))
     baanbehoud, terugkeer, zorg_uitstroom, levenscoaching_maanden = 1.0, 1.0, 1.0, 0
+    # alleen begeleiding die uitval voorkomt, maakt het causale deel van de SK nodig (anders niet gelezen)
+    causaal = p[e + "causaal_aandeel_sk"] if (actief[COACHING] or actief[TIJDENS]) else 1.0
     if actief[COACHING]:
         coaching = scenario.coaching.effect_vsv
         vsv_daling[COACHING] = min(1.0, (coaching if coaching is not None
@@ -169,6 +174,7 @@ def _effectfactoren(scenario: Scenario, p: Parameters, actief: np.ndarray) -> di
     extra = (p[e + "extra_bereik_doorstroompunt_wet"] - 1) * s + 1 if d.versterkt_bereik else 1.0
     return {"vsv_daling": vsv_daling, "baanvinden": baanvinden, "baanbehoud": baanbehoud, "terugkeer": terugkeer,
             "zorg_uitstroom": zorg_uitstroom, "levenscoaching_maanden": levenscoaching_maanden,
+            "causaal_aandeel_sk": causaal,
             "bereik": p["overgangen.in_beeld.bereik_doorstroompunt_per_maand"] * extra}
 
 
@@ -241,8 +247,9 @@ def bepaal_kandidaten(pop: Populatie, b: Beleidsinstellingen, t: int, toeval: np
     if b.actief[TIJDENS] or b.actief[COACHING]:
         ond = np.flatnonzero((pop.toestand == c.ONDERWIJS) & (pop.leerjaar >= 1))
         dg = doelgroep(pop, ond)
-        coach = ond[b.coaching[dg]]
-        tijdens = ond[b.tijdens[dg] & ~b.coaching[dg]]
+        coaching = b.coaching[dg] & (pop.leerjaar[ond] <= b.coaching_leerjaren)
+        coach = ond[coaching]
+        tijdens = ond[b.tijdens[dg] & ~coaching]
         delen += [coach, tijdens]
         hefboom += [COACHING, TIJDENS]
     buiten = None
@@ -320,7 +327,8 @@ class Factorbuffers:
 def basiseffect(b: Beleidsinstellingen) -> Effecten:
     """De effecten voor wie geen begeleiding krijgt: alleen het Doorstroompunt."""
     return Effecten(bereik_doorstroompunt=b.bereik,
-                    leeftijdsgrens_doorstroompunt_maanden=b.leeftijdsgrens_doorstroompunt_maanden)
+                    leeftijdsgrens_doorstroompunt_maanden=b.leeftijdsgrens_doorstroompunt_maanden,
+                    causaal_aandeel_sk=b.causaal_aandeel_sk)
 
 
 def effecten(pop: Populatie, b: Beleidsinstellingen, maand: Begeleidingsmaand, buffers: Factorbuffers) -> Effecten:

@@ -133,7 +133,7 @@ def bestemmingen(rijen, t, pop, eff, tab, u0, u1):
 
 
 @njit(cache=True)
-def tel_standen(t, toestand, schooltype, regio, in_beeld, sk, maanden, uitkering_type, leerweg, geboortemaand,
+def tel_standen(t, toestand, schooltype, regio, in_beeld, sk, sk_arbeid, maanden, uitkering_type, leerweg, geboortemaand,
                 migratie, multi, uitgebreid_tabel, duurzaam_maanden, ns, nr, na, vakken, ng, uitsplitsing):
     """De standen van één maand in één gang over de populatie (waarneming.Waarnemer.neem_waar):
     aantallen (toestand incl. UIT, schooltype, regio), buiten beeld per regio, zonder SK per toestand, duurzaam werk
@@ -164,7 +164,7 @@ def tel_standen(t, toestand, schooltype, regio, in_beeld, sk, maanden, uitkering
         a = leeftijdsvak[min(max(t - geboortemaand[r], 0), leeftijdsvak.shape[0] - 1)]
         u = uitgebreid_tabel[s, uitkering_type[r]]
         b = 1 if (leerweg[r] == c.BBL and s == ONDERWIJS) else 0
-        k = 1 if sk[r] else 0
+        k = 1 if sk_arbeid[r] else 0  # de waardering: loon naar de SK zoals de arbeidsmarkt haar ziet
         lk[u, a, k, b] += 1
         if uitsplitsing:
             rk[u, a, k, b, g] += 1
@@ -173,7 +173,8 @@ def tel_standen(t, toestand, schooltype, regio, in_beeld, sk, maanden, uitkering
 
 
 @njit(cache=True)
-def _splitmix(sleutel, rijen, n):
+def _splitmix(sleutel, rijen, teller):
+    n = teller.shape[0]
     u = np.empty((rijen, n), np.float32)
     schaal = np.float32(1.0 / (1 << 24))
     gamma = np.uint64(0x9E3779B97F4A7C15)
@@ -181,7 +182,7 @@ def _splitmix(sleutel, rijen, n):
     for j in range(0, rijen, 2):
         for r in range(n):
             # SplitMix64 (Steele, Lea & Flood 2014): teller (rij, paar) maal de gulden snede, dan de finalizer
-            z = sleutel + (np.uint64(r) * paren + np.uint64(j // 2) + np.uint64(1)) * gamma
+            z = sleutel + (np.uint64(teller[r]) * paren + np.uint64(j // 2) + np.uint64(1)) * gamma
             z = (z ^ (z >> np.uint64(30))) * np.uint64(0xBF58476D1CE4E5B9)
             z = (z ^ (z >> np.uint64(27))) * np.uint64(0x94D049BB133111EB)
             z = z ^ (z >> np.uint64(31))
@@ -191,28 +192,42 @@ def _splitmix(sleutel, rijen, n):
     return u
 
 
-def uniformen(rng: np.random.Generator, rijen: int, n: int) -> np.ndarray:
+def uniformen(rng: np.random.Generator, rijen: int, n: int | np.ndarray) -> np.ndarray:
     """(rijen, n) onafhankelijke uniforme trekkingen in [0, 1) als float32 (24 bits, de precisie van float32).
 
     Eén getal uit `rng` is de sleutel; daaruit volgt elke trekking met SplitMix64 als teller per (rij, paar): twee
     trekkingen per 64-bitsgetal, zonder de generator per getal aan te roepen (snel). Zelfde sleutel, zelfde
-    trekkingen; een trekking hangt alleen af van de sleutel en haar plaats."""
+    trekkingen. `n` is een aantal (de trekking hangt af van haar plaats) of een array met de id's van de jongeren:
+    dan hangt de trekking van een jongere alleen af van de sleutel en zijn id, niet van wie er verder in de
+    populatie zit. Zo trekt dezelfde jongere in dezelfde maand hetzelfde, ook als een andere run andere cohorten
+    heeft (de test op de horizon: vijf jaar beleid in een run van vijf of van acht jaar)."""
     sleutel = np.uint64(rng.bit_generator.random_raw())
-    return _splitmix(sleutel, rijen, n)
+    teller = np.arange(n, dtype=np.int64) if np.ndim(n) == 0 else np.asarray(n, dtype=np.int64)
+    return _splitmix(sleutel, rijen, teller)
+
+
+BLIJFT, VALT_UIT, GERED_CAUSAAL, GERED_SELECTIE = 0, 1, 2, 3  # uitkomsten van `uitval`
 
 
 @njit(cache=True)
 def uitval(ond, u0, schooltype, niveau, leerweg, sk, migratie, beperking, multi, regio, vsv_maand, vsv_risico,
-           regio_vsv_factor, vsv_eff, trend, leerwegen):
+           regio_vsv_factor, vsv_eff, trend, leerwegen, causaal_aandeel):
     """Wie van de scholieren `ond` deze maand uitvalt: u0 < de maandkans van de opleiding (Populatie.cel) maal de
-    risicofactoren (Populatie.risicocode), de regio, het effect van begeleiding en het vsv-niveau."""
-    uit = np.zeros(ond.shape[0], np.bool_)
+    risicofactoren (Populatie.risicocode), de regio, het effect van begeleiding en het vsv-niveau (VALT_UIT).
+    Wie zonder het effect van begeleiding was uitgevallen (kans <= u0 < kans zonder effect), is gered: die
+    trekking, herschaald naar [0, 1) binnen dat interval, is opnieuw uniform en onafhankelijk van de uitval en
+    beslist of de latere SK causaal telt (< `causaal_aandeel`: GERED_CAUSAAL) of selectie is (GERED_SELECTIE)."""
+    uit = np.zeros(ond.shape[0], np.int8)
     for i in range(ond.shape[0]):
         r = ond[i]
         cel = (np.int64(schooltype[r]) * 5 + niveau[r]) * leerwegen + leerweg[r]
         code = (np.int64(sk[r]) | (np.int64(migratie[r]) << 1) | (np.int64(beperking[r]) << 2)
                 | (np.int64(multi[r]) << 3))
-        kans = vsv_maand[cel] * vsv_risico[code] * regio_vsv_factor[regio[r]] * _per_rij(vsv_eff, r) * trend
-        uit[i] = u0[r] < kans
+        zonder = vsv_maand[cel] * vsv_risico[code] * regio_vsv_factor[regio[r]] * trend
+        kans = zonder * _per_rij(vsv_eff, r)
+        if u0[r] < kans:
+            uit[i] = VALT_UIT
+        elif u0[r] < zonder:
+            uit[i] = GERED_CAUSAAL if (u0[r] - kans) / (zonder - kans) < causaal_aandeel else GERED_SELECTIE
     return uit
 

@@ -48,7 +48,8 @@ class JongerenModel(mesa.Model):
     """
 
     def __init__(self, scenario: Scenario | str | Path | None = None, seed: int = 0, schaal: int = 1,
-                 parameters: Parameters | None = None, stationair: bool = False, uitsplitsing: bool = False):
+                 parameters: Parameters | None = None, stationair: bool = False, uitsplitsing: bool = False,
+                 beleidsjaren: int | None = None):
         scenario = laad_scenario(scenario or "nulalternatief") if not isinstance(scenario, Scenario) else scenario
         if not isinstance(schaal, (int, np.integer)) or isinstance(schaal, bool) or schaal < 1:
             raise InvoerFout(f"schaal {schaal!r} is ongeldig.", veld="schaal",
@@ -84,6 +85,13 @@ class JongerenModel(mesa.Model):
         self.instellingen = Beleidsinstellingen.uit(scenario, self.parameters, self.regiogegevens,
                                                     self.regels.tabellen.vsv_risico, self.schaal, self.populatie)
         self.regios = Regios(self.instellingen.budget_per_jaar, self.instellingen.rij_maximum)
+        # het einde van het beleid (de eerste maand zonder): na `beleidsjaren` (standaard looptijd.beleid_jaren), en
+        # uiterlijk bij het begin van de uitloop
+        jaren_beleid = beleidsjaren if beleidsjaren is not None else scenario.looptijd.beleid_jaren
+        self.beleidseinde = self.startmaand + 12 * int(jaren_beleid) if jaren_beleid else None
+        self.met_beleid = True
+        self.uitlopend = False  # in de uitloop komen er geen cohorten en nieuwkomers meer bij
+        self.uitloop_begin: int | None = None  # de eerste maand van de uitloop
         self.factoren = Factorbuffers()
         # de waarnemer en het register zijn de registratie (maandkubussen voor MKBA, kalibratie en rapport); een
         # Mesa-DataCollector daarnaast werd gevuld maar door niets gelezen
@@ -101,12 +109,15 @@ class JongerenModel(mesa.Model):
     def step(self) -> None:
         """Eén maand, van boven naar beneden; alleen de populatie verandert (en het saldo van de regio's)."""
         t = self.maand
+        if self.met_beleid and self.beleidseinde is not None and t >= self.beleidseinde:
+            self.beeindig_beleid()
         if t % 12 + 1 == 9 and t > self.startmaand:
             self._nieuw_schooljaar(t)
-        if t % 12 + 1 == 1 and t > self.startmaand:
+        if t % 12 + 1 == 1 and t > self.startmaand and not self.uitlopend:
             self._nieuwkomers(t)
         pop, instellingen = self.populatie, self.instellingen
-        u = uniformen(self.toeval("maand", t), 5 if t % 12 + 1 == 9 else 4, len(pop))
+        # de trekkingen per jongere (id), niet per rij: dezelfde jongere trekt hetzelfde, welke cohorten er ook zijn
+        u = uniformen(self.toeval("maand", t), 5 if t % 12 + 1 == 9 else 4, pop.id)
         # begeleiding: wie in aanmerking komt, wie de regio's binnen hun budget bedienen, wie levenscoaching krijgt
         kandidaten = bepaal_kandidaten(pop, instellingen, t, self.toeval("beleid", t))
         bediend = self.regios.bedien(kandidaten.kosten, kandidaten.grenzen)
@@ -123,9 +134,43 @@ class JongerenModel(mesa.Model):
         self._volg(t)
         self.maand += 1
 
+    def beeindig_beleid(self) -> None:
+        """Het beleid houdt op: vanaf deze maand geldt de wereld zonder beleid (`Scenario.zonder_beleid`, voor elk
+        scenario dezelfde). Er begint geen begeleiding meer, en lopende trajecten (begeleiding, nazorg,
+        levenscoaching) stoppen nu: ze worden betaald uit een jaarbudget dat met het beleid ophoudt."""
+        if not self.met_beleid:
+            return
+        self.met_beleid = False
+        self.instellingen = Beleidsinstellingen.uit(self.scenario.zonder_beleid(), self.parameters, self.regiogegevens,
+                                                    self.regels.tabellen.vsv_risico, self.schaal, self.populatie)
+        self.regios = Regios(self.instellingen.budget_per_jaar, self.instellingen.rij_maximum)
+
+    def loop_uit(self, voortgang: bool = False) -> int:
+        """De uitloop: na de horizon komt niemand meer binnen en houdt het beleid op; het model loopt door tot
+        iedereen die er nog is 27 is geworden (en met zijn eigen toestand en niveau de levensloop begint).
+        Geeft het aantal gesimuleerde maanden."""
+        self.uitlopend = True
+        self.uitloop_begin = self.maand
+        self.beeindig_beleid()
+        # wie er nu is, is minstens 14: na 13 jaar (plus een marge van een jaar) is iedereen 27
+        grens = c.LEEFTIJDSGRENS_MAANDEN - 12 * c.MIN_LEEFTIJD + 12
+        maanden = 0
+        balk = tqdm(total=None, desc=f"{self.scenario.naam} (uitloop)", unit="maand", leave=False,
+                    disable=None if voortgang else True)
+        while self.populatie.actief().any():
+            if maanden >= grens:
+                raise RuntimeError(f"de uitloop eindigt niet na {grens} maanden: er zijn nog jongeren onder 27")
+            self.step()
+            maanden += 1
+            balk.update()
+        balk.close()
+        return maanden
+
     def _nieuw_schooljaar(self, t: int) -> None:
-        """September: wie 27 werd gaat uit de arrays, het nieuwe cohort komt erbij."""
+        """September: wie 27 werd gaat uit de arrays, het nieuwe cohort komt erbij (niet in de uitloop)."""
         self.populatie.houd(self.populatie.actief())
+        if self.uitlopend:
+            return
         jaar = c.jaar_maand(t)[0]
         self._voeg_toe(self._gebouwd("cohort", t, lambda p: nieuw_cohort(
             p, self.schaal, self.toeval("cohort", t), t, self.regiogegevens.aandeel,

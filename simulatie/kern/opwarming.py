@@ -98,7 +98,7 @@ def warm_op(p: Parameters, regels: Overgangsregels, *, zaad: int, schaal: int, s
         if maand == 1 and t > t0:
             volgend_id = _vul_aan(pop, lp, jaar, schaal, _toeval(zaad, "aanvulling", t), volgend_id)
         effect.vsv_trend = vsv_trend(p, int(t), stationair)
-        u = uniformen(_toeval(zaad, "maand", t), 5 if maand == 9 else 4, len(pop))
+        u = uniformen(_toeval(zaad, "maand", t), 5 if maand == 9 else 4, pop.id)
         stromen = regels.stap(pop, int(t), u, effect)
         standen[i] = _stand(pop) * schaal
         vsv[i] = len(stromen.alle("nieuwe_vsv")) * schaal

@@ -9,7 +9,7 @@ niet onthouden, zodat de uitkomst klein blijft.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields, replace
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -19,7 +19,6 @@ from simulatie.gedeeld import codes as c
 from simulatie.invoer.scenario import Scenario
 from simulatie.kern.beleid import LEVENSCOACHING, Begeleidingscijfers
 from simulatie.kern.toestanden import STROMEN
-from simulatie.kern.vertrek import eindstand, eindstand_per
 from simulatie.kern.waarneming import LEEFTIJDSBANDEN
 
 if TYPE_CHECKING:
@@ -47,7 +46,9 @@ class Uitkomst:
     scenario: Scenario
     seed: int
     schaal: int
-    jaren: int
+    jaren: int                                    # de horizon: jaren met nieuwe cohorten (de uitloop komt erna)
+    beleidsjaren: int                             # jaren met beleid vanaf de start (hooguit `jaren`)
+    uitgelopen: bool                              # of de run de uitloop heeft (tot iedereen 27 is)
     parameters: dict[str, float] = field(repr=False)
     seconden: float
     maanden: Array = field(repr=False)            # (maand,) maandindex (codes.maandindex)
@@ -60,7 +61,6 @@ class Uitkomst:
     waardering: Array = field(repr=False)         # (maand, toestand, leeftijdsband, sk, bbl): wat de MKBA waardeert
     uitkeringen: Array = field(repr=False)        # (maand, soort: bijstand/WW/Wajong, leeftijdsband, sk)
     uit_27: Array = field(repr=False)             # (maand, toestand, niveau) wie 27 werd en het model verliet
-    eindstand: Array = field(repr=False)          # (toestand, leeftijd, niveau) wie aan het eind nog meedoet
     # voor de kalibratie
     vervolg: Array = field(repr=False)            # (maand, horizon 12/24, uitstroomgroep, waarneming.VERVOLGTOESTANDEN)
     mbo_stand: Array = field(repr=False)          # (maand, mbo-niveau 0-4, leerweg bol/bbl)
@@ -75,11 +75,9 @@ class Uitkomst:
     waardering_regio: Array | None = field(repr=False, default=None)
     uitkeringen_regio: Array | None = field(repr=False, default=None)
     uit_27_regio: Array | None = field(repr=False, default=None)
-    eindstand_regio: Array | None = field(repr=False, default=None)
     waardering_groep: Array | None = field(repr=False, default=None)
     uitkeringen_groep: Array | None = field(repr=False, default=None)
     uit_27_groep: Array | None = field(repr=False, default=None)
-    eindstand_groep: Array | None = field(repr=False, default=None)
     standen_groep: Array | None = field(repr=False, default=None)    # (maand, VAKKEN_UITGEBREID, groep)
     stromen_groep: Array | None = field(repr=False, default=None)    # (maand, stroom, groep)
     begeleidingsuitgaven_groep: Array | None = field(repr=False, default=None)  # (maand, groep)
@@ -88,13 +86,17 @@ class Uitkomst:
     # ------------------------------------------------------------------------------------ bouwen
     @classmethod
     def van(cls, model: JongerenModel, jaren: int | None = None, seconden: float = 0.0) -> Uitkomst:
-        """Lees een gedraaid model uit. `jaren`: de looptijd (standaard de gesimuleerde maanden, naar boven
-        afgerond op hele jaren)."""
+        """Lees een gedraaid model uit. `jaren`: de horizon (standaard de gesimuleerde maanden vóór de uitloop,
+        naar boven afgerond op hele jaren)."""
         w = model.waarnemer
         b = model.begeleidingscijfers()
-        pop = model.populatie
         maanden = np.asarray(w.maanden, dtype=np.int64)
-        jaren = int(jaren) if jaren is not None else -(-len(maanden) // 12)
+        uitgelopen = model.uitlopend and not model.populatie.actief().any()
+        if jaren is None:
+            voor_uitloop = len(maanden) if model.uitloop_begin is None else model.uitloop_begin - model.startmaand
+            jaren = -(-voor_uitloop // 12)
+        jaren = int(jaren)
+        beleidsjaren = jaren if model.beleidseinde is None else min(jaren, (model.beleidseinde - model.startmaand) // 12)
         kosten = np.delete(b.kosten_maand, LEVENSCOACHING)
         delen: dict[str, Array | None] = {}
         if model.uitsplitsing:
@@ -103,7 +105,6 @@ class Uitkomst:
                 delen[f"waardering_{deel}"] = np.stack([w.waardering(K) for K in kubussen], axis=-1)
                 delen[f"uitkeringen_{deel}"] = np.stack([w.uitkeringen_naar_soort(K) for K in kubussen], axis=-1)
                 delen[f"uit_27_{deel}"] = w.reeks(f"uit_27_{deel}")
-                delen[f"eindstand_{deel}"] = eindstand_per(pop, deel)
             delen["standen_groep"] = w.reeks("groepkubus").sum(axis=(2, 3, 4))
             delen["stromen_groep"] = w.reeks("stromen_groep")
             bediend = b.bediend_groep
@@ -112,12 +113,13 @@ class Uitkomst:
             delen["levenscoaching_groep"] = bediend[:, LEVENSCOACHING] * b.kosten_maand[LEVENSCOACHING]
         return cls(
             scenario=model.scenario, seed=int(model.zaad), schaal=int(model.schaal), jaren=jaren,
+            beleidsjaren=beleidsjaren, uitgelopen=uitgelopen,
             parameters=model.parameters.als_dict(), seconden=seconden, maanden=maanden,
             standen=w.reeks("aantallen"), stromen=w.reeks("stromen"), buiten_beeld=w.reeks("buiten_beeld"),
             duurzaam_werk=w.reeks("duurzaam"), zonder_sk=w.reeks("zonder_sk"),
             leeftijdsstanden=w.standen_naar_leeftijd(), waardering=w.waardering(),
             uitkeringen=w.uitkeringen_naar_soort(),
-            uit_27=w.reeks("uit_27"), eindstand=eindstand(pop),
+            uit_27=w.reeks("uit_27"),
             vervolg=w.reeks("vervolg"), mbo_stand=w.reeks("mbo_stand"), mbo_vsv=w.reeks("mbo_vsv"),
             uitkering_instroom=w.reeks("uitkering_instroom"),
             begeleidingscijfers=b, programmabudget=b.budget,
@@ -134,7 +136,26 @@ class Uitkomst:
     @property
     def uitgesplitst(self) -> bool:
         """Of de run de tellingen per regio en groep heeft (MKBA per regio en groep)."""
-        return self.eindstand_regio is not None
+        return self.uit_27_regio is not None
+
+    @property
+    def horizonmaanden(self) -> int:
+        """Het aantal gesimuleerde maanden vóór de uitloop (de horizon; met een eerder afgebroken run minder)."""
+        return min(12 * self.jaren, len(self.maanden))
+
+    def horizon(self) -> Uitkomst:
+        """Dezelfde uitkomst, alleen de maanden van de horizon (zonder de uitloop): de basis van de tabellen per
+        jaar, regio en groep. De MKBA rekent met de hele run."""
+        h = self.horizonmaanden
+        if h == len(self.maanden):
+            return self
+        b = self.begeleidingscijfers
+        per_maand = {f.name: getattr(b, f.name)[:h] for f in fields(b)
+                     if isinstance(getattr(b, f.name), np.ndarray) and f.name != "kosten_maand"}
+        begeleiding = replace(b, maanden=list(b.maanden)[:h], **per_maand)
+        return replace(self, begeleidingscijfers=begeleiding,
+                       **{f.name: getattr(self, f.name)[:h] for f in fields(self)
+                          if isinstance(getattr(self, f.name), np.ndarray)})
 
     @property
     def datums(self) -> pd.DatetimeIndex:

@@ -13,6 +13,7 @@ from simulatie.rapportage.figuren import A4_BREED, bewaar, duizendtallen, tegelk
 from simulatie.economie.mkba import (LEVENSLOOP, MAATSCHAPPIJ, NIET_GEWAARDEERD, PARTIJEN, PARTIJNAMEN, POSTEN,
                                      Resultaat, waarde_startkwalificatie)
 from simulatie.gedeeld.opmaak import getal, mln, nl, tabel_md
+from simulatie.gedeeld import codes as c
 
 
 def postnaam(post: str) -> str:
@@ -96,6 +97,12 @@ def kasritme_markdown(kasritme: pd.DataFrame) -> list[str]:
     return regels
 
 
+def _jaar(u) -> str:
+    """De laatste maand van een run (het einde van de uitloop), als JJJJ-MM."""
+    jaar, maand = c.jaar_maand(int(u.maanden[-1]))
+    return f"tot en met {jaar:04d}-{maand:02d}"
+
+
 def mkba_markdown(resultaat: Resultaat, vergelijking, ruis: pd.DataFrame | None = None) -> str:
     """Het rapport in de vorm van het overzichtstabel uit de leidraad, per alternatief."""
     nul = vergelijking.nul
@@ -104,13 +111,16 @@ def mkba_markdown(resultaat: Resultaat, vergelijking, ruis: pd.DataFrame | None 
         "# Maatschappelijke kosten-batenanalyse: Van school naar duurzaam werk",
         "",
         f"Nulalternatief: **{nul.naam}** ({nul.scenario.beschrijving}). Horizon {nul.jaren} jaar vanaf "
-        f"{nul.scenario.looptijd.start}; schaal {nul.schaal} (1 = de volledige populatie), seed {nul.seed}.",
+        f"{nul.scenario.looptijd.start}, waarvan {nul.beleidsjaren} jaar met beleid; schaal {nul.schaal} "
+        f"(1 = de volledige populatie), seed {nul.seed}.",
+        "Na de horizon loopt het model door zonder nieuwe cohorten en zonder beleid (de **uitloop**), tot iedereen "
+        f"die er nog is 27 jaar is geworden ({_jaar(nul)}): wat het beleid na de horizon nog doet, is gesimuleerd, "
+        "niet aangenomen. Lopende begeleiding stopt met het beleid (het jaarbudget houdt op).",
         f"Bedragen in miljoen euro, prijspeil {r.prijsjaar}, contant gemaakt met een reële discontovoet van "
         f"{nl(100 * r.discontovoet, 2)}% naar januari {nul.scenario.looptijd.startmaand[0]}. "
-        + ("De levensloop na vertrek uit het model (op 27 jaar of aan het eind van de horizon, tot de AOW-leeftijd) "
-         "staat op aparte regels; de kengetallen geven de netto contante waarde binnen de horizon en met de "
-         "levensloop naast elkaar." if r.levensloop else "Alleen de horizon: de levensloop na vertrek is niet "
-         "meegenomen."),
+        + ("De levensloop na vertrek uit het model (op 27 jaar, tot de AOW-leeftijd) staat op aparte regels; de "
+           "kengetallen geven de netto contante waarde binnen de horizon, in de uitloop en in de levensloop "
+           "naast elkaar." if r.levensloop else "Zonder de levensloop na het 27e jaar."),
         "Positief is een baat voor de partij, negatief een kost. Overdrachten (loon, belasting, uitkeringen, "
         "bekostiging) vallen voor de maatschappij tegen elkaar weg maar niet per partij. Scholen en gemeenten "
         "die begeleiding uitvoeren met rijksgeld zijn doorgeefluik: hun uitgaven staan bij het Rijk.",
@@ -121,7 +131,9 @@ def mkba_markdown(resultaat: Resultaat, vergelijking, ruis: pd.DataFrame | None 
     k = r.kengetallen.set_index("scenario")
     tabel = pd.DataFrame({
         "NCW binnen de horizon (mln)": k.ncw_horizon.map(mln),
-        "NCW met levensloop (mln)": k.ncw_maatschappij.map(mln) if r.levensloop else "niet berekend",
+        "NCW uitloop (mln)": k.ncw_uitloop.map(mln),
+        "NCW levensloop na 27 (mln)": k.ncw_levensloop.map(mln) if r.levensloop else "niet berekend",
+        "NCW totaal (mln)": k.ncw_maatschappij.map(mln),
         "kosten (mln)": k.kosten.map(mln),
         "baten (mln)": k.baten.map(mln),
         "B/K": k.baten_kosten_verhouding.map(lambda x: f"{x:.2f}".replace(".", ",") if np.isfinite(x) else "n.v.t."),
@@ -140,7 +152,8 @@ def mkba_markdown(resultaat: Resultaat, vergelijking, ruis: pd.DataFrame | None 
 
         tabel.insert(1, "95%-interval horizon", interval("ncw_horizon", mln))
         if r.levensloop:
-            tabel.insert(3, "95%-interval met levensloop", interval("ncw_maatschappij", mln))
+            tabel.insert(tabel.columns.get_loc("NCW totaal (mln)") + 1, "95%-interval totaal",
+                         interval("ncw_maatschappij", mln))
         tabel.insert(tabel.columns.get_loc("voorkomen vsv'ers") + 1, "95%-interval voorkomen vsv'ers",
                      interval("voorkomen_vsv", getal))
     tabel.index.name = "scenario"
