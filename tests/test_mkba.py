@@ -231,3 +231,22 @@ def test_regios_en_groepen_in_het_bestand_volgen_de_instellingen_van_de_mkba(ver
     assert regio[regio.scenario == "wet"].ncw_maatschappij.sum() == pytest.approx(land, abs=marge)
     for indeling, t in groepen[groepen.scenario == "wet"].groupby("indeling"):
         assert t.ncw_maatschappij.sum() == pytest.approx(land, abs=marge), indeling
+
+
+def test_verdringing_verdeelt_de_loonkosten_van_verdrongen_werkenden_als_elke_loonkost(vergelijking):
+    """Wie verdrongen wordt, verliest zijn loonkosten: het netto deel de overige werkenden, de belasting en premies
+    (de wig) Financiën, net als bij de loonkosten van de jongeren zelf; voor de maatschappij blijft het
+    verdringing maal de productie (binnen de horizon en in de levensloop)."""
+    p = vergelijking.parameters
+    e = Eenheidsprijzen.uit(p)
+    k = vergelijking.kasboek()
+    for voorvoegsel in ("", LEVENSLOOP):
+        per_partij = k[k.post.isin([voorvoegsel + "productie", voorvoegsel + "verdringing"])].pivot_table(
+            index=["scenario", "datum"], columns=["post", "partij"], values="bedrag", aggfunc="sum", fill_value=0.0)
+        productie = per_partij[(voorvoegsel + "productie", "werkgevers")]
+        v = per_partij[voorvoegsel + "verdringing"]
+        assert (productie > 0).any()
+        marge = 1e-9 * productie.abs().max()
+        np.testing.assert_allclose(v["overige_werkenden"], -(1 - e.wig) * e.verdringing * productie, atol=marge)
+        np.testing.assert_allclose(v["rijk_financien"], -e.wig * e.verdringing * productie, atol=marge)
+        np.testing.assert_allclose(v.sum(axis=1), -e.verdringing * productie, atol=marge)

@@ -151,15 +151,26 @@ class _Boek:
         return np.stack(self.bedragen, axis=1) if self.bedragen else np.zeros((self.maanden, 0, len(PARTIJEN)))
 
 
+def _boek_arbeid(boek: _Boek, productie: np.ndarray, e: Eenheidsprijzen, voorvoegsel: str = "") -> None:
+    """Boek de productie van werkende jongeren (tegen loonkosten), de verdringing en de loonkosten als overdracht.
+
+    De loonkosten gaan netto naar de jongeren en voor het deel `wig` (belasting en premies) naar Financiën. Verdringing:
+    een deel van de extra banen gaat ten koste van andere werkenden; hun loonkosten vallen weg en verdelen zich net
+    zo: het netto loon verliezen de overige werkenden, de belasting en premies erover Financiën."""
+    boek.boek(voorvoegsel + "productie", werkgevers=productie)
+    verdrongen = e.verdringing * productie
+    boek.boek(voorvoegsel + "verdringing", overige_werkenden=-(1 - e.wig) * verdrongen,
+              rijk_financien=-e.wig * verdrongen)
+    boek.boek(voorvoegsel + "loon_en_belasting", werkgevers=-productie, jongeren=(1 - e.wig) * productie,
+              rijk_financien=e.wig * productie)
+
+
 def _waardeer_toestanden(boek: _Boek, W: np.ndarray, U: np.ndarray, e: Eenheidsprijzen, voorvoegsel: str = "") -> None:
     """Waardeer aantallen W (maand, toestand, leeftijdsband, sk, bbl) per post en partij; de uitkeringen naar
     soort U (maand, soort, leeftijdsband, sk) bij wie ze betaalt: bijstand de gemeenten, WW en Wajong het UWV."""
     werk = W[:, c.WERK].sum(axis=3) + e.bbl_factor * W[:, c.ONDERWIJS, :, :, 1]
     productie = (werk * e.loonkosten[None]).sum(axis=(1, 2))
-    boek.boek(voorvoegsel + "productie", werkgevers=productie)
-    boek.boek(voorvoegsel + "verdringing", overige_werkenden=-e.verdringing * productie)
-    boek.boek(voorvoegsel + "loon_en_belasting", werkgevers=-productie, jongeren=(1 - e.wig) * productie,
-              rijk_financien=e.wig * productie)
+    _boek_arbeid(boek, productie, e, voorvoegsel)
     bedrag = (U * e.uitkering[None]).sum(axis=(2, 3))  # (maand, soort)
     boek.boek(voorvoegsel + "uitkeringen", gemeenten=-bedrag[:, 0], uwv=-bedrag[:, 1:].sum(axis=1),
               jongeren=bedrag.sum(axis=1))
@@ -178,10 +189,7 @@ def _levensloop(boek: _Boek, vertrek: np.ndarray, e: Eenheidsprijzen, lp: Levens
     """Boek de verwachte voortzetting van iedereen die het model verlaat (levensloop.py), per maand en partij."""
     productie, uitkeringen = stromen(lp, vertrek, e.wml_met_lasten)
     v = LEVENSLOOP
-    boek.boek(v + "productie", werkgevers=productie)
-    boek.boek(v + "verdringing", overige_werkenden=-e.verdringing * productie)
-    boek.boek(v + "loon_en_belasting", werkgevers=-productie, jongeren=(1 - e.wig) * productie,
-              rijk_financien=e.wig * productie)
+    _boek_arbeid(boek, productie, e, v)
     a = lp.aandeel_bijstand
     bedrag = uitkeringen * e.bijstand_21_plus
     boek.boek(v + "uitkeringen", gemeenten=-a * bedrag, uwv=-(1 - a) * bedrag, jongeren=bedrag)
