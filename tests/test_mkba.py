@@ -10,8 +10,9 @@ from simulatie import laad_scenario
 from simulatie.gedeeld import codes as c
 from simulatie.economie.levensloop import Levensloopprijzen, loonkosten, stromen, verwachting
 from simulatie.kern.vertrek import MET_SK, NIVEAUS_BIJ_VERTREK, VERTREKLEEFTIJDEN, ZONDER_SK
-from simulatie.economie.mkba import (LEVENSLOOP, MAATSCHAPPIJ, POSTEN, Eenheidsprijzen, discontering, kasboek,
-                                     kasboek_array, nulpunt)
+from simulatie.economie.mkba import (LEVENSLOOP, MAATSCHAPPIJ, POSTEN, Eenheidsprijzen, bereken, discontering,
+                                     kasboek, kasboek_array, nulpunt)
+from simulatie.experimenten.woordenschat import EFFECTSCHAAL
 from simulatie.invoer.scenario import valideer
 from simulatie.experimenten.vergelijking import vergelijk
 
@@ -250,3 +251,26 @@ def test_verdringing_verdeelt_de_loonkosten_van_verdrongen_werkenden_als_elke_lo
         np.testing.assert_allclose(v["overige_werkenden"], -(1 - e.wig) * e.verdringing * productie, atol=marge)
         np.testing.assert_allclose(v["rijk_financien"], -e.wig * e.verdringing * productie, atol=marge)
         np.testing.assert_allclose(v.sum(axis=1), -e.verdringing * productie, atol=marge)
+
+
+def test_break_even_legt_de_run_zelf_op_de_effectschaal_van_zijn_scenario():
+    """Een alternatief met effect_schaal 0,5: dezelfde drie runs (effect 0, 0,5 en 1) geven hetzelfde break-even-
+    effect, of de eigen run nu die op 0,5 is of die op 1 (eerder lag de eigen run altijd op 1)."""
+    wet = laad_scenario("wet")
+    half = EFFECTSCHAAL.op(wet, 0.5).model_copy(update={"naam": "wet_half"})
+    zonder = EFFECTSCHAAL.op(wet, 0.0).model_copy(update={"naam": "wet_zonder"})
+    v = vergelijk("nulalternatief", wet, half, zonder, jaren=3, seed=8, schaal=400, voortgang=False, werkers=1)
+    heel, half_u, zonder_u = v.alternatieven
+    p = v.parameters
+    ncw = bereken(v.nul, [zonder_u, half_u, heel], p).kengetallen.set_index("scenario").ncw_maatschappij
+    punten = {0.0: ncw["wet_zonder"], 0.5: ncw["wet_half"], 1.0: ncw["wet"]}
+    verwacht = nulpunt(punten)
+    assert np.isfinite(verwacht)
+    uit_half = bereken(v.nul, [half_u], p, {"wet_half": {0.0: zonder_u, 1.0: heel}}).kengetallen.iloc[0]
+    uit_heel = bereken(v.nul, [heel], p, {"wet": {0.0: zonder_u, 0.5: half_u}}).kengetallen.iloc[0]
+    marge = 1e-9 * max(abs(x) for x in punten.values()) / abs(punten[1.0] - punten[0.0])
+    assert uit_half.break_even_effectschaal == pytest.approx(verwacht, abs=marge)
+    assert uit_heel.break_even_effectschaal == pytest.approx(verwacht, abs=marge)
+    # alleen de run zonder effect: de lijn door (0, NCW zonder) en (0,5, NCW van de run zelf)
+    twee = bereken(v.nul, [half_u], p, {"wet_half": {0.0: zonder_u}}).kengetallen.iloc[0]
+    assert twee.break_even_effectschaal == pytest.approx(nulpunt({0.0: punten[0.0], 0.5: punten[0.5]}), abs=marge)

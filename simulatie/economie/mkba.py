@@ -352,7 +352,8 @@ def bereken(nul: Uitkomst, alternatieven: Sequence[Uitkomst], p: Parameters,
         cw = (verschil * d[:, None, None]).sum(axis=0)  # (post, partij)
         tabellen.append(_tabel(alt.naam, alle_posten, cw))
         jaren.append(_per_jaar(alt.naam, datums, verschil, d))
-        punten = {1.0: float(cw.sum())}
+        # de run zelf ligt op de effectschaal van zijn eigen scenario (niet altijd 1)
+        punten = {float(alt.scenario.effect_schaal): float(cw.sum())}
         for s, u in effectruns.get(alt.naam, {}).items():
             _, pn, Kn = kasboek_array(u, p, e.prijsjaar, levensloop, e.discontovoet)
             punten[s] = float((_uitlijnen(pn, Kn, posten_nul, K_nul) * d[:, None, None]).sum())

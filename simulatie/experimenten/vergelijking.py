@@ -255,8 +255,10 @@ def _vergelijk(scenarios: list[Scenario], runs: list[Scenario], jaren: int, seed
     v = Vergelijking(uitkomsten[0], uitkomsten[1:n], parameters, effectruns)
     if break_even:  # tweede ronde: een run dicht bij het nulpunt, voor een nauwkeurige interpolatie
         schattingen = break_even_schaal(v.nul, v.alternatieven, v.parameters, v.effectruns)
+        # niet opnieuw waar al een run ligt: zonder effect en op de effectschaal van het scenario zelf
         extra = [EFFECTSCHAAL.op(s, schattingen[s.naam]) for s in scenarios[1:]
-                 if np.isfinite(schattingen[s.naam]) and 0 < schattingen[s.naam] <= 5 and schattingen[s.naam] != 1]
+                 if np.isfinite(schattingen[s.naam]) and 0 < schattingen[s.naam] <= 5
+                 and schattingen[s.naam] != s.effect_schaal]
         for s, uitkomst in zip(extra, _draai_alle(extra, jaren, seed, schaal, parameters, voortgang, u)):
             effectruns[s.naam][s.effect_schaal] = uitkomst
     return v
