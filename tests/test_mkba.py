@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import pytest
+from scipy import stats
 
 from simulatie import laad_scenario
 from simulatie.gedeeld import codes as c
@@ -14,7 +15,9 @@ from simulatie.economie.mkba import (LEVENSLOOP, MAATSCHAPPIJ, POSTEN, Eenheidsp
                                      kasboek, kasboek_array, nulpunt)
 from simulatie.experimenten.woordenschat import EFFECTSCHAAL
 from simulatie.invoer.scenario import valideer
-from simulatie.experimenten.vergelijking import vergelijk
+from simulatie.experimenten.vergelijking import populatieruis, vergelijk
+from simulatie.gedeeld.opmaak import mln
+from simulatie.voorkant.cli import _vergelijkingstabel
 
 
 @pytest.fixture(scope="module")
@@ -274,3 +277,35 @@ def test_break_even_legt_de_run_zelf_op_de_effectschaal_van_zijn_scenario():
     # alleen de run zonder effect: de lijn door (0, NCW zonder) en (0,5, NCW van de run zelf)
     twee = bereken(v.nul, [half_u], p, {"wet_half": {0.0: zonder_u}}).kengetallen.iloc[0]
     assert twee.break_even_effectschaal == pytest.approx(nulpunt({0.0: punten[0.0], 0.5: punten[0.5]}), abs=marge)
+
+
+def test_populatieruis_volgt_de_instellingen_van_de_mkba(vergelijking):
+    """Het interval van de populatieruis rekent met hetzelfde prijsjaar, dezelfde discontovoet en levensloop als de
+    MKBA (eerder altijd de standaard, ook in de tabel van `jongeren vergelijk`)."""
+    opties = {"prijsjaar": 2024, "discontovoet": 0.04, "levensloop": False}
+    ruis = populatieruis(vergelijking, trekkingen=3, werkers=1, **opties)
+    r = vergelijking.mkba(**opties)
+    k = r.kengetallen.set_index("scenario").loc["wet"]
+    t = ruis.set_index("uitkomst")
+    assert t.loc["ncw_maatschappij", "waarde"] == pytest.approx(k.ncw_maatschappij, rel=1e-9)
+    assert t.loc["ncw_horizon", "waarde"] == pytest.approx(k.ncw_horizon, rel=1e-9)
+    # zonder levensloop ook in de trekkingen: de NCW met levensloop is dan die binnen de horizon, trekking voor trekking
+    assert t.loc["ncw_maatschappij", "sd_populatieruis"] == pytest.approx(t.loc["ncw_horizon", "sd_populatieruis"],
+                                                                          rel=1e-9)
+
+
+def test_populatieruis_rekent_het_interval_met_student_t(vergelijking):
+    """Met n trekkingen is de standaardafwijking geschat: het 95%-interval is waarde ± t(0,975; n - 1) sd, niet
+    ± 1,96 sd; de ± in de tabel van `jongeren vergelijk` is dat interval."""
+    n = 3
+    ruis = populatieruis(vergelijking, trekkingen=n, werkers=1)
+    kwantiel = stats.t.ppf(0.975, n - 1)
+    assert kwantiel > 1.96 * 2  # bij drie trekkingen telt het verschil echt
+    np.testing.assert_allclose(ruis.hoog - ruis.waarde, kwantiel * ruis.sd_populatieruis, rtol=1e-12)
+    np.testing.assert_allclose(ruis.waarde - ruis.laag, kwantiel * ruis.sd_populatieruis, rtol=1e-12)
+    t = ruis.set_index("uitkomst")
+    tabel = _vergelijkingstabel(vergelijking.effecten(), vergelijking.mkba(), "nulalternatief", ruis)
+    regel = next(x for x in tabel.splitlines() if x.startswith("wet "))
+    marge = kwantiel * t.loc["ncw_maatschappij", "sd_populatieruis"]
+    assert regel.split()[-2] == mln(marge)
+    assert mln(marge) != mln(1.96 * t.loc["ncw_maatschappij", "sd_populatieruis"])

@@ -444,12 +444,14 @@ def kosten_en_baten(posten: list[str], cw: np.ndarray) -> tuple[float, float, fl
     return -per_post[groep == "kosten"].sum(), per_post[groep == "baten"].sum(), -per_post[programma].sum()
 
 
-def contante_waarde(nul: Uitkomst, alternatief: Uitkomst, p: Parameters) -> tuple[list[str], np.ndarray]:
+def contante_waarde(nul: Uitkomst, alternatief: Uitkomst, p: Parameters, *, prijsjaar: int | None = None,
+                    discontovoet: float | None = None, levensloop: bool = True) -> tuple[list[str], np.ndarray]:
     """Alleen de kern van de MKBA voor één paar runs: (posten, contante waarde[post, partij]) van het
-    verschil alternatief - nul, zonder tabellen (voor experimenten met duizenden gevallen)."""
-    e = Eenheidsprijzen.uit(p)
-    datums, posten_nul, K_nul = kasboek_array(nul, p, e.prijsjaar, True, e.discontovoet)
-    _, posten, K = kasboek_array(alternatief, p, e.prijsjaar, True, e.discontovoet)
+    verschil alternatief - nul, zonder tabellen (voor experimenten met duizenden gevallen). Prijsjaar, discontovoet
+    en levensloop zoals in `bereken`."""
+    e = Eenheidsprijzen.uit(p, prijsjaar, discontovoet)
+    datums, posten_nul, K_nul = kasboek_array(nul, p, e.prijsjaar, levensloop, e.discontovoet)
+    _, posten, K = kasboek_array(alternatief, p, e.prijsjaar, levensloop, e.discontovoet)
     d = discontering(datums, e.discontovoet)
     alle = sorted(set(posten) | set(posten_nul), key=_postvolgorde)
     return alle, (_uitlijnen(posten, K, posten_nul, K_nul) * d[:, None, None]).sum(axis=0)
