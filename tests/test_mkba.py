@@ -11,7 +11,7 @@ from simulatie import laad_scenario
 from simulatie.gedeeld import codes as c
 from simulatie.economie.levensloop import Levensloopprijzen, loonkosten, stromen, verwachting
 from simulatie.kern.vertrek import MET_SK, NIVEAUS_BIJ_VERTREK, VERTREKLEEFTIJDEN, ZONDER_SK
-from simulatie.economie.mkba import (LEVENSLOOP, MAATSCHAPPIJ, POSTEN, Eenheidsprijzen, bereken, discontering,
+from simulatie.economie.mkba import (LEVENSLOOP, MAATSCHAPPIJ, PARTIJEN, POSTEN, Eenheidsprijzen, bereken, discontering,
                                      kasboek, kasboek_array, nulpunt)
 from simulatie.experimenten.woordenschat import EFFECTSCHAAL
 from simulatie.invoer.scenario import valideer
@@ -80,12 +80,14 @@ def test_beleid_zonder_effect_heeft_ncw_gelijk_aan_min_de_kosten():
 
 @pytest.mark.parametrize("prijs,posten", [
     ("prijzen.uitkering.uitvoeringskosten_per_jaar", {"uitvoering_uitkeringen", LEVENSLOOP + "uitvoering_uitkeringen"}),
-    ("prijzen.onderwijs.mbo_per_student_per_jaar", {"onderwijs_bekostiging", "onderwijskosten"}),
+    (("prijzen.onderwijs.mbo_per_student_per_jaar", "prijzen.onderwijs.vo_per_student_per_jaar",
+      "prijzen.onderwijs.ho_per_student_per_jaar"), {"onderwijs_bekostiging", "onderwijskosten"}),
     ("prijzen.programma.doorstroompunt_per_contact", {"doorstroompunt"}),
 ])
 def test_dubbele_prijs_verdubbelt_alleen_die_post(vergelijking, prijs, posten):
     p = vergelijking.parameters
-    dubbel = p.vervang({prijs: 2 * p[prijs]})
+    prijzen = prijs if isinstance(prijs, tuple) else (prijs,)
+    dubbel = p.vervang({q: 2 * p[q] for q in prijzen})
     for u in vergelijking.uitkomsten:
         d1, post1, K1 = kasboek_array(u, p)
         d2, post2, K2 = kasboek_array(u, dubbel)
@@ -309,3 +311,61 @@ def test_populatieruis_rekent_het_interval_met_student_t(vergelijking):
     marge = kwantiel * t.loc["ncw_maatschappij", "sd_populatieruis"]
     assert regel.split()[-2] == mln(marge)
     assert mln(marge) != mln(1.96 * t.loc["ncw_maatschappij", "sd_populatieruis"])
+
+
+def test_ww_en_wajong_bruto_bij_het_uwv_de_loonheffing_naar_financien(vergelijking):
+    """Het UWV betaalt WW en Wajong bruto (een deel van het brutoloon, een deel van het minimumloon), de jongere
+    ontvangt netto en Financiën de loonheffing; de bijstand is een netto norm die de gemeenten betalen. Voor de
+    maatschappij valt de post weg. Ook in de levensloop: het deel van het UWV bruto, de jongere netto de norm."""
+    p = vergelijking.parameters
+    e = Eenheidsprijzen.uit(p)
+    b = p["prijzen.uitkering.belasting_op_uitkering"]
+    assert 0 < b < 1
+    brutoloon = e.loonkosten / (1 + p["prijzen.loon.werkgeverslasten"])
+    wajong = p["prijzen.uitkering.wajong_aandeel_wml"] * e.wml_met_lasten / (1 + p["prijzen.loon.werkgeverslasten"])
+    for u in vergelijking.uitkomsten:
+        datums, posten, K = kasboek_array(u, p)
+        U = u.uitkeringen
+        bruto_uwv = ((U[:, 1] * p["prijzen.uitkering.ww_vervangingsratio"] * brutoloon).sum(axis=(1, 2))
+                     + (U[:, 2].sum(axis=2) * wajong).sum(axis=1))
+        k = K[:len(U), posten.index("uitkeringen")]
+        kolom = {q: k[:, PARTIJEN.index(q)] for q in ("uwv", "rijk_financien", "jongeren", "gemeenten")}
+        marge = 1e-9 * np.abs(k).max()
+        np.testing.assert_allclose(kolom["uwv"], -bruto_uwv, atol=marge)
+        np.testing.assert_allclose(kolom["rijk_financien"], b * bruto_uwv, atol=marge)
+        np.testing.assert_allclose(kolom["jongeren"], -kolom["gemeenten"] + (1 - b) * bruto_uwv, atol=marge)
+        np.testing.assert_allclose(k.sum(axis=1), 0.0, atol=marge)
+        # levensloop: de jongere ontvangt de netto norm, het UWV betaalt zijn deel bruto
+        a = p["prijzen.levensloop.aandeel_bijstand"]
+        ll = K[:, posten.index(LEVENSLOOP + "uitkeringen")]
+        netto = ll[:, PARTIJEN.index("jongeren")]
+        assert (netto > 0).any()
+        marge = 1e-9 * np.abs(ll).max()
+        np.testing.assert_allclose(ll[:, PARTIJEN.index("gemeenten")], -a * netto, atol=marge)
+        np.testing.assert_allclose(ll[:, PARTIJEN.index("uwv")], -(1 - a) * netto / (1 - b), atol=marge)
+        np.testing.assert_allclose(ll[:, PARTIJEN.index("rijk_financien")], b * (1 - a) * netto / (1 - b), atol=marge)
+
+
+def test_onderwijs_kost_per_schooltype_zijn_eigen_bedrag(vergelijking):
+    """Leerlingen in het vo, studenten in het mbo (bbl tegen de lagere bbl-bekostiging) en in het ho elk tegen hun
+    eigen bedrag per jaar (eerder allemaal tegen het mbo-bedrag)."""
+    p = vergelijking.parameters
+    jaar = int(p["prijzen.mkba.prijsjaar"])
+    prijs = {t: p.prijs(f"prijzen.onderwijs.{t}_per_student_per_jaar", jaar) / 12 for t in ("vo", "mbo", "ho")}
+    assert len({round(x) for x in prijs.values()}) == 3
+    bbl_factor = p["prijzen.onderwijs.bbl_factor"]
+    for u in vergelijking.uitkomsten:
+        _, posten, K = kasboek_array(u, p)
+        onderwijs = u.standen[:, c.ONDERWIJS]  # (maand, schooltype, regio)
+        vo = onderwijs[:, list(c.VO_TYPEN)].sum(axis=(1, 2))
+        mbo, ho = onderwijs[:, c.MBO].sum(axis=1), onderwijs[:, c.HO].sum(axis=1)
+        bbl = u.waardering[:, c.ONDERWIJS, :, :, 1].sum(axis=(1, 2))
+        # de tellingen van de waardering en de standen zijn dezelfde jongeren
+        np.testing.assert_allclose(u.waardering[:, c.ONDERWIJS].sum(axis=(1, 2, 3)), vo + mbo + ho)
+        assert (vo > 0).all() and (ho > 0).all() and (bbl > 0).all() and (bbl < mbo).all()
+        verwacht = vo * prijs["vo"] + ho * prijs["ho"] + (mbo - bbl) * prijs["mbo"] + bbl * bbl_factor * prijs["mbo"]
+        k = K[:len(vo), posten.index("onderwijs_bekostiging")]
+        np.testing.assert_allclose(k[:, PARTIJEN.index("onderwijsinstellingen")], verwacht, rtol=1e-12)
+        np.testing.assert_allclose(k[:, PARTIJEN.index("rijk_ocw")], -verwacht, rtol=1e-12)
+        kosten = K[:len(vo), posten.index("onderwijskosten"), PARTIJEN.index("onderwijsinstellingen")]
+        np.testing.assert_allclose(kosten, -verwacht, rtol=1e-12)
