@@ -6,7 +6,6 @@ vsv'er wel."""
 from __future__ import annotations
 
 import numpy as np
-import pytest
 
 from simulatie.economie.mkba import bereken
 from simulatie.experimenten.vergelijking import draai_model, simuleer

@@ -5,15 +5,19 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import pytest
+from scipy import stats
 
 from simulatie import laad_scenario
 from simulatie.gedeeld import codes as c
 from simulatie.economie.levensloop import Levensloopprijzen, loonkosten, stromen, verwachting
 from simulatie.kern.vertrek import MET_SK, NIVEAUS_BIJ_VERTREK, VERTREKLEEFTIJDEN, ZONDER_SK
-from simulatie.economie.mkba import (LEVENSLOOP, MAATSCHAPPIJ, POSTEN, Eenheidsprijzen, discontering, kasboek,
-                                     kasboek_array, nulpunt)
+from simulatie.economie.mkba import (LEVENSLOOP, MAATSCHAPPIJ, PARTIJEN, POSTEN, Eenheidsprijzen, bereken, discontering,
+                                     kasboek, kasboek_array, nulpunt)
+from simulatie.experimenten.woordenschat import EFFECTSCHAAL
 from simulatie.invoer.scenario import valideer
-from simulatie.experimenten.vergelijking import vergelijk
+from simulatie.experimenten.vergelijking import populatieruis, vergelijk
+from simulatie.gedeeld.opmaak import mln
+from simulatie.voorkant.cli import _vergelijkingstabel
 
 
 @pytest.fixture(scope="module")
@@ -76,12 +80,14 @@ def test_beleid_zonder_effect_heeft_ncw_gelijk_aan_min_de_kosten():
 
 @pytest.mark.parametrize("prijs,posten", [
     ("prijzen.uitkering.uitvoeringskosten_per_jaar", {"uitvoering_uitkeringen", LEVENSLOOP + "uitvoering_uitkeringen"}),
-    ("prijzen.onderwijs.mbo_per_student_per_jaar", {"onderwijs_bekostiging", "onderwijskosten"}),
+    (("prijzen.onderwijs.mbo_per_student_per_jaar", "prijzen.onderwijs.vo_per_student_per_jaar",
+      "prijzen.onderwijs.ho_per_student_per_jaar"), {"onderwijs_bekostiging", "onderwijskosten"}),
     ("prijzen.programma.doorstroompunt_per_contact", {"doorstroompunt"}),
 ])
 def test_dubbele_prijs_verdubbelt_alleen_die_post(vergelijking, prijs, posten):
     p = vergelijking.parameters
-    dubbel = p.vervang({prijs: 2 * p[prijs]})
+    prijzen = prijs if isinstance(prijs, tuple) else (prijs,)
+    dubbel = p.vervang({q: 2 * p[q] for q in prijzen})
     for u in vergelijking.uitkomsten:
         d1, post1, K1 = kasboek_array(u, p)
         d2, post2, K2 = kasboek_array(u, dubbel)
@@ -232,3 +238,135 @@ def test_regios_en_groepen_in_het_bestand_volgen_de_instellingen_van_de_mkba(ver
     assert regio[regio.scenario == "wet"].ncw_maatschappij.sum() == pytest.approx(land, abs=marge)
     for indeling, t in groepen[groepen.scenario == "wet"].groupby("indeling"):
         assert t.ncw_maatschappij.sum() == pytest.approx(land, abs=marge), indeling
+
+
+def test_verdringing_verdeelt_de_loonkosten_van_verdrongen_werkenden_als_elke_loonkost(vergelijking):
+    """Wie verdrongen wordt, verliest zijn loonkosten: het netto deel de overige werkenden, de belasting en premies
+    (de wig) Financiën, net als bij de loonkosten van de jongeren zelf; voor de maatschappij blijft het
+    verdringing maal de productie (binnen de horizon en in de levensloop)."""
+    p = vergelijking.parameters
+    e = Eenheidsprijzen.uit(p)
+    k = vergelijking.kasboek()
+    for voorvoegsel in ("", LEVENSLOOP):
+        per_partij = k[k.post.isin([voorvoegsel + "productie", voorvoegsel + "verdringing"])].pivot_table(
+            index=["scenario", "datum"], columns=["post", "partij"], values="bedrag", aggfunc="sum", fill_value=0.0)
+        productie = per_partij[(voorvoegsel + "productie", "werkgevers")]
+        v = per_partij[voorvoegsel + "verdringing"]
+        assert (productie > 0).any()
+        marge = 1e-9 * productie.abs().max()
+        np.testing.assert_allclose(v["overige_werkenden"], -(1 - e.wig) * e.verdringing * productie, atol=marge)
+        np.testing.assert_allclose(v["rijk_financien"], -e.wig * e.verdringing * productie, atol=marge)
+        np.testing.assert_allclose(v.sum(axis=1), -e.verdringing * productie, atol=marge)
+
+
+def test_break_even_legt_de_run_zelf_op_de_effectschaal_van_zijn_scenario():
+    """Een alternatief met effect_schaal 0,5: dezelfde drie runs (effect 0, 0,5 en 1) geven hetzelfde break-even-
+    effect, of de eigen run nu die op 0,5 is of die op 1 (eerder lag de eigen run altijd op 1)."""
+    wet = laad_scenario("wet")
+    half = EFFECTSCHAAL.op(wet, 0.5).model_copy(update={"naam": "wet_half"})
+    zonder = EFFECTSCHAAL.op(wet, 0.0).model_copy(update={"naam": "wet_zonder"})
+    v = vergelijk("nulalternatief", wet, half, zonder, jaren=3, seed=8, schaal=400, voortgang=False, werkers=1)
+    heel, half_u, zonder_u = v.alternatieven
+    p = v.parameters
+    ncw = bereken(v.nul, [zonder_u, half_u, heel], p).kengetallen.set_index("scenario").ncw_maatschappij
+    punten = {0.0: ncw["wet_zonder"], 0.5: ncw["wet_half"], 1.0: ncw["wet"]}
+    verwacht = nulpunt(punten)
+    assert np.isfinite(verwacht)
+    uit_half = bereken(v.nul, [half_u], p, {"wet_half": {0.0: zonder_u, 1.0: heel}}).kengetallen.iloc[0]
+    uit_heel = bereken(v.nul, [heel], p, {"wet": {0.0: zonder_u, 0.5: half_u}}).kengetallen.iloc[0]
+    marge = 1e-9 * max(abs(x) for x in punten.values()) / abs(punten[1.0] - punten[0.0])
+    assert uit_half.break_even_effectschaal == pytest.approx(verwacht, abs=marge)
+    assert uit_heel.break_even_effectschaal == pytest.approx(verwacht, abs=marge)
+    # alleen de run zonder effect: de lijn door (0, NCW zonder) en (0,5, NCW van de run zelf)
+    twee = bereken(v.nul, [half_u], p, {"wet_half": {0.0: zonder_u}}).kengetallen.iloc[0]
+    assert twee.break_even_effectschaal == pytest.approx(nulpunt({0.0: punten[0.0], 0.5: punten[0.5]}), abs=marge)
+
+
+def test_populatieruis_volgt_de_instellingen_van_de_mkba(vergelijking):
+    """Het interval van de populatieruis rekent met hetzelfde prijsjaar, dezelfde discontovoet en levensloop als de
+    MKBA (eerder altijd de standaard, ook in de tabel van `jongeren vergelijk`)."""
+    opties = {"prijsjaar": 2024, "discontovoet": 0.04, "levensloop": False}
+    ruis = populatieruis(vergelijking, trekkingen=3, werkers=1, **opties)
+    r = vergelijking.mkba(**opties)
+    k = r.kengetallen.set_index("scenario").loc["wet"]
+    t = ruis.set_index("uitkomst")
+    assert t.loc["ncw_maatschappij", "waarde"] == pytest.approx(k.ncw_maatschappij, rel=1e-9)
+    assert t.loc["ncw_horizon", "waarde"] == pytest.approx(k.ncw_horizon, rel=1e-9)
+    # zonder levensloop ook in de trekkingen: de NCW met levensloop is dan die binnen de horizon, trekking voor trekking
+    assert t.loc["ncw_maatschappij", "sd_populatieruis"] == pytest.approx(t.loc["ncw_horizon", "sd_populatieruis"],
+                                                                          rel=1e-9)
+
+
+def test_populatieruis_rekent_het_interval_met_student_t(vergelijking):
+    """Met n trekkingen is de standaardafwijking geschat: het 95%-interval is waarde ± t(0,975; n - 1) sd, niet
+    ± 1,96 sd; de ± in de tabel van `jongeren vergelijk` is dat interval."""
+    n = 3
+    ruis = populatieruis(vergelijking, trekkingen=n, werkers=1)
+    kwantiel = stats.t.ppf(0.975, n - 1)
+    assert kwantiel > 1.96 * 2  # bij drie trekkingen telt het verschil echt
+    np.testing.assert_allclose(ruis.hoog - ruis.waarde, kwantiel * ruis.sd_populatieruis, rtol=1e-12)
+    np.testing.assert_allclose(ruis.waarde - ruis.laag, kwantiel * ruis.sd_populatieruis, rtol=1e-12)
+    t = ruis.set_index("uitkomst")
+    tabel = _vergelijkingstabel(vergelijking.effecten(), vergelijking.mkba(), "nulalternatief", ruis)
+    regel = next(x for x in tabel.splitlines() if x.startswith("wet "))
+    marge = kwantiel * t.loc["ncw_maatschappij", "sd_populatieruis"]
+    assert regel.split()[-2] == mln(marge)
+    assert mln(marge) != mln(1.96 * t.loc["ncw_maatschappij", "sd_populatieruis"])
+
+
+def test_ww_en_wajong_bruto_bij_het_uwv_de_loonheffing_naar_financien(vergelijking):
+    """Het UWV betaalt WW en Wajong bruto (een deel van het brutoloon, een deel van het minimumloon), de jongere
+    ontvangt netto en Financiën de loonheffing; de bijstand is een netto norm die de gemeenten betalen. Voor de
+    maatschappij valt de post weg. Ook in de levensloop: het deel van het UWV bruto, de jongere netto de norm."""
+    p = vergelijking.parameters
+    e = Eenheidsprijzen.uit(p)
+    b = p["prijzen.uitkering.belasting_op_uitkering"]
+    assert 0 < b < 1
+    brutoloon = e.loonkosten / (1 + p["prijzen.loon.werkgeverslasten"])
+    wajong = p["prijzen.uitkering.wajong_aandeel_wml"] * e.wml_met_lasten / (1 + p["prijzen.loon.werkgeverslasten"])
+    for u in vergelijking.uitkomsten:
+        datums, posten, K = kasboek_array(u, p)
+        U = u.uitkeringen
+        bruto_uwv = ((U[:, 1] * p["prijzen.uitkering.ww_vervangingsratio"] * brutoloon).sum(axis=(1, 2))
+                     + (U[:, 2].sum(axis=2) * wajong).sum(axis=1))
+        k = K[:len(U), posten.index("uitkeringen")]
+        kolom = {q: k[:, PARTIJEN.index(q)] for q in ("uwv", "rijk_financien", "jongeren", "gemeenten")}
+        marge = 1e-9 * np.abs(k).max()
+        np.testing.assert_allclose(kolom["uwv"], -bruto_uwv, atol=marge)
+        np.testing.assert_allclose(kolom["rijk_financien"], b * bruto_uwv, atol=marge)
+        np.testing.assert_allclose(kolom["jongeren"], -kolom["gemeenten"] + (1 - b) * bruto_uwv, atol=marge)
+        np.testing.assert_allclose(k.sum(axis=1), 0.0, atol=marge)
+        # levensloop: de jongere ontvangt de netto norm, het UWV betaalt zijn deel bruto
+        a = p["prijzen.levensloop.aandeel_bijstand"]
+        ll = K[:, posten.index(LEVENSLOOP + "uitkeringen")]
+        netto = ll[:, PARTIJEN.index("jongeren")]
+        assert (netto > 0).any()
+        marge = 1e-9 * np.abs(ll).max()
+        np.testing.assert_allclose(ll[:, PARTIJEN.index("gemeenten")], -a * netto, atol=marge)
+        np.testing.assert_allclose(ll[:, PARTIJEN.index("uwv")], -(1 - a) * netto / (1 - b), atol=marge)
+        np.testing.assert_allclose(ll[:, PARTIJEN.index("rijk_financien")], b * (1 - a) * netto / (1 - b), atol=marge)
+
+
+def test_onderwijs_kost_per_schooltype_zijn_eigen_bedrag(vergelijking):
+    """Leerlingen in het vo, studenten in het mbo (bbl tegen de lagere bbl-bekostiging) en in het ho elk tegen hun
+    eigen bedrag per jaar (eerder allemaal tegen het mbo-bedrag)."""
+    p = vergelijking.parameters
+    jaar = int(p["prijzen.mkba.prijsjaar"])
+    prijs = {t: p.prijs(f"prijzen.onderwijs.{t}_per_student_per_jaar", jaar) / 12 for t in ("vo", "mbo", "ho")}
+    assert len({round(x) for x in prijs.values()}) == 3
+    bbl_factor = p["prijzen.onderwijs.bbl_factor"]
+    for u in vergelijking.uitkomsten:
+        _, posten, K = kasboek_array(u, p)
+        onderwijs = u.standen[:, c.ONDERWIJS]  # (maand, schooltype, regio)
+        vo = onderwijs[:, list(c.VO_TYPEN)].sum(axis=(1, 2))
+        mbo, ho = onderwijs[:, c.MBO].sum(axis=1), onderwijs[:, c.HO].sum(axis=1)
+        bbl = u.waardering[:, c.ONDERWIJS, :, :, 1].sum(axis=(1, 2))
+        # de tellingen van de waardering en de standen zijn dezelfde jongeren
+        np.testing.assert_allclose(u.waardering[:, c.ONDERWIJS].sum(axis=(1, 2, 3)), vo + mbo + ho)
+        assert (vo > 0).all() and (ho > 0).all() and (bbl > 0).all() and (bbl < mbo).all()
+        verwacht = vo * prijs["vo"] + ho * prijs["ho"] + (mbo - bbl) * prijs["mbo"] + bbl * bbl_factor * prijs["mbo"]
+        k = K[:len(vo), posten.index("onderwijs_bekostiging")]
+        np.testing.assert_allclose(k[:, PARTIJEN.index("onderwijsinstellingen")], verwacht, rtol=1e-12)
+        np.testing.assert_allclose(k[:, PARTIJEN.index("rijk_ocw")], -verwacht, rtol=1e-12)
+        kosten = K[:len(vo), posten.index("onderwijskosten"), PARTIJEN.index("onderwijsinstellingen")]
+        np.testing.assert_allclose(kosten, -verwacht, rtol=1e-12)

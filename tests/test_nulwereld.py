@@ -204,7 +204,8 @@ def test_wajong_alleen_met_een_beperking(parameters):
 
 
 def test_uitkeringen_worden_geboekt_bij_wie_ze_betaalt(parameters):
-    """Bijstand betalen de gemeenten, WW en Wajong het UWV; de jongere ontvangt."""
+    """Bijstand betalen de gemeenten, WW en Wajong het UWV (bruto); de jongere ontvangt netto, de loonheffing op WW
+    en Wajong gaat naar Financiën."""
     e = Eenheidsprijzen.uit(parameters)
     nl = len(LEEFTIJDSBANDEN)
     for soort, betaler, niet in ((0, "gemeenten", "uwv"), (1, "uwv", "gemeenten"), (2, "uwv", "gemeenten")):
@@ -212,11 +213,14 @@ def test_uitkeringen_worden_geboekt_bij_wie_ze_betaalt(parameters):
         U = np.zeros((1, 3, nl, 2))
         U[0, soort, -1, 0] = 100.0  # 100 jongeren van 21+ zonder SK
         boek = _Boek(1)
-        _waardeer_toestanden(boek, W, U, e)
+        _waardeer_toestanden(boek, W, U, np.zeros((1, len(c.SCHOOLTYPEN))), e)
         k = boek.array()[0, boek.posten.index("uitkeringen")]
         assert k[PARTIJEN.index(betaler)] < 0 and k[PARTIJEN.index(niet)] == 0
-        assert k[PARTIJEN.index("jongeren")] == pytest.approx(-k[PARTIJEN.index(betaler)])
-        assert k[PARTIJEN.index("jongeren")] == pytest.approx(100 * e.uitkering[soort, -1, 0])
+        belasting = 0.0 if soort == 0 else e.belasting_uitkering  # de bijstandsnorm is netto
+        assert k[PARTIJEN.index("jongeren")] == pytest.approx(-(1 - belasting) * k[PARTIJEN.index(betaler)])
+        assert k[PARTIJEN.index("rijk_financien")] == pytest.approx(-belasting * k[PARTIJEN.index(betaler)])
+        assert k[PARTIJEN.index(betaler)] == pytest.approx(-100 * e.uitkering[soort, -1, 0])
+        assert k.sum() == pytest.approx(0.0, abs=1e-9 * abs(k).max())
 
 
 def test_wie_een_uitkering_heeft_heeft_een_soort_en_bijstand_na_zoektermijn():

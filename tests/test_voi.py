@@ -95,16 +95,16 @@ def test_evpi_tabel_per_parameter_en_groep_tussen_nul_en_evpi(steekproef):
     nb, t1, t2 = steekproef
     x = pd.DataFrame({"beleid.effect.nazorg_baanvinden": t1, "prijzen.mkba.verdringing": t2,
                       "prijzen.loon.wig": np.random.default_rng(1).normal(size=N)})
-    t = evpi_tabel(nb, x, jaren=10)
-    assert list(t.columns[:5]) == ["parameter", "groep", "evppi", "evpi", "eenheid"]
+    t = evpi_tabel(nb, x)
+    # een NCW over de hele levensloop, geen bedrag per jaar: geen kolommen 'per jaar' (eerder NCW / horizon)
+    assert list(t.columns) == ["parameter", "groep", "evppi", "evpi", "eenheid"]
     assert ((t.evppi >= 0) & (t.evppi <= t.evpi)).all()
     waardering = t.set_index("parameter").loc["(groep) waardering"]
     assert waardering.evppi == pytest.approx(_verwacht_maximum(MU, S2), abs=_marge(nb))  # wig doet niets
-    assert t.evpi_per_jaar.iloc[0] == pytest.approx(t.evpi.iloc[0] / 10)
     v = evsi_tabel(nb, t1, MU, 0.7, 1500.0, n_per_arm=(50, 5000))
     assert v.evsi.iloc[1] > v.evsi.iloc[0] and (v.kosten_proef == 2 * v.deelnemers_per_arm * 1500.0).all()
     # te weinig trekkingen: geen schatting in plaats van een onbetrouwbare
-    assert evpi_tabel(nb[:10], x.head(10), jaren=10).evppi.isna().all()
+    assert evpi_tabel(nb[:10], x.head(10)).evppi.isna().all()
 
 
 def test_evsi_per_proef_hoog_voor_het_effect_waar_de_keuze_van_afhangt():
@@ -124,7 +124,7 @@ def test_evsi_per_proef_hoog_voor_het_effect_waar_de_keuze_van_afhangt():
     ncw = 1e9 * (uitval - 0.1) + rng.normal(0, 5e7, 600)  # negatief bij een klein uitvaleffect
     res = pd.DataFrame({"p:beleid.effect.begeleiding_tijdens_vsv": uitval, "p:beleid.effect.nazorg_baanvinden": nazorg,
                         "u:ncw_maatschappij": ncw})
-    t = waarde_van_informatie(res, o, p, jaren=10, seed=0)
+    t = waarde_van_informatie(res, o, p, seed=0)
     v = t["evsi"].set_index(["proef", "deelnemers_per_arm"]).evsi
     evppi_uitval = t["evpi"].set_index("parameter").evppi["beleid.effect.begeleiding_tijdens_vsv"]
     assert set(t["evsi"].proef) == {naam for naam, _, _, _ in PROEVEN}

@@ -79,11 +79,14 @@ class Eenheidsprijzen:
     bbl_factor: float
     wig: float
     verdringing: float
-    uitkering: np.ndarray        # (soort: bijstand, WW, Wajong; leeftijdsband; sk) netto per maand
+    uitkering: np.ndarray        # (soort: bijstand, WW, Wajong; leeftijdsband; sk) per maand: WW en Wajong bruto,
+                                 # bijstand de netto norm (zo betalen het UWV en de gemeenten ze)
+    belasting_uitkering: float   # deel van WW en Wajong (bruto) dat als loonheffing naar Financiën gaat
     uitvoering: float            # per uitkering per maand
     zorg: np.ndarray             # (leeftijdsband,) per client per maand
     zorg_aandeel_gemeente: np.ndarray  # (leeftijdsband,)
-    onderwijs: np.ndarray        # (bbl,) per student per maand
+    onderwijs: np.ndarray        # (schooltype,) per leerling of student per maand (codes.SCHOOLTYPEN)
+    onderwijs_bbl_factor: float  # bekostiging van een bbl-student (mbo) tegen een bol-student
     per_contact: float
     regionaal_aandeel_ocw: float
     levenscoaching_gemeente_1b: float
@@ -102,20 +105,25 @@ class Eenheidsprijzen:
         loonkosten = wml[:, None] * sk[None, :] * (1 + p[lo + "werkgeverslasten"])
         jong = p.prijs(u + "jongerennorm_18_20_netto_per_maand", jaar)
         bijstand = np.array([0, 0, 0, jong, jong, jong, p.prijs(u + "bijstand_21_plus_netto_per_maand", jaar)])
-        netto = 1 - p[u + "belasting_op_uitkering"]
-        # WW: een deel van het laatste brutoloon (naar leeftijd en SK); Wajong: een deel van het (jeugd)minimumloon
-        ww = p[u + "ww_vervangingsratio"] * loonkosten / (1 + p[lo + "werkgeverslasten"]) * netto
-        wajong = p[u + "wajong_aandeel_wml"] * wml * netto
+        # WW: een deel van het laatste brutoloon (naar leeftijd en SK); Wajong: een deel van het (jeugd)minimumloon;
+        # beide bruto (het UWV betaalt ze, de loonheffing erop gaat naar Financiën); de bijstandsnorm is netto
+        ww = p[u + "ww_vervangingsratio"] * loonkosten / (1 + p[lo + "werkgeverslasten"])
+        wajong = p[u + "wajong_aandeel_wml"] * wml
+        belasting = p[u + "belasting_op_uitkering"]
         uitkering = np.stack([np.repeat(bijstand[:, None], 2, axis=1), ww, np.repeat(wajong[:, None], 2, axis=1)])
         volwassen = np.array([False, False, False, True, True, True, True])
         zorg = np.where(volwassen, p.prijs(z + "volwassen_per_client_per_jaar", jaar),
                         p.prijs(z + "jeugdzorg_per_client_per_jaar", jaar)) / 12
-        onderwijs = p.prijs(o + "mbo_per_student_per_jaar", jaar) / 12 * np.array([1.0, p[o + "bbl_factor"]])
+        per_type = {c.MBO: "mbo", c.HO: "ho", **{t: "vo" for t in c.VO_TYPEN}}
+        onderwijs = np.array([p.prijs(f"{o}{per_type[t]}_per_student_per_jaar", jaar)
+                              for t in range(len(c.SCHOOLTYPEN))]) / 12
         return cls(
             prijsjaar=jaar, loonkosten=loonkosten, bbl_factor=p[lo + "bbl_factor"], wig=p[lo + "wig"],
             verdringing=p["prijzen.mkba.verdringing"], uitkering=uitkering,
+            belasting_uitkering=belasting,
             uitvoering=p.prijs(u + "uitvoeringskosten_per_jaar", jaar) / 12, zorg=zorg,
             zorg_aandeel_gemeente=np.where(volwassen, p[z + "volwassen_aandeel_gemeente"], 1.0), onderwijs=onderwijs,
+            onderwijs_bbl_factor=p[o + "bbl_factor"],
             per_contact=p.prijs("prijzen.programma.doorstroompunt_per_contact", jaar),
             regionaal_aandeel_ocw=p["prijzen.programma.regionaal_aandeel_ocw"],
             levenscoaching_gemeente_1b=p["beleid.levenscoaching.gemeente_aandeel_1b"],
@@ -151,25 +159,48 @@ class _Boek:
         return np.stack(self.bedragen, axis=1) if self.bedragen else np.zeros((self.maanden, 0, len(PARTIJEN)))
 
 
-def _waardeer_toestanden(boek: _Boek, W: np.ndarray, U: np.ndarray, e: Eenheidsprijzen, voorvoegsel: str = "") -> None:
-    """Waardeer aantallen W (maand, toestand, leeftijdsband, sk, bbl) per post en partij; de uitkeringen naar
-    soort U (maand, soort, leeftijdsband, sk) bij wie ze betaalt: bijstand de gemeenten, WW en Wajong het UWV."""
-    werk = W[:, c.WERK].sum(axis=3) + e.bbl_factor * W[:, c.ONDERWIJS, :, :, 1]
-    productie = (werk * e.loonkosten[None]).sum(axis=(1, 2))
+def _boek_arbeid(boek: _Boek, productie: np.ndarray, e: Eenheidsprijzen, voorvoegsel: str = "") -> None:
+    """Boek de productie van werkende jongeren (tegen loonkosten), de verdringing en de loonkosten als overdracht.
+
+    De loonkosten gaan netto naar de jongeren en voor het deel `wig` (belasting en premies) naar Financiën. Verdringing:
+    een deel van de extra banen gaat ten koste van andere werkenden; hun loonkosten vallen weg en verdelen zich net
+    zo: het netto loon verliezen de overige werkenden, de belasting en premies erover Financiën."""
     boek.boek(voorvoegsel + "productie", werkgevers=productie)
-    boek.boek(voorvoegsel + "verdringing", overige_werkenden=-e.verdringing * productie)
+    verdrongen = e.verdringing * productie
+    boek.boek(voorvoegsel + "verdringing", overige_werkenden=-(1 - e.wig) * verdrongen,
+              rijk_financien=-e.wig * verdrongen)
     boek.boek(voorvoegsel + "loon_en_belasting", werkgevers=-productie, jongeren=(1 - e.wig) * productie,
               rijk_financien=e.wig * productie)
+
+
+def _boek_uitkeringen(boek: _Boek, bijstand: np.ndarray, uwv_bruto: np.ndarray, e: Eenheidsprijzen,
+                      voorvoegsel: str = "") -> None:
+    """Boek uitkeringen bij wie ze betaalt: de gemeenten de bijstand (een netto norm), het UWV de WW en Wajong
+    bruto; de jongere ontvangt netto en de loonheffing op WW en Wajong gaat naar Financiën."""
+    belasting = e.belasting_uitkering * uwv_bruto
+    boek.boek(voorvoegsel + "uitkeringen", gemeenten=-bijstand, uwv=-uwv_bruto,
+              jongeren=bijstand + uwv_bruto - belasting, rijk_financien=belasting)
+
+
+def _waardeer_toestanden(boek: _Boek, W: np.ndarray, U: np.ndarray, studenten: np.ndarray, e: Eenheidsprijzen,
+                         voorvoegsel: str = "") -> None:
+    """Waardeer aantallen W (maand, toestand, leeftijdsband, sk, bbl) per post en partij; de uitkeringen naar
+    soort U (maand, soort, leeftijdsband, sk) bij wie ze betaalt: bijstand de gemeenten, WW en Wajong het UWV;
+    het onderwijs naar schooltype uit `studenten` (maand, schooltype)."""
+    werk = W[:, c.WERK].sum(axis=3) + e.bbl_factor * W[:, c.ONDERWIJS, :, :, 1]
+    productie = (werk * e.loonkosten[None]).sum(axis=(1, 2))
+    _boek_arbeid(boek, productie, e, voorvoegsel)
     bedrag = (U * e.uitkering[None]).sum(axis=(2, 3))  # (maand, soort)
-    boek.boek(voorvoegsel + "uitkeringen", gemeenten=-bedrag[:, 0], uwv=-bedrag[:, 1:].sum(axis=1),
-              jongeren=bedrag.sum(axis=1))
+    _boek_uitkeringen(boek, bedrag[:, 0], bedrag[:, 1:].sum(axis=1), e, voorvoegsel)
     uitvoering = U.sum(axis=(2, 3)) * e.uitvoering
     boek.boek(voorvoegsel + "uitvoering_uitkeringen", gemeenten=-uitvoering[:, 0], uwv=-uitvoering[:, 1:].sum(axis=1))
     zorg = W[:, c.ZORG].sum(axis=(2, 3))
     boek.boek(voorvoegsel + "zorgkosten", gemeenten=-(zorg @ (e.zorg * e.zorg_aandeel_gemeente)),
               zorgverzekeraars=-(zorg @ (e.zorg * (1 - e.zorg_aandeel_gemeente))))
-    onderwijs = W[:, c.ONDERWIJS].sum(axis=(1, 2)) @ e.onderwijs
     if not voorvoegsel:
+        # per schooltype zijn eigen bedrag; bbl-studenten (alleen in het mbo) tegen de lagere bbl-bekostiging
+        bbl = W[:, c.ONDERWIJS, :, :, 1].sum(axis=(1, 2))
+        onderwijs = studenten @ e.onderwijs + (e.onderwijs_bbl_factor - 1) * e.onderwijs[c.MBO] * bbl
         boek.boek("onderwijs_bekostiging", rijk_ocw=-onderwijs, onderwijsinstellingen=onderwijs)
         boek.boek("onderwijskosten", onderwijsinstellingen=-onderwijs)
 
@@ -178,13 +209,10 @@ def _levensloop(boek: _Boek, vertrek: np.ndarray, e: Eenheidsprijzen, lp: Levens
     """Boek de verwachte voortzetting van iedereen die het model verlaat (levensloop.py), per maand en partij."""
     productie, uitkeringen = stromen(lp, vertrek, e.wml_met_lasten)
     v = LEVENSLOOP
-    boek.boek(v + "productie", werkgevers=productie)
-    boek.boek(v + "verdringing", overige_werkenden=-e.verdringing * productie)
-    boek.boek(v + "loon_en_belasting", werkgevers=-productie, jongeren=(1 - e.wig) * productie,
-              rijk_financien=e.wig * productie)
+    _boek_arbeid(boek, productie, e, v)
     a = lp.aandeel_bijstand
-    bedrag = uitkeringen * e.bijstand_21_plus
-    boek.boek(v + "uitkeringen", gemeenten=-a * bedrag, uwv=-(1 - a) * bedrag, jongeren=bedrag)
+    bedrag = uitkeringen * e.bijstand_21_plus  # netto, ook voor het deel van het UWV (bruto: plus de loonheffing)
+    _boek_uitkeringen(boek, a * bedrag, (1 - a) * bedrag / (1 - e.belasting_uitkering), e, v)
     uitvoering = uitkeringen * e.uitvoering
     boek.boek(v + "uitvoering_uitkeringen", gemeenten=-a * uitvoering, uwv=-(1 - a) * uitvoering)
 
@@ -198,6 +226,7 @@ class Tellingen:
 
     datums: pd.DatetimeIndex
     W: np.ndarray              # (maand, toestand, leeftijdsband, sk, bbl)
+    studenten: np.ndarray      # (maand, schooltype): wie in het onderwijs zit, naar schooltype
     U: np.ndarray              # (maand, soort uitkering, leeftijdsband, sk)
     budget: np.ndarray         # programmabudget per maand (prijzen van het startjaar)
     besteed: np.ndarray        # daarvan aan gemodelleerde begeleiding besteed
@@ -219,11 +248,15 @@ class Tellingen:
         vertrek = np.zeros((len(datums), len(c.TOESTANDEN), len(VERTREKLEEFTIJDEN), len(NIVEAUS_BIJ_VERTREK)))
         if regio is not None:
             W, U = u.waardering_regio[..., regio], u.uitkeringen_regio[..., regio]
+            studenten = u.standen[:, c.ONDERWIJS, :, regio]
             budget, besteed = u.programmabudget[:, regio], besteed_regio[:, regio]
             lc, contacten = u.levenscoaching[:, regio], contacten_regio[:, regio]
             vertrek[:, :, -1] = u.uit_27_regio[..., regio]
         elif groep is not None:
             W, U = u.waardering_groep[..., groep], u.uitkeringen_groep[..., groep]
+            # een groep hoort bij één schooltype (codes.groepcode): al zijn studenten zitten in dat schooltype
+            studenten = np.zeros((len(datums), len(c.SCHOOLTYPEN)))
+            studenten[:, c.schooltype_van_groep(groep)] = W[:, c.ONDERWIJS].sum(axis=(1, 2, 3))
             # programmakosten naar het aandeel van de groep in de uitgaven aan begeleiding over de hele looptijd
             # (zonder begeleiding: naar het aandeel in de populatie), zodat de groepen optellen tot het land
             uitgaven_groep = u.begeleidingsuitgaven_groep.sum(axis=0)
@@ -236,11 +269,12 @@ class Tellingen:
             vertrek[:, :, -1] = u.uit_27_groep[..., groep]
         else:
             W, U = u.waardering, u.uitkeringen
+            studenten = u.standen[:, c.ONDERWIJS].sum(axis=2)
             budget, besteed = u.programmabudget.sum(axis=1), besteed_regio.sum(axis=1)
             lc, contacten = u.levenscoaching.sum(axis=1), contacten_regio.sum(axis=1)
             # wie vertrekt: op zijn 27e; na de uitloop is niemand jonger meer in het model
             vertrek[:, :, -1] = u.uit_27
-        return cls(datums, W, U, budget, besteed, lc, contacten.astype(float), vertrek)
+        return cls(datums, W, studenten.astype(float), U, budget, besteed, lc, contacten.astype(float), vertrek)
 
 
 def kasboek_array(uitkomst: Uitkomst, p: Parameters, prijsjaar: int | None = None, levensloop: bool = True,
@@ -257,7 +291,7 @@ def kasboek_array(uitkomst: Uitkomst, p: Parameters, prijsjaar: int | None = Non
     lp = Levensloopprijzen.uit(p) if levensloop else None
     maanden = len(t.datums) + (lp.aow_maanden - c.MIN_LEEFTIJD * 12 + 1 if lp else 0)
     boek = _Boek(maanden)
-    _waardeer_toestanden(boek, t.W, t.U, e)
+    _waardeer_toestanden(boek, t.W, t.U, t.studenten, e)
 
     # programma: het hele budget is een kost (besteed aan coaches of aan overige samenwerking)
     s = uitkomst.scenario
@@ -357,7 +391,8 @@ def bereken(nul: Uitkomst, alternatieven: Sequence[Uitkomst], p: Parameters,
         cw = (verschil * d[:, None, None]).sum(axis=0)  # (post, partij)
         tabellen.append(_tabel(alt.naam, alle_posten, cw))
         jaren.append(_per_jaar(alt.naam, datums, verschil, d))
-        punten = {1.0: float(cw.sum())}
+        # de run zelf ligt op de effectschaal van zijn eigen scenario (niet altijd 1)
+        punten = {float(alt.scenario.effect_schaal): float(cw.sum())}
         for s, u in effectruns.get(alt.naam, {}).items():
             _, pn, Kn = kasboek_array(u, p, e.prijsjaar, levensloop, e.discontovoet)
             punten[s] = float((_uitlijnen(pn, Kn, posten_nul, K_nul) * d[:, None, None]).sum())
@@ -448,12 +483,14 @@ def kosten_en_baten(posten: list[str], cw: np.ndarray) -> tuple[float, float, fl
     return -per_post[groep == "kosten"].sum(), per_post[groep == "baten"].sum(), -per_post[programma].sum()
 
 
-def contante_waarde(nul: Uitkomst, alternatief: Uitkomst, p: Parameters) -> tuple[list[str], np.ndarray]:
+def contante_waarde(nul: Uitkomst, alternatief: Uitkomst, p: Parameters, *, prijsjaar: int | None = None,
+                    discontovoet: float | None = None, levensloop: bool = True) -> tuple[list[str], np.ndarray]:
     """Alleen de kern van de MKBA voor één paar runs: (posten, contante waarde[post, partij]) van het
-    verschil alternatief - nul, zonder tabellen (voor experimenten met duizenden gevallen)."""
-    e = Eenheidsprijzen.uit(p)
-    datums, posten_nul, K_nul = kasboek_array(nul, p, e.prijsjaar, True, e.discontovoet)
-    _, posten, K = kasboek_array(alternatief, p, e.prijsjaar, True, e.discontovoet)
+    verschil alternatief - nul, zonder tabellen (voor experimenten met duizenden gevallen). Prijsjaar, discontovoet
+    en levensloop zoals in `bereken`."""
+    e = Eenheidsprijzen.uit(p, prijsjaar, discontovoet)
+    datums, posten_nul, K_nul = kasboek_array(nul, p, e.prijsjaar, levensloop, e.discontovoet)
+    _, posten, K = kasboek_array(alternatief, p, e.prijsjaar, levensloop, e.discontovoet)
     d = discontering(datums, e.discontovoet)
     alle = sorted(set(posten) | set(posten_nul), key=_postvolgorde)
     return alle, (_uitlijnen(posten, K, posten_nul, K_nul) * d[:, None, None]).sum(axis=0)

@@ -273,7 +273,7 @@ def _analyseer(methode: str, alternatief, nul, n: int, uit: Path, schaal: int, j
         tabellen["groepen_psa"] = groepen.samenvatting(res)
         y = res["u:ncw_maatschappij"].to_numpy(dtype=float)
         tabellen["convergentie"] = convergentie(y)
-        tabellen.update(waarde_van_informatie(res, o, p, jaren, seed))
+        tabellen.update(waarde_van_informatie(res, o, p, seed))
         tabellen.update(scenario_discovery(res, o))
         tor = experiment("tornado", ontwerp_tornado(o, p))
         tabellen["tornado"] = tornado(o, tor)
@@ -322,12 +322,12 @@ def budgetcurve(bud: pd.DataFrame, basisbudget: float) -> pd.DataFrame:
     return pd.DataFrame(rijen)
 
 
-def waarde_van_informatie(res: pd.DataFrame, o: Onzekerheden, p: Parameters, jaren: int, seed: int) -> dict:
+def waarde_van_informatie(res: pd.DataFrame, o: Onzekerheden, p: Parameters, seed: int) -> dict:
     """evpi.csv en evsi.csv uit de PSA: de keuze tussen het alternatief en niets doen (NCW 0)."""
     ncw = res["u:ncw_maatschappij"].to_numpy(dtype=float)
     nb = np.column_stack([np.zeros_like(ncw), ncw])
     x = pd.DataFrame({n: res[f"p:{n}"].to_numpy(dtype=float) for n in o.parameters})
-    uit = {"evpi": voi.evpi_tabel(nb, x, jaren)}
+    uit = {"evpi": voi.evpi_tabel(nb, x)}
     kosten = p.prijs("beleid.onderzoek.kosten_per_deelnemer", p["prijzen.mkba.prijsjaar"])
     tabellen = [voi.evsi_tabel(nb, x[effect].to_numpy(), richting * float(x[effect].mean()), p[kans], kosten,
                                seed=seed, proef=proef, parameter=effect)

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+from scipy import stats
 from tqdm.auto import tqdm
 
 from simulatie.economie import groepen
@@ -263,8 +264,10 @@ def _vergelijk(scenarios: list[Scenario], runs: list[Scenario], jaren: int, seed
     v = Vergelijking(uitkomsten[0], uitkomsten[1:n], parameters, effectruns)
     if break_even:  # tweede ronde: een run dicht bij het nulpunt, voor een nauwkeurige interpolatie
         schattingen = break_even_schaal(v.nul, v.alternatieven, v.parameters, v.effectruns)
+        # niet opnieuw waar al een run ligt: zonder effect en op de effectschaal van het scenario zelf
         extra = [EFFECTSCHAAL.op(s, schattingen[s.naam]) for s in scenarios[1:]
-                 if np.isfinite(schattingen[s.naam]) and 0 < schattingen[s.naam] <= 5 and schattingen[s.naam] != 1]
+                 if np.isfinite(schattingen[s.naam]) and 0 < schattingen[s.naam] <= 5
+                 and schattingen[s.naam] != s.effect_schaal]
         for s, uitkomst in zip(extra, _draai_alle(extra, jaren, seed, schaal, parameters, voortgang, u)):
             effectruns[s.naam][s.effect_schaal] = uitkomst
     return v
@@ -295,14 +298,18 @@ def _simuleer(taak: tuple[Scenario, bool], **instellingen) -> Uitkomst:
 
 
 def populatieruis(v: Vergelijking, trekkingen: int = 8, ruisschaal: int | None = None, werkers: int | None = None,
-                  voortgang: bool = False, uitvoerder: Uitvoerder | None = None) -> pd.DataFrame:
+                  voortgang: bool = False, uitvoerder: Uitvoerder | None = None, *, prijsjaar: int | None = None,
+                  discontovoet: float | None = None, levensloop: bool = True) -> pd.DataFrame:
     """Hoeveel de uitkomsten van vergelijking `v` van de synthetische populatie afhangen.
 
     Dezelfde vergelijking met `trekkingen` andere zaden (seed + 1, seed + 2, ...) op `ruisschaal` (standaard de
     schaal van `v`, minstens 20: goedkoop); de standaardafwijking over die trekkingen, omgerekend naar de schaal van
     `v` met de wortel van schaal / ruisschaal (de ruis in een som over N / schaal rijen van gewicht schaal groeit
     met de wortel van de schaal; getest). Per alternatief en uitkomst: de waarde van `v`, de standaardafwijking
-    en het 95%-interval (waarde ± 1,96 sd). De runs gaan over `uitvoerder` (standaard: `werkers` processen)."""
+    en het 95%-interval (waarde ± t sd, met t het 97,5%-kwantiel van Student's t met trekkingen - 1 vrijheidsgraden:
+    de standaardafwijking is geschat uit zo weinig trekkingen). Prijsjaar, discontovoet en levensloop zoals in de
+    MKBA van `v` (mkba.bereken). De runs gaan over `uitvoerder` (standaard: `werkers` processen)."""
+    mkba_opties = {"prijsjaar": prijsjaar, "discontovoet": discontovoet, "levensloop": levensloop}
     nul = v.nul
     ruisschaal = ruisschaal or max(nul.schaal, 20)
     p = v.parameters
@@ -313,18 +320,21 @@ def populatieruis(v: Vergelijking, trekkingen: int = 8, ruisschaal: int | None =
         for k in range(1, trekkingen + 1):
             uitkomsten = _draai_alle(scenarios, nul.jaren, nul.seed + k, ruisschaal, p, voortgang, u)
             for alt in uitkomsten[1:]:
-                waarden[alt.naam].append({**ncw_uitkomsten(uitkomsten[0], alt, p),
+                waarden[alt.naam].append({**ncw_uitkomsten(uitkomsten[0], alt, p, **mkba_opties),
                                           **effectuitkomsten(uitkomsten[0], alt, p)})
     finally:
         if uitvoerder is None:
             u.sluit()
     factor = np.sqrt(nul.schaal / ruisschaal)
-    eigen = {a.naam: {**ncw_uitkomsten(nul, a, p), **effectuitkomsten(nul, a, p)} for a in v.alternatieven}
+    eigen = {a.naam: {**ncw_uitkomsten(nul, a, p, **mkba_opties), **effectuitkomsten(nul, a, p)}
+             for a in v.alternatieven}
+    kwantiel = float(stats.t.ppf(0.975, trekkingen - 1))
     rijen = []
     for naam, trekking in waarden.items():
         for u in RUIS_UITKOMSTEN:
             sd = float(np.std([w[u] for w in trekking], ddof=1)) * factor
             rijen.append({"scenario": naam, "uitkomst": u, "waarde": eigen[naam][u], "sd_populatieruis": sd,
-                          "laag": eigen[naam][u] - 1.96 * sd, "hoog": eigen[naam][u] + 1.96 * sd,
+                          "laag": eigen[naam][u] - kwantiel * sd, "hoog": eigen[naam][u] + kwantiel * sd,
+                          "t_kwantiel": kwantiel,
                           "trekkingen": trekkingen, "ruisschaal": ruisschaal, "schaal": nul.schaal})
     return pd.DataFrame(rijen)

@@ -79,9 +79,10 @@ def groep_van(parameter: str) -> str:
     return next((g for g, patroon in GROEPEN if fnmatch.fnmatchcase(parameter, patroon)), "overig")
 
 
-def evpi_tabel(nb: np.ndarray, x: pd.DataFrame, jaren: int) -> pd.DataFrame:
-    """evpi.csv: de EVPPI per parameter (kolommen van x) en per groep, naast de EVPI; per jaar van de horizon
-    en voor de hele horizon. nb: (trekking, alternatief), het nulalternatief als kolom met nullen."""
+def evpi_tabel(nb: np.ndarray, x: pd.DataFrame) -> pd.DataFrame:
+    """evpi.csv: de EVPPI per parameter (kolommen van x) en per groep, naast de EVPI, in de eenheid van nb (een NCW
+    over de hele levensloop: geen bedrag per jaar; gedeeld door de horizon zou het er een lijken). nb: (trekking,
+    alternatief), het nulalternatief als kolom met nullen."""
     totaal = evpi(nb)
     genoeg = len(nb) >= MIN_TREKKINGEN
     rijen = [{"parameter": n, "groep": groep_van(n), "evppi": evppi(nb, x[n].to_numpy()) if genoeg else np.nan}
@@ -93,9 +94,8 @@ def evpi_tabel(nb: np.ndarray, x: pd.DataFrame, jaren: int) -> pd.DataFrame:
                       next(r["evppi"] for r in rijen if r["parameter"] == leden[0])})
     t = pd.DataFrame(rijen)
     t["evpi"] = totaal
-    t["evppi_per_jaar"], t["evpi_per_jaar"] = t.evppi / jaren, totaal / jaren
     t["eenheid"] = EENHEID
-    return t[["parameter", "groep", "evppi", "evpi", "eenheid", "evppi_per_jaar", "evpi_per_jaar"]]
+    return t[["parameter", "groep", "evppi", "evpi", "eenheid"]]
 
 
 EVSI_KOLOMMEN = ["proef", "parameter", "deelnemers_per_arm", "standaardfout_effect", "evsi", "kosten_proef",

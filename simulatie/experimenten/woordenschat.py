@@ -169,9 +169,10 @@ UITKOMSTEN = tuple(m.naam for m in UITKOMSTMATEN if m.analyse)
 RUIS_UITKOMSTEN = tuple(m.naam for m in UITKOMSTMATEN if m.ruis)
 
 
-def ncw_uitkomsten(nul, alternatief, p) -> dict[str, float]:
-    """NCW per partij en voor de maatschappij, en de baten/kostenverhouding (hangen van de prijzen af)."""
-    posten, cw = contante_waarde(nul, alternatief, p)
+def ncw_uitkomsten(nul, alternatief, p, **mkba_opties) -> dict[str, float]:
+    """NCW per partij en voor de maatschappij, en de baten/kostenverhouding (hangen van de prijzen af).
+    `mkba_opties`: prijsjaar, discontovoet en levensloop zoals in mkba.bereken."""
+    posten, cw = contante_waarde(nul, alternatief, p, **mkba_opties)
     kosten, baten, _ = kosten_en_baten(posten, cw)
     uit = {"ncw_maatschappij": float(cw.sum()), "ncw_horizon": float(cw[binnen_horizon(posten)].sum())}
     uit.update({f"ncw_{partij}": float(cw[:, j].sum()) for j, partij in enumerate(PARTIJEN)})

@@ -61,6 +61,11 @@ def groepcode(schooltype, migratie, multiproblematiek):
     return (schooltype.astype("int64") * 2 + migratie) * 2 + multiproblematiek
 
 
+def schooltype_van_groep(groep: int) -> int:
+    """Het schooltype van een groep (het omgekeerde van groepcode voor de eerste as)."""
+    return groep // 4
+
+
 # De bestemmingen bij het verlaten van school of van een toestand (zonder onderwijs).
 BESTEMMINGEN = ("werk", "uitkering", "zorg", "thuis")
 

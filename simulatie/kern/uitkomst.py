@@ -96,7 +96,8 @@ class Uitkomst:
             voor_uitloop = len(maanden) if model.uitloop_begin is None else model.uitloop_begin - model.startmaand
             jaren = -(-voor_uitloop // 12)
         jaren = int(jaren)
-        beleidsjaren = jaren if model.beleidseinde is None else min(jaren, (model.beleidseinde - model.startmaand) // 12)
+        einde = model.beleidseinde
+        beleidsjaren = jaren if einde is None else min(jaren, (einde - model.startmaand) // 12)
         kosten = np.delete(b.kosten_maand, LEVENSCOACHING)
         delen: dict[str, Array | None] = {}
         if model.uitsplitsing:

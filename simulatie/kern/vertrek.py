@@ -1,5 +1,5 @@
-"""Wie het model verlaat (op zijn 27e: de uitloop laat iedereen tot 27 doorlopen) en met welk opleidingsniveau: de telling
-waar de levensloop (economie/levensloop.py) de voortzetting tot de AOW-leeftijd aan hangt. Een begrip van de
+"""Wie het model verlaat (op zijn 27e: de uitloop laat iedereen tot 27 doorlopen) en met welk opleidingsniveau: de
+telling waar de levensloop (economie/levensloop.py) de voortzetting tot de AOW-leeftijd aan hangt. Een begrip van de
 populatie, daarom in de kern; de waardering staat in de economie."""
 
 from __future__ import annotations

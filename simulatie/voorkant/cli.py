@@ -261,7 +261,9 @@ def _vergelijk(args) -> int:
             if args.ruis_trekkingen >= 2:
                 print(f"Populatieruis: dezelfde vergelijking op {args.ruis_trekkingen} andere populaties...",
                       flush=True)
-                ruis = populatieruis(v, args.ruis_trekkingen, werkers=args.werkers, uitvoerder=uitvoerder)
+                ruis = populatieruis(v, args.ruis_trekkingen, werkers=args.werkers, uitvoerder=uitvoerder,
+                                     prijsjaar=args.prijsjaar, discontovoet=args.discontovoet,
+                                     levensloop=not args.zonder_levensloop)
         finally:
             if uitvoerder is not None:
                 uitvoerder.sluit()
@@ -428,8 +430,9 @@ def _vergelijkingstabel(effecten, resultaat, nul: str, ruis=None) -> str:
         w = v.waarde
         bk = k.loc[scenario, "baten_kosten_verhouding"]
         uitkomst = "ncw_maatschappij" if resultaat.levensloop else "ncw_horizon"
-        marge = (ruis[(ruis.scenario == scenario) & (ruis.uitkomst == uitkomst)].sd_populatieruis.iloc[0] * 1.96
-                 if ruis is not None else np.nan)
+        # de halve breedte van het interval zoals populatieruis het berekent (Student's t, niet 1,96)
+        rij = ruis[(ruis.scenario == scenario) & (ruis.uitkomst == uitkomst)].iloc[0] if ruis is not None else None
+        marge = float(rij.hoog - rij.waarde) if rij is not None else np.nan
         regels.append(f"{scenario:<28}{getal(v.verschil_met_nul.get('nieuwe_vsv', 0)):>15}"
                       f"{getal(v.verschil_met_nul.get('werk', 0)):>13}{getal(w.get('bediend', 0)):>10}"
                       f"{getal(w.get('wachtend', 0)):>10}{mln(k.loc[scenario, 'ncw_maatschappij']):>10}"
