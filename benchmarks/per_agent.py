@@ -403,7 +403,7 @@ class PerAgentModel(mesa.Model):
         t = self.maand
         b = self.bron
         maand = t % 12 + 1
-        if maand == 9 and t > b.startmaand:
+        if maand == 9:
             for a in [a for a in self.agents if a.toestand == UIT]:
                 a.remove()
             cohort = nieuw_cohort(b.parameters, b.schaal, b.toeval("cohort", t), t, b.regiogegevens.aandeel,

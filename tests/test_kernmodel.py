@@ -11,7 +11,8 @@ import pytest
 from simulatie import JongerenModel
 
 from simulatie.gedeeld import codes as c
-from simulatie.kern.populatie import KOLOMMEN, Populatie
+from simulatie.invoer.scenario import Looptijd, Scenario
+from simulatie.kern.populatie import KOLOMMEN, VO_ROUTES, Populatie
 from simulatie.kern.toestanden import Effecten, Overgangsregels
 
 from conftest import START, maak_populatie
@@ -34,6 +35,37 @@ def test_populatie_blijft_behouden_op_instroom_en_27_na():
         if (model.maand - 1) % 12 + 1 not in (1, 9):
             assert not nieuw, "buiten september en januari komen er geen jongeren bij"
     assert len(np.unique(model.populatie.id)) == len(model.populatie)
+
+
+def _veertienjarigen(model: JongerenModel) -> int:
+    pop = model.populatie
+    return int(np.sum(pop.actief() & (pop.leeftijd_maanden() // 12 == c.MIN_LEEFTIJD)))
+
+
+def test_een_start_in_september_krijgt_het_cohort_van_dat_jaar():
+    """Wie in september 2026 begint, krijgt in de eerste maand het cohort van 14-jarigen van 2026: evenveel als een
+    run die in augustus begint na zijn tweede maand (zelfde zaad: hetzelfde cohort), en de omvang uit het
+    CBS-profiel (stochastisch afgerond: per vo-route hooguit één rij ernaast)."""
+    schaal = 400
+    september = JongerenModel(Scenario(naam="x", looptijd=Looptijd(start="2026-09")), seed=5, schaal=schaal)
+    augustus = JongerenModel(Scenario(naam="x", looptijd=Looptijd(start="2026-08")), seed=5, schaal=schaal)
+    assert _veertienjarigen(september) == 0  # het opwarmen stopt in augustus: het cohort komt in de eerste stap
+    september.step()
+    augustus.run_for(2)
+    assert _veertienjarigen(september) == _veertienjarigen(augustus) > 0
+    verwacht = september.profiel.cohort(2026) / schaal
+    assert abs(_veertienjarigen(september) - verwacht) <= len(VO_ROUTES)
+    september.run_for(12)  # tot en met de volgende september: precies één cohort erbij
+    assert abs(_veertienjarigen(september) - september.profiel.cohort(2027) / schaal) <= len(VO_ROUTES)
+
+
+def test_een_start_in_januari_krijgt_de_nieuwkomers_één_keer():
+    """De nieuwkomers van de startmaand vult het opwarmen aan; de eerste stap van een januaristart voegt er geen
+    tweede keer toe."""
+    model = JongerenModel(seed=5, schaal=400)
+    voor = int(model.populatie.actief().sum())
+    model.step()
+    assert int(model.populatie.actief().sum()) == voor - int(round(model.waarnemer.laatste["uit_27"] / model.schaal))
 
 
 def test_zelfde_zaad_geeft_identieke_uitkomsten_ander_zaad_niet():

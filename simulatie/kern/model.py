@@ -101,7 +101,9 @@ class JongerenModel(mesa.Model):
     def step(self) -> None:
         """Eén maand, van boven naar beneden; alleen de populatie verandert (en het saldo van de regio's)."""
         t = self.maand
-        if t % 12 + 1 == 9 and t > self.startmaand:
+        # elke september een cohort, ook in de eerste maand (het opwarmen stopt de maand ervoor); de nieuwkomers
+        # van de startmaand vult het opwarmen al aan (opwarming.warm_op), dus januari pas na de start
+        if t % 12 + 1 == 9:
             self._nieuw_schooljaar(t)
         if t % 12 + 1 == 1 and t > self.startmaand:
             self._nieuwkomers(t)
