@@ -336,6 +336,7 @@ class Overgangsregels:
                          & ~pop.startkwalificatie[klaar]]
         pop.startkwalificatie[sk_nieuw] = True
         stromen.voeg("startkwalificatie_behaald", sk_nieuw)
+        pop.diploma_mbo34[klaar[(st == c.MBO) & (nv >= 3)]] = True
 
         # vmbo: door naar het mbo op een niveau dat bij de leerweg past (gemengd/theoretisch ook naar havo-4),
         # anders vsv uit het vo
