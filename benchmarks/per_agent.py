@@ -6,6 +6,8 @@ statistisch orakel voor zijn regels (tests/test_orakel.py). De stappen 1-7 van
 jongere en per maand, met eigen trekkingen uit `model.rng`. Alleen de opzoektabellen (kansen per groep,
 risicofactoren, genormeerde uitvalkansen en werkkansen) komen uit dezelfde `Overgangstabellen`
 (simulatie/kern/overgangstabellen.py), zodat beide implementaties dezelfde parameters gebruiken.
+Elke beslissing trekt hier een eigen getal; toestanden.py doet hetzelfde door een trekking na een beslissing te
+verversen (`_ververs`) als dezelfde rij die maand nog een beslissing neemt (doorstromen en dan de Wajong).
 
 Nieuwe jongeren: in september komt, net als in `JongerenModel._nieuw_schooljaar`, het cohort van
 `nieuw_cohort` binnen, en in januari de nieuwkomers van `aanvulling`, met dezelfde argumenten en dezelfde
@@ -401,7 +403,7 @@ class PerAgentModel(mesa.Model):
         t = self.maand
         b = self.bron
         maand = t % 12 + 1
-        if maand == 9 and t > b.startmaand:
+        if maand == 9:
             for a in [a for a in self.agents if a.toestand == UIT]:
                 a.remove()
             cohort = nieuw_cohort(b.parameters, b.schaal, b.toeval("cohort", t), t, b.regiogegevens.aandeel,

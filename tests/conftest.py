@@ -57,6 +57,7 @@ def maak_populatie(n: int, maand: int = START, **waarden) -> Populatie:
         "id": np.arange(n), "gewicht": 1.0, "geboortemaand": maand - 20 * 12, "toestand": c.WERK,
         "maanden_in_toestand": 0, "schooltype": c.MBO, "niveau": 2, "leerweg": c.BOL, "leerjaar": 0, "regio": 0,
         "multiproblematiek": False, "migratie": False, "beperking": False, "startkwalificatie": True,
+        "diploma_mbo34": False,
         "vsv": False, "in_beeld": True, "uitstroommaand": -1, "uitstroomgroep": c.UITSTROOMGROEP["mbo2_bol"],
         "uitkering_type": c.GEEN_UITKERING, "begeleiding": 0, "begeleiding_sinds": -1, "levenscoaching_sinds": -1,
         "gered": c.NIET_GERED,

@@ -11,8 +11,10 @@ import pytest
 from simulatie import JongerenModel
 
 from simulatie.gedeeld import codes as c
-from simulatie.kern.populatie import KOLOMMEN, Populatie
+from simulatie.invoer.scenario import Looptijd, Scenario
+from simulatie.kern.populatie import KOLOMMEN, VO_ROUTES, Populatie
 from simulatie.kern.toestanden import Effecten, Overgangsregels
+from simulatie.kern.vertrek import MBO34, MET_SK, ZONDER_SK, niveau_bij_vertrek
 
 from conftest import START, maak_populatie
 
@@ -34,6 +36,37 @@ def test_populatie_blijft_behouden_op_instroom_en_27_na():
         if (model.maand - 1) % 12 + 1 not in (1, 9):
             assert not nieuw, "buiten september en januari komen er geen jongeren bij"
     assert len(np.unique(model.populatie.id)) == len(model.populatie)
+
+
+def _veertienjarigen(model: JongerenModel) -> int:
+    pop = model.populatie
+    return int(np.sum(pop.actief() & (pop.leeftijd_maanden() // 12 == c.MIN_LEEFTIJD)))
+
+
+def test_een_start_in_september_krijgt_het_cohort_van_dat_jaar():
+    """Wie in september 2026 begint, krijgt in de eerste maand het cohort van 14-jarigen van 2026: evenveel als een
+    run die in augustus begint na zijn tweede maand (zelfde zaad: hetzelfde cohort), en de omvang uit het
+    CBS-profiel (stochastisch afgerond: per vo-route hooguit één rij ernaast)."""
+    schaal = 400
+    september = JongerenModel(Scenario(naam="x", looptijd=Looptijd(start="2026-09")), seed=5, schaal=schaal)
+    augustus = JongerenModel(Scenario(naam="x", looptijd=Looptijd(start="2026-08")), seed=5, schaal=schaal)
+    assert _veertienjarigen(september) == 0  # het opwarmen stopt in augustus: het cohort komt in de eerste stap
+    september.step()
+    augustus.run_for(2)
+    assert _veertienjarigen(september) == _veertienjarigen(augustus) > 0
+    verwacht = september.profiel.cohort(2026) / schaal
+    assert abs(_veertienjarigen(september) - verwacht) <= len(VO_ROUTES)
+    september.run_for(12)  # tot en met de volgende september: precies één cohort erbij
+    assert abs(_veertienjarigen(september) - september.profiel.cohort(2027) / schaal) <= len(VO_ROUTES)
+
+
+def test_een_start_in_januari_krijgt_de_nieuwkomers_één_keer():
+    """De nieuwkomers van de startmaand vult het opwarmen aan; de eerste stap van een januaristart voegt er geen
+    tweede keer toe."""
+    model = JongerenModel(seed=5, schaal=400)
+    voor = int(model.populatie.actief().sum())
+    model.step()
+    assert int(model.populatie.actief().sum()) == voor - int(round(model.waarnemer.laatste["uit_27"] / model.schaal))
 
 
 def test_zelfde_zaad_geeft_identieke_uitkomsten_ander_zaad_niet():
@@ -220,3 +253,39 @@ def test_de_kolommen_van_de_populatie_zijn_getypt_zoals_ze_gebouwd_worden():
     hints = get_type_hints(Populatie)
     for naam, dtype in KOLOMMEN.items():
         assert np.dtype(get_args(get_args(hints[naam])[-1])[0]) == np.dtype(dtype), naam
+
+
+@pytest.mark.parametrize("startkwalificatie,diploma_mbo34,verwacht", [
+    (True, False, MET_SK),      # SK van mbo-2 of havo, uitgevallen uit mbo-3: geen mbo-3/4-diploma
+    (False, False, ZONDER_SK),  # zonder SK uitgevallen: vsv
+    (True, True, MBO34),        # al een mbo-3-diploma, uitgevallen uit mbo-4: houdt dat diploma
+])
+def test_uitval_uit_mbo34_telt_naar_het_diploma_dat_er_is(parameters, startkwalificatie, diploma_mbo34, verwacht):
+    """Wie uit mbo-3/4 uitvalt, vertrekt met het diploma dat hij heeft, niet met de voortzetting van mbo-3/4 (de
+    uitstroomgroep is die van het niveau, voor de kansen op werk). Wie mbo-3 afmaakt en van school gaat: mbo-3/4."""
+    oktober = c.maandindex(2026, 10)
+    n = 20_000
+    pop = maak_populatie(n, maand=oktober, toestand=c.ONDERWIJS, niveau=3, leerjaar=1,
+                         startkwalificatie=startkwalificatie, diploma_mbo34=diploma_mbo34,
+                         uitstroomgroep=c.UITSTROOMGROEP["nog_niet"])
+    regels = _regels_zonder_risico(parameters, pop)
+    rng = np.random.default_rng(8)
+    for t in range(oktober, oktober + 6):  # oktober tot en met maart: alleen uitval, geen diploma's
+        regels.stap(pop, t, rng.random((4, n), dtype=np.float32), Effecten())
+    uit = np.flatnonzero((pop.uitstroommaand >= 0) & (pop.toestand != c.ONDERWIJS))  # niet terug naar school
+    assert len(uit) > 100
+    groep = c.UITSTROOMGROEP["mbo34_bol"] if startkwalificatie else c.UITSTROOMGROEP["vsv_mbo"]
+    assert np.all(pop.uitstroomgroep[uit] == groep)
+    assert np.all(niveau_bij_vertrek(pop, uit) == verwacht)
+
+
+def test_diploma_mbo3_en_van_school_telt_als_mbo34(parameters):
+    juli = c.maandindex(2027, 7)
+    n = 20_000
+    pop = maak_populatie(n, maand=juli, toestand=c.ONDERWIJS, niveau=3, leerjaar=3, startkwalificatie=True,
+                         uitstroomgroep=c.UITSTROOMGROEP["nog_niet"])
+    regels = _regels_zonder_risico(parameters, pop)
+    regels.stap(pop, juli, np.random.default_rng(4).random((4, n), dtype=np.float32), Effecten())
+    weg = np.flatnonzero(pop.uitstroommaand == juli)
+    assert len(weg) > 100 and pop.diploma_mbo34.all()
+    assert np.all(niveau_bij_vertrek(pop, weg) == MBO34)

@@ -8,6 +8,12 @@ rijen, zie per_agent.py). Toestanden: binnen 4 standaardafwijkingen van het vers
 aandelen, 4*sqrt(2p(1-p)/n). Stromen (cumulatief): binnen 4*sqrt(a+b), het verschil van twee
 Poisson-tellingen. Beide marges zijn ruim: de startpopulatie is gedeeld, dus het echte verschil
 varieert minder. Vaste zaden, dus de uitkomst is elke keer dezelfde.
+
+Marges alleen zien geen fout die één groep raakt (een hergebruikte trekking gaf vso-verlaters naast de
+dagbesteding nooit een Wajong; de Wajong-instroom als geheel bleef binnen de marge). Daarom ook een samengestelde
+maat: per uitstroomgroep het aandeel met een Wajong onder wie tijdens de run van school ging, binnen 4
+standaardafwijkingen van het verschil van twee binomiale aandelen. Om die groep groot genoeg te maken, draait
+één toets met een beperking voor iedereen in de startpopulatie.
 """
 
 from __future__ import annotations
@@ -36,6 +42,7 @@ MAANDEN = 18          # januari 2026 tot en met juni 2027
 ZAAD_VECTOR = 2026    # populatie, cohorten en de trekkingen van het gevectoriseerde model
 ZAAD_AGENT = 77       # de eigen trekkingen van de per-agent-versie
 SIGMA = 4.0
+SCHAAL_BEPERKING = 10  # ongeveer 180.000 rijen: zo groot dat een Wajong-kans die één groep mist buiten de marge valt
 
 # Effecten die elke vermenigvuldiging in de regels laten meetellen (voor iedereen gelijk)
 STERKE_EFFECTEN = Effecten(vsv=0.6, baanvinden=1.5, baanverlies=0.6, terugkeer=2.0, zorg_uitstroom=1.8,
@@ -48,11 +55,27 @@ class Uitkomst:
     agent: dict[str, int]
     stromen_vector: dict[str, float]  # stroom -> cumulatief aantal rijen
     stromen_agent: dict[str, int]
+    # uitstroomgroep -> (wie tijdens de run van school ging en nog actief is, van hen met een Wajong)
+    verlaters_vector: dict[str, tuple[int, int]]
+    verlaters_agent: dict[str, tuple[int, int]]
 
 
-def draai(effect: Effecten | None = None, verstoor=None, schaal: int = SCHAAL) -> Uitkomst:
-    """Beide implementaties vanaf dezelfde startpopulatie; `verstoor` wijzigt alleen de per-agent-kopie."""
+def verlaters_met_wajong(groep: np.ndarray, uitstroommaand: np.ndarray, uitkering_type: np.ndarray,
+                         start: int) -> dict[str, tuple[int, int]]:
+    """Per uitstroomgroep: wie vanaf `start` van school ging, en van hen wie een Wajong heeft (actieve rijen)."""
+    verlaten = uitstroommaand >= start
+    wajong = verlaten & (uitkering_type == c.WAJONG)
+    return {naam: (int(np.sum(verlaten & (groep == g))), int(np.sum(wajong & (groep == g))))
+            for naam, g in c.UITSTROOMGROEP.items()}
+
+
+def draai(effect: Effecten | None = None, verstoor=None, schaal: int = SCHAAL, beperking: bool = False) -> Uitkomst:
+    """Beide implementaties vanaf dezelfde startpopulatie; `verstoor` wijzigt alleen de per-agent-kopie. Met
+    `beperking` heeft iedereen in de startpopulatie een beperking (in beide implementaties)."""
     vector = JongerenModel(Scenario(naam="orakel_zonder_hefbomen"), seed=ZAAD_VECTOR, schaal=schaal)
+    if beperking:
+        vector.populatie.beperking[:] = True
+    start = vector.maand
     agent = PerAgentModel(vector, seed=ZAAD_AGENT, effect=effect)
     if verstoor is not None:
         verstoor(agent)
@@ -70,7 +93,13 @@ def draai(effect: Effecten | None = None, verstoor=None, schaal: int = SCHAAL) -
                 stromen[naam] += vector.waarnemer.laatste[naam] / schaal
     pop = vector.populatie
     telling = {naam: int(np.sum(pop.toestand == i)) for i, naam in enumerate(c.TOESTANDEN)}
-    return Uitkomst(telling, agent.tellingen(), stromen, dict(agent.stromen))
+    actief = pop.actief()
+    verlaters_vector = verlaters_met_wajong(pop.uitstroomgroep[actief], pop.uitstroommaand[actief],
+                                            pop.uitkering_type[actief], start)
+    agenten = [a for a in agent.agents if a.toestand != len(c.TOESTANDEN)]
+    verlaters_agent = verlaters_met_wajong(*(np.array([getattr(a, k) for a in agenten], dtype=np.int64)
+                                             for k in ("uitstroomgroep", "uitstroommaand", "uitkering_type")), start)
+    return Uitkomst(telling, agent.tellingen(), stromen, dict(agent.stromen), verlaters_vector, verlaters_agent)
 
 
 def afwijkingen(u: Uitkomst) -> list[str]:
@@ -90,6 +119,16 @@ def afwijkingen(u: Uitkomst) -> list[str]:
         marge = SIGMA * np.sqrt(a + b)
         if abs(a - b) > marge:
             fouten.append(f"stroom {naam}: {a:.0f} tegen {b} (marge {marge:.1f})")
+    for naam, (n_v, w_v) in u.verlaters_vector.items():
+        n_a, w_a = u.verlaters_agent[naam]
+        if not n_v or not n_a:
+            continue
+        p_v, p_a = w_v / n_v, w_a / n_a
+        p = (w_v + w_a) / (n_v + n_a)
+        marge = SIGMA * np.sqrt(p * (1 - p) * (1 / n_v + 1 / n_a))
+        if abs(p_v - p_a) > marge:
+            fouten.append(f"Wajong bij verlaters {naam}: {p_v:.3f} van {n_v} tegen {p_a:.3f} van {n_a} "
+                          f"(marge {marge:.3f})")
     return fouten
 
 
@@ -113,6 +152,16 @@ def test_met_effecten_van_beleid(standaard):
     u = draai(STERKE_EFFECTEN)
     assert afwijkingen(u) == []
     assert u.stromen_vector["in_beeld_gekomen"] > 2 * standaard.stromen_vector["in_beeld_gekomen"]
+
+
+def test_wajong_bij_schoolverlaters_met_beperking():
+    """Met een beperking voor iedereen: het aandeel met een Wajong per uitstroomgroep van wie tijdens de run van
+    school ging (diploma's van juli, uitval) komt overeen, en de toets heeft iets te zien."""
+    u = draai(schaal=SCHAAL_BEPERKING, beperking=True)
+    assert afwijkingen(u) == []
+    for naam in ("pro", "vso", "vsv_mbo"):
+        n, wajong = u.verlaters_vector[naam]
+        assert n > 100 and wajong > 30, (naam, n, wajong)
 
 
 def test_het_orakel_ziet_een_verdubbelde_uitval():

@@ -134,8 +134,7 @@ def bestemmingen(rijen, t, pop, eff, tab, u0, u1):
 
 @njit(cache=True)
 def tel_standen(t, toestand, schooltype, regio, in_beeld, sk, sk_arbeid, maanden, uitkering_type, leerweg,
-                geboortemaand,
-                migratie, multi, uitgebreid_tabel, duurzaam_maanden, ns, nr, na, vakken, ng, uitsplitsing):
+                geboortemaand, migratie, multi, uitgebreid_tabel, duurzaam_maanden, ns, nr, na, vakken, ng, uitsplitsing):
     """De standen van één maand in één gang over de populatie (waarneming.Waarnemer.neem_waar):
     aantallen (toestand incl. UIT, schooltype, regio), buiten beeld per regio, zonder SK per toestand, duurzaam werk
     per regio, en de leeftijdskubus (uitgebreide toestand, leeftijd 14..26, SK, bbl); met `uitsplitsing` die kubus

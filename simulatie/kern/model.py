@@ -111,7 +111,9 @@ class JongerenModel(mesa.Model):
         t = self.maand
         if self.met_beleid and self.beleidseinde is not None and t >= self.beleidseinde:
             self.beeindig_beleid()
-        if t % 12 + 1 == 9 and t > self.startmaand:
+        # elke september een cohort, ook in de eerste maand (het opwarmen stopt de maand ervoor); de nieuwkomers
+        # van de startmaand vult het opwarmen al aan (opwarming.warm_op), dus januari pas na de start
+        if t % 12 + 1 == 9:
             self._nieuw_schooljaar(t)
         if t % 12 + 1 == 1 and t > self.startmaand and not self.uitlopend:
             self._nieuwkomers(t)

@@ -38,6 +38,7 @@ KOLOMMEN: dict[str, type] = {
     "migratie": np.bool_,             # niet-westerse migratieachtergrond
     "beperking": np.bool_,            # arbeids- of gezondheidsbeperking
     "startkwalificatie": np.bool_,
+    "diploma_mbo34": np.bool_,        # heeft een diploma mbo-3 of mbo-4 (de voortzetting na vertrek, vertrek.py)
     "vsv": np.bool_,
     "in_beeld": np.bool_,
     "uitstroommaand": np.int32,       # maand van de laatste keer school verlaten; -1 = nooit
@@ -95,6 +96,7 @@ class Populatie:
     migratie: npt.NDArray[np.bool_]
     beperking: npt.NDArray[np.bool_]
     startkwalificatie: npt.NDArray[np.bool_]
+    diploma_mbo34: npt.NDArray[np.bool_]
     vsv: npt.NDArray[np.bool_]
     in_beeld: npt.NDArray[np.bool_]
     uitstroommaand: npt.NDArray[np.int32]
@@ -274,6 +276,7 @@ class Bouwer:
             "regio": rng.choice(len(self.regio_aandeel), size=n, p=self.regio_aandeel).astype(np.int8),
             "multiproblematiek": multi, "migratie": mig, "beperking": bep,
             "startkwalificatie": np.zeros(n, bool),
+            "diploma_mbo34": np.zeros(n, bool),
             "vsv": np.zeros(n, bool),
             "in_beeld": np.ones(n, bool),
             "uitstroommaand": np.full(n, -1, np.int32),

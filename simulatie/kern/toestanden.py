@@ -12,6 +12,9 @@ Eén aanroep van `Overgangsregels.stap` is één maand voor alle rijen tegelijk.
   7. Doorstroompunt: thuiszittenden buiten beeld worden bereikt.
 Elke rij doet hooguit één overgang per maand. De trekkingen (uniforme getallen per rij) komen van
 buiten, zodat een scenario en het nulalternatief dezelfde trekkingen voor dezelfde jongere gebruiken.
+Elke beslissing over een rij krijgt een eigen, onafhankelijke trekking: volgt er in dezelfde maand nog een
+beslissing die dezelfde rij van `u` leest (doorstromen en dan de Wajong, afzien en dan de Wajong, het jaar halen
+en dan de bestemming na uitval), dan ververst `_ververs` de trekking na de eerste beslissing (zie daar).
 
 Uitkering: WW alleen na werk (minstens een half jaar, de wekeneis), Wajong alleen met een beperking, en
 bijstand pas na de zoektermijn: wie bijstand aanvraagt is eerst een maand thuis (`uitkering_type`
@@ -84,6 +87,26 @@ def _groeptabellen() -> tuple[np.ndarray, np.ndarray]:
 
 
 DIPLOMAGROEP, UITVALGROEP = _groeptabellen()
+_ONDER_EEN = np.nextafter(np.float32(1), np.float32(0))  # de grootste float32 onder 1
+
+
+def _ververs(u: np.ndarray, rijen: np.ndarray, drempel) -> None:
+    """Na de beslissing `u[rijen] < drempel` (één drempel of één per rij): vervang u[rijen] door de plaats binnen
+    de gekozen kant, herschaald naar [0, 1): u / drempel eronder, (u - drempel) / (1 - drempel) erboven.
+
+    Gegeven de uitkomst van de beslissing is dat weer uniform op [0, 1) en onafhankelijk van die uitkomst, dus een
+    volgende beslissing voor dezelfde rij in dezelfde maand is een nieuwe, onafhankelijke trekking. Zonder dit las
+    een tweede beslissing de eerste opnieuw: wie na een diploma niet doorstroomde (u[3] >= de doorstroomkans),
+    kreeg de Wajong alleen als de Wajong-kans boven de doorstroomkans lag, dus bijna nooit. Gekozen boven een extra
+    rij trekkingen: de regel geldt voor elke rij van `u` (ook u[1]: het jaar halen en dan uitvallen), de maand
+    vraagt niet meer getallen, en de trekkingen blijven dezelfde tussen scenario's."""
+    if not len(rijen):
+        return
+    x = u[rijen].astype(np.float64)
+    d = np.broadcast_to(np.asarray(drempel, np.float64), x.shape)
+    onder = x < d
+    nieuw = np.where(onder, x / np.where(onder, d, 1.0), (x - d) / np.where(onder, 1.0, 1.0 - d))
+    u[rijen] = np.minimum(nieuw, _ONDER_EEN)  # afronding in float32 mag niet op 1 uitkomen
 
 
 @dataclass
@@ -117,7 +140,9 @@ class Overgangsregels:
     # ------------------------------------------------------------------------------------ de maand
     def stap(self, pop: Populatie, t: int, u: np.ndarray, effect: Effecten) -> Stromen:
         """Eén maand. `u` heeft vorm (4, n): onafhankelijke uniforme trekkingen per rij; in september een vijfde
-        rij voor het zittenblijven (zonder die rij gaat iedereen over)."""
+        rij voor het zittenblijven (zonder die rij gaat iedereen over). `u` blijft onveranderd: de maand werkt op
+        een kopie, waarin `_ververs` gebruikte trekkingen vervangt."""
+        u = np.array(u, copy=True)
         m = t % 12 + 1
         pop.maand = t
         stromen = Stromen()
@@ -198,6 +223,7 @@ class Overgangsregels:
         # na de zoektermijn (vier weken: de maand na de aanvraag) begint de bijstand, tenzij de jongere afziet
         wacht = kandidaten[(begin[kandidaten] == c.THUIS) & (soort == c.BIJSTAND)]
         afzien = u[3, wacht] < self.tabellen.afzien_na_zoektermijn
+        _ververs(u[3], wacht, self.tabellen.afzien_na_zoektermijn)  # wie afziet, kan deze maand nog wisselen
         pop.uitkering_type[wacht[afzien]] = c.GEEN_UITKERING
         begint = wacht[~afzien]
         pop.toestand[begint] = c.UITKERING
@@ -220,6 +246,7 @@ class Overgangsregels:
         rijen = rijen[pop.beperking[rijen] & (pop.uitkering_type[rijen] == c.GEEN_UITKERING)
                       & (pop.uitstroommaand[rijen] >= 0)]
         wajong = rijen[u[3, rijen] < self.tabellen.wajong["school"]]
+        _ververs(u[3], rijen, self.tabellen.wajong["school"])  # wie thuis of in zorg blijft, kan nog wisselen
         pop.uitkering_type[wajong] = c.WAJONG
         thuis = wajong[begin[wajong] == c.THUIS]
         pop.toestand[thuis] = c.UITKERING
@@ -319,11 +346,14 @@ class Overgangsregels:
                          & ~pop.startkwalificatie[klaar]]
         pop.startkwalificatie[sk_nieuw] = True
         stromen.voeg("startkwalificatie_behaald", sk_nieuw)
+        pop.diploma_mbo34[klaar[(st == c.MBO) & (nv >= 3)]] = True
 
         # vmbo: door naar het mbo op een niveau dat bij de leerweg past (gemengd/theoretisch ook naar havo-4),
         # anders vsv uit het vo
         vmbo = klaar[st == c.VMBO]
         door = vmbo[u[3, vmbo] < tab.vmbo_naar_mbo]
+        weg = vmbo[u[3, vmbo] >= tab.vmbo_naar_mbo]
+        _ververs(u[3], vmbo, tab.vmbo_naar_mbo)  # wie van school gaat, trekt de Wajong opnieuw
         gt = (pop.leerweg[door] == c.GEMENGD) | (pop.leerweg[door] == c.THEORETISCH)
         havo = door[gt & (u[1, door] < tab.vmbo_gt_naar_havo)]
         self._start_opleiding(pop, havo, c.HAVO, 0, c.GEEN, 1)  # september: havo-4 (het tweede van drie jaar)
@@ -335,7 +365,6 @@ class Overgangsregels:
             niveau = laag[lw] + (u[2, door] < een_hoger[lw]) + (u[2, door] < twee_hoger[lw])
             leerweg = np.where(u[0, door] < tab.bbl_aandeel[niveau], c.BBL, c.BOL)
             self._start_opleiding(pop, door, c.MBO, niveau, leerweg, 0)
-        weg = vmbo[u[3, vmbo] >= tab.vmbo_naar_mbo]
         self._verlaat_school(pop, weg, np.full(len(weg), c.UITSTROOMGROEP["vsv_vo"], np.int8), t, leeftijd, u,
                              stromen, vsv_mogelijk=True)
 
@@ -346,6 +375,7 @@ class Overgangsregels:
         self._start_opleiding(pop, naar_ho, c.HO, c.HBO, c.GEEN, 0)
         self._start_opleiding(pop, naar_mbo, c.MBO, 4, np.where(u[0, naar_mbo] < tab.bbl_aandeel[4], c.BBL, c.BOL), 0)
         weg = havo[u[3, havo] >= tab.havo_naar_ho + tab.havo_naar_mbo]
+        _ververs(u[3], havo, tab.havo_naar_ho + tab.havo_naar_mbo)
         self._verlaat_school(pop, weg, np.full(len(weg), c.UITSTROOMGROEP["havo_vwo"], np.int8), t, leeftijd, u,
                              stromen, vsv_mogelijk=False)
         # vwo: naar het wo of het hbo, of de arbeidsmarkt op
@@ -353,6 +383,7 @@ class Overgangsregels:
         naar_ho = vwo[u[3, vwo] < tab.vwo_naar_ho]
         self._start_opleiding(pop, naar_ho, c.HO, np.where(u[1, naar_ho] < tab.vwo_naar_wo, c.WO, c.HBO), c.GEEN, 0)
         weg = vwo[u[3, vwo] >= tab.vwo_naar_ho]
+        _ververs(u[3], vwo, tab.vwo_naar_ho)
         self._verlaat_school(pop, weg, np.full(len(weg), c.UITSTROOMGROEP["havo_vwo"], np.int8), t, leeftijd, u,
                              stromen, vsv_mogelijk=False)
 
@@ -366,11 +397,13 @@ class Overgangsregels:
                 nieuwe_leerweg = c.GEEN if volgend_type == c.HO else pop.leerweg[door]
             self._start_opleiding(pop, door, volgend_type, volgend_niveau, nieuwe_leerweg, 0)
             weg = groep[u[3, groep] >= kans]
+            _ververs(u[3], groep, kans)
             self._verlaat_school(pop, weg, DIPLOMAGROEP[pop.cel(weg)], t, leeftijd, u, stromen,
                                  vsv_mogelijk=schooltype == c.MBO)
         # ho: na een hbo-bachelor een deel naar een wo-master (de laatste twee jaar van het wo, met premaster)
         ho = klaar[st == c.HO]
         master = ho[(nv[st == c.HO] == c.HBO) & (u[3, ho] < tab.hbo_naar_wo_master)]
+        _ververs(u[3], ho, np.where(nv[st == c.HO] == c.HBO, tab.hbo_naar_wo_master, 0.0))  # wo: geen keuze
         self._start_opleiding(pop, master, c.HO, c.WO, c.GEEN, tab.duur[c.HO, c.WO] - 2)
         ho = ho[~np.isin(ho, master)]
         self._verlaat_school(pop, ho, np.full(len(ho), c.UITSTROOMGROEP["ho"], np.int8), t, leeftijd, u, stromen,
@@ -381,6 +414,7 @@ class Overgangsregels:
         volgende leerjaar). Een overgang binnen het onderwijs, geen uitval."""
         tab = self.tabellen
         af = rijen[u[1, rijen] < tab.afstroom[pop.schooltype[rijen]]]
+        _ververs(u[1], rijen, tab.afstroom[pop.schooltype[rijen]])  # wie blijft, kan deze maand nog uitvallen
         havo = af[pop.schooltype[af] == c.HAVO]
         vwo = af[pop.schooltype[af] == c.VWO]
         self._start_opleiding(pop, havo, c.MBO, 4, np.where(u[0, havo] < tab.bbl_aandeel[4], c.BBL, c.BOL), 0)
