@@ -60,7 +60,6 @@ def maak_populatie(n: int, maand: int = START, **waarden) -> Populatie:
         "diploma_mbo34": False,
         "vsv": False, "in_beeld": True, "uitstroommaand": -1, "uitstroomgroep": c.UITSTROOMGROEP["mbo2_bol"],
         "uitkering_type": c.GEEN_UITKERING, "begeleiding": 0, "begeleiding_sinds": -1, "levenscoaching_sinds": -1,
-        "gered": c.NIET_GERED,
     }
     standaard.update(waarden)
     kolommen = {k: np.broadcast_to(np.asarray(v, dtype=KOLOMMEN[k]), (n,)).copy() for k, v in standaard.items()}

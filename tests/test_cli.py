@@ -45,9 +45,10 @@ def test_vergelijk_schrijft_mkba_groepen_kasritme_en_regiokaart(tmp_path, capsys
     regio = pd.read_csv(tmp_path / "v" / "regio.csv")
     assert {"ncw_maatschappij", "ncw_gemeenten", "ncw_uwv"} <= set(regio.columns)
     md = (tmp_path / "v" / "mkba.md").read_text()
-    assert "NCW binnen de horizon" in md and "NCW met levensloop" in md and "## Kasritme" in md
+    assert "NCW binnen de horizon" in md and "NCW uitloop" in md and "NCW levensloop na 27" in md
+    assert "## Kasritme" in md
     assert "Waarde van een startkwalificatie" in md
-    assert "95%-interval met levensloop" in md and "populatieruis" in md
+    assert "95%-interval totaal" in md and "populatieruis" in md
 
 
 def test_een_ruistrekking_is_geen_interval(tmp_path, capsys):

@@ -484,16 +484,18 @@ def kosten_en_baten(posten: list[str], cw: np.ndarray) -> tuple[float, float, fl
 
 
 def contante_waarde(nul: Uitkomst, alternatief: Uitkomst, p: Parameters, *, prijsjaar: int | None = None,
-                    discontovoet: float | None = None, levensloop: bool = True) -> tuple[list[str], np.ndarray]:
-    """Alleen de kern van de MKBA voor één paar runs: (posten, contante waarde[post, partij]) van het
-    verschil alternatief - nul, zonder tabellen (voor experimenten met duizenden gevallen). Prijsjaar, discontovoet
-    en levensloop zoals in `bereken`."""
+                    discontovoet: float | None = None, levensloop: bool = True
+                    ) -> tuple[list[str], np.ndarray, dict[str, float]]:
+    """Alleen de kern van de MKBA voor één paar runs: (posten, contante waarde[post, partij], de NCW in delen
+    (ncw_delen: horizon, uitloop, levensloop)) van het verschil alternatief - nul, zonder tabellen (voor
+    experimenten met duizenden gevallen). Prijsjaar, discontovoet en levensloop zoals in `bereken`."""
     e = Eenheidsprijzen.uit(p, prijsjaar, discontovoet)
     datums, posten_nul, K_nul = kasboek_array(nul, p, e.prijsjaar, levensloop, e.discontovoet)
     _, posten, K = kasboek_array(alternatief, p, e.prijsjaar, levensloop, e.discontovoet)
     d = discontering(datums, e.discontovoet)
     alle = sorted(set(posten) | set(posten_nul), key=_postvolgorde)
-    return alle, (_uitlijnen(posten, K, posten_nul, K_nul) * d[:, None, None]).sum(axis=0)
+    verschil = _uitlijnen(posten, K, posten_nul, K_nul)
+    return alle, (verschil * d[:, None, None]).sum(axis=0), ncw_delen(alle, verschil, d, nul.horizonmaanden)
 
 
 def contante_waarde_per_deel(nul: Uitkomst, alternatief: Uitkomst, p: Parameters, deel: str, levensloop: bool = True,

@@ -21,7 +21,7 @@ import numpy as np
 import pandas as pd
 
 from simulatie.economie.groepen import groepstabel, psa_uitkomsten
-from simulatie.economie.mkba import (PARTIJEN, binnen_horizon, contante_waarde, effectkengetallen,
+from simulatie.economie.mkba import (PARTIJEN, contante_waarde, effectkengetallen,
                                      kosten_en_baten)
 from simulatie.gedeeld.fouten import InvoerFout
 from simulatie.invoer.parameters import Parameters, Verdeling
@@ -155,7 +155,8 @@ _ANALYSE_PARTIJEN = ("rijk_ocw", "rijk_szw", "rijk_financien", "uwv", "gemeenten
 
 UITKOMSTMATEN = (
     Uitkomstmaat("ncw_maatschappij", "netto contante waarde voor de maatschappij, met levensloop", ruis=True),
-    Uitkomstmaat("ncw_horizon", "netto contante waarde voor de maatschappij binnen de horizon", ruis=True),
+    Uitkomstmaat("ncw_horizon", "netto contante waarde voor de maatschappij binnen de horizon (zonder de uitloop "
+                                "en de levensloop)", ruis=True),
     *(Uitkomstmaat(f"ncw_{partij}", f"netto contante waarde voor {partij}", analyse=partij in _ANALYSE_PARTIJEN)
       for partij in PARTIJEN),
     Uitkomstmaat("baten_kosten_verhouding", "baten gedeeld door kosten", "verhouding", analyse=False),
@@ -172,9 +173,9 @@ RUIS_UITKOMSTEN = tuple(m.naam for m in UITKOMSTMATEN if m.ruis)
 def ncw_uitkomsten(nul, alternatief, p, **mkba_opties) -> dict[str, float]:
     """NCW per partij en voor de maatschappij, en de baten/kostenverhouding (hangen van de prijzen af).
     `mkba_opties`: prijsjaar, discontovoet en levensloop zoals in mkba.bereken."""
-    posten, cw = contante_waarde(nul, alternatief, p, **mkba_opties)
+    posten, cw, delen = contante_waarde(nul, alternatief, p, **mkba_opties)
     kosten, baten, _ = kosten_en_baten(posten, cw)
-    uit = {"ncw_maatschappij": float(cw.sum()), "ncw_horizon": float(cw[binnen_horizon(posten)].sum())}
+    uit = {"ncw_maatschappij": float(cw.sum()), "ncw_horizon": delen["horizon"]}
     uit.update({f"ncw_{partij}": float(cw[:, j].sum()) for j, partij in enumerate(PARTIJEN)})
     uit["baten_kosten_verhouding"] = float(baten / kosten) if kosten > 0 else float("nan")
     return uit

@@ -76,14 +76,6 @@ AANTAL_REGIOS = 40  # RMC-regio's (Doorstroompunt-regio's)
 BEGELEIDINGSSTATUS = ("geen", "begeleid", "wachtend")
 GEEN_BEGELEIDING, BEGELEID, WACHTEND = range(len(BEGELEIDINGSSTATUS))
 
-# Uitval die begeleiding voorkwam (populatiekolom `gered`): wie zonder de begeleiding deze maand was uitgevallen
-# (dezelfde trekking), en of een startkwalificatie die daarna volgt op de arbeidsmarkt telt. Het verschil tussen
-# jongeren met en zonder SK is beschrijvend: alleen het causale deel volgt de extra SK (beleid.yaml,
-# effect.causaal_aandeel_sk); de rest is selectie, en wie daarbij hoort, blijft op de arbeidsmarkt een jongere
-# zonder SK.
-GERED = ("nee", "causaal", "selectie")
-NIET_GERED, GERED_CAUSAAL, GERED_SELECTIE = range(len(GERED))
-
 MAANDEN_PER_JAAR = 12
 LEEFTIJDSGRENS_MAANDEN = 27 * 12   # op de 27e verjaardag verlaat een jongere de doelgroep
 VSV_LEEFTIJDSGRENS_MAANDEN = 23 * 12

@@ -95,7 +95,6 @@ class Beleidsinstellingen:
     baanbehoud: float               # factor op het baanverlies (nazorg)
     terugkeer: float                # factor op de terugkeer naar school zonder SK (nazorg)
     zorg_uitstroom: float           # factor op de uitstroom uit de zorg (levenscoaching)
-    causaal_aandeel_sk: float       # deel van de voorkomen uitvallers met een SK die op de arbeidsmarkt telt
     levenscoaching_maanden: int     # duur van één levenscoachtraject (0 als het scenario het niet kent)
     bereik: float                   # maandkans dat het Doorstroompunt een thuiszitter buiten beeld bereikt
     leeftijdsgrens_doorstroompunt_maanden: int
@@ -152,8 +151,6 @@ def _effectfactoren(scenario: Scenario, p: Parameters, actief: np.ndarray) -> di
     vsv_daling = np.zeros(len(HEFBOMEN))
     baanvinden = np.ones(len(HEFBOMEN))
     baanbehoud, terugkeer, zorg_uitstroom, levenscoaching_maanden = 1.0, 1.0, 1.0, 0
-    # alleen begeleiding die uitval voorkomt, maakt het causale deel van de SK nodig (anders niet gelezen)
-    causaal = p[e + "causaal_aandeel_sk"] if (actief[COACHING] or actief[TIJDENS]) else 1.0
     if actief[COACHING]:
         coaching = scenario.coaching.effect_vsv
         vsv_daling[COACHING] = min(1.0, (coaching if coaching is not None
@@ -174,7 +171,6 @@ def _effectfactoren(scenario: Scenario, p: Parameters, actief: np.ndarray) -> di
     extra = (p[e + "extra_bereik_doorstroompunt_wet"] - 1) * s + 1 if d.versterkt_bereik else 1.0
     return {"vsv_daling": vsv_daling, "baanvinden": baanvinden, "baanbehoud": baanbehoud, "terugkeer": terugkeer,
             "zorg_uitstroom": zorg_uitstroom, "levenscoaching_maanden": levenscoaching_maanden,
-            "causaal_aandeel_sk": causaal,
             "bereik": p["overgangen.in_beeld.bereik_doorstroompunt_per_maand"] * extra}
 
 
@@ -327,8 +323,7 @@ class Factorbuffers:
 def basiseffect(b: Beleidsinstellingen) -> Effecten:
     """De effecten voor wie geen begeleiding krijgt: alleen het Doorstroompunt."""
     return Effecten(bereik_doorstroompunt=b.bereik,
-                    leeftijdsgrens_doorstroompunt_maanden=b.leeftijdsgrens_doorstroompunt_maanden,
-                    causaal_aandeel_sk=b.causaal_aandeel_sk)
+                    leeftijdsgrens_doorstroompunt_maanden=b.leeftijdsgrens_doorstroompunt_maanden)
 
 
 def effecten(pop: Populatie, b: Beleidsinstellingen, maand: Begeleidingsmaand, buffers: Factorbuffers) -> Effecten:

@@ -133,8 +133,8 @@ def bestemmingen(rijen, t, pop, eff, tab, u0, u1):
 
 
 @njit(cache=True)
-def tel_standen(t, toestand, schooltype, regio, in_beeld, sk, sk_arbeid, maanden, uitkering_type, leerweg,
-                geboortemaand, migratie, multi, uitgebreid_tabel, duurzaam_maanden, ns, nr, na, vakken, ng, uitsplitsing):
+def tel_standen(t, toestand, schooltype, regio, in_beeld, sk, maanden, uitkering_type, leerweg, geboortemaand,
+                migratie, multi, uitgebreid_tabel, duurzaam_maanden, ns, nr, na, vakken, ng, uitsplitsing):
     """De standen van één maand in één gang over de populatie (waarneming.Waarnemer.neem_waar):
     aantallen (toestand incl. UIT, schooltype, regio), buiten beeld per regio, zonder SK per toestand, duurzaam werk
     per regio, en de leeftijdskubus (uitgebreide toestand, leeftijd 14..26, SK, bbl); met `uitsplitsing` die kubus
@@ -164,7 +164,7 @@ def tel_standen(t, toestand, schooltype, regio, in_beeld, sk, sk_arbeid, maanden
         a = leeftijdsvak[min(max(t - geboortemaand[r], 0), leeftijdsvak.shape[0] - 1)]
         u = uitgebreid_tabel[s, uitkering_type[r]]
         b = 1 if (leerweg[r] == c.BBL and s == ONDERWIJS) else 0
-        k = 1 if sk_arbeid[r] else 0  # de waardering: loon naar de SK zoals de arbeidsmarkt haar ziet
+        k = 1 if sk[r] else 0
         lk[u, a, k, b] += 1
         if uitsplitsing:
             rk[u, a, k, b, g] += 1
@@ -206,28 +206,18 @@ def uniformen(rng: np.random.Generator, rijen: int, n: int | np.ndarray) -> np.n
     return _splitmix(sleutel, rijen, teller)
 
 
-BLIJFT, VALT_UIT, GERED_CAUSAAL, GERED_SELECTIE = 0, 1, 2, 3  # uitkomsten van `uitval`
-
-
 @njit(cache=True)
 def uitval(ond, u0, schooltype, niveau, leerweg, sk, migratie, beperking, multi, regio, vsv_maand, vsv_risico,
-           regio_vsv_factor, vsv_eff, trend, leerwegen, causaal_aandeel):
+           regio_vsv_factor, vsv_eff, trend, leerwegen):
     """Wie van de scholieren `ond` deze maand uitvalt: u0 < de maandkans van de opleiding (Populatie.cel) maal de
-    risicofactoren (Populatie.risicocode), de regio, het effect van begeleiding en het vsv-niveau (VALT_UIT).
-    Wie zonder het effect van begeleiding was uitgevallen (kans <= u0 < kans zonder effect), is gered: die
-    trekking, herschaald naar [0, 1) binnen dat interval, is opnieuw uniform en onafhankelijk van de uitval en
-    beslist of de latere SK causaal telt (< `causaal_aandeel`: GERED_CAUSAAL) of selectie is (GERED_SELECTIE)."""
-    uit = np.zeros(ond.shape[0], np.int8)
+    risicofactoren (Populatie.risicocode), de regio, het effect van begeleiding en het vsv-niveau."""
+    uit = np.zeros(ond.shape[0], np.bool_)
     for i in range(ond.shape[0]):
         r = ond[i]
         cel = (np.int64(schooltype[r]) * 5 + niveau[r]) * leerwegen + leerweg[r]
         code = (np.int64(sk[r]) | (np.int64(migratie[r]) << 1) | (np.int64(beperking[r]) << 2)
                 | (np.int64(multi[r]) << 3))
-        zonder = vsv_maand[cel] * vsv_risico[code] * regio_vsv_factor[regio[r]] * trend
-        kans = zonder * _per_rij(vsv_eff, r)
-        if u0[r] < kans:
-            uit[i] = VALT_UIT
-        elif u0[r] < zonder:
-            uit[i] = GERED_CAUSAAL if (u0[r] - kans) / (zonder - kans) < causaal_aandeel else GERED_SELECTIE
+        kans = vsv_maand[cel] * vsv_risico[code] * regio_vsv_factor[regio[r]] * _per_rij(vsv_eff, r) * trend
+        uit[i] = u0[r] < kans
     return uit
 

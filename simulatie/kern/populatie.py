@@ -47,7 +47,6 @@ KOLOMMEN: dict[str, type] = {
     "begeleiding": np.int8,           # beleid: codes.BEGELEIDINGSSTATUS (geen, begeleid, wachtend)
     "begeleiding_sinds": np.int32,    # beleid: maand waarin de jongere in aanmerking kwam; -1 = niet
     "levenscoaching_sinds": np.int32, # beleid: maand waarin een levenscoachtraject begon; -1 = nooit
-    "gered": np.int8,                 # beleid: codes.GERED (uitval voorkomen; telt de SK op de arbeidsmarkt)
 }
 
 # (toestand, uitkering_type) -> code in TOESTANDEN_UITGEBREID, plus ZORG_MET_WAJONG; wie 27 werd (UIT) krijgt
@@ -105,7 +104,6 @@ class Populatie:
     begeleiding: npt.NDArray[np.int8]
     begeleiding_sinds: npt.NDArray[np.int32]
     levenscoaching_sinds: npt.NDArray[np.int32]
-    gered: npt.NDArray[np.int8]
     maand: int
 
     def __init__(self, kolommen: dict[str, np.ndarray], maand: int):
@@ -128,23 +126,14 @@ class Populatie:
     def actief(self) -> np.ndarray:
         return self.toestand != UIT
 
-    @property
-    def sk_arbeidsmarkt(self) -> np.ndarray:
-        """De startkwalificatie zoals de arbeidsmarkt haar ziet: niet bij wie zijn SK aan voorkomen uitval dankt en
-        bij het selectiedeel hoort (codes.GERED_SELECTIE). Voor werk, loon en de levensloop; de telling van vsv en
-        SK gebruikt `startkwalificatie`."""
-        return self.startkwalificatie & (self.gered != c.GERED_SELECTIE)
-
     def cel(self, rijen: np.ndarray) -> np.ndarray:
         """Opleidingscel (schooltype x niveau x leerweg), plat: de index van de tabellen per opleiding."""
         return ((self.schooltype[rijen].astype(np.int32) * 5 + self.niveau[rijen]) * len(c.LEERWEGEN)
                 + self.leerweg[rijen])
 
-    def risicocode(self, rijen: np.ndarray, arbeidsmarkt: bool = False) -> np.ndarray:
-        """Bits: 1 = startkwalificatie (met `arbeidsmarkt`: zoals de arbeidsmarkt haar ziet, `sk_arbeidsmarkt`),
-        2 = migratie, 4 = beperking, 8 = multiproblematiek."""
-        sk = self.sk_arbeidsmarkt[rijen] if arbeidsmarkt else self.startkwalificatie[rijen]
-        return (sk.astype(np.uint8) | (self.migratie[rijen].astype(np.uint8) << 1)
+    def risicocode(self, rijen: np.ndarray) -> np.ndarray:
+        """Bits: 1 = startkwalificatie, 2 = migratie, 4 = beperking, 8 = multiproblematiek."""
+        return (self.startkwalificatie[rijen].astype(np.uint8) | (self.migratie[rijen].astype(np.uint8) << 1)
                 | (self.beperking[rijen].astype(np.uint8) << 2)
                 | (self.multiproblematiek[rijen].astype(np.uint8) << 3))
 
@@ -285,7 +274,6 @@ class Bouwer:
             "begeleiding": np.full(n, c.GEEN_BEGELEIDING, np.int8),
             "begeleiding_sinds": np.full(n, -1, np.int32),
             "levenscoaching_sinds": np.full(n, -1, np.int32),
-            "gered": np.full(n, c.NIET_GERED, np.int8),
         }
 
 
@@ -417,5 +405,4 @@ def aanvulling(pop: Populatie, doel: np.ndarray, schaal: int, rng: np.random.Gen
     nieuw["begeleiding"][:] = c.GEEN_BEGELEIDING
     nieuw["begeleiding_sinds"][:] = -1
     nieuw["levenscoaching_sinds"][:] = -1
-    nieuw["gered"][:] = c.NIET_GERED
     return nieuw

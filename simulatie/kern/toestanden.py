@@ -52,12 +52,11 @@ class Effecten:
     bereik_doorstroompunt: float = 0.0
     leeftijdsgrens_doorstroompunt_maanden: int = 23 * 12
     vsv_trend: float = 1.0  # factor op alle uitvalkansen (opwarmen: het vsv-niveau van dat schooljaar)
-    causaal_aandeel_sk: float = 1.0  # welk deel van de voorkomen uitvallers een SK krijgt die op de arbeidsmarkt telt
 
 
 def _kolommen(pop: Populatie) -> tuple:
     """De kolommen die kernen.py per rij leest, in zijn volgorde."""
-    return (pop.toestand, pop.uitkering_type, pop.sk_arbeidsmarkt, pop.migratie, pop.beperking,
+    return (pop.toestand, pop.uitkering_type, pop.startkwalificatie, pop.migratie, pop.beperking,
             pop.multiproblematiek, pop.in_beeld, pop.maanden_in_toestand, pop.regio, pop.uitstroomgroep,
             pop.uitstroommaand, pop.geboortemaand)
 
@@ -184,15 +183,11 @@ class Overgangsregels:
 
         # 5. uitval: wie in een opleiding zit (niet wie in de zomer op de start wacht)
         ond = ond[~gewijzigd[ond] & (pop.leerjaar[ond] >= 1)]
-        besluit = kernen.uitval(ond.astype(np.int64), u[0], pop.schooltype, pop.niveau, pop.leerweg,
-                                pop.startkwalificatie, pop.migratie, pop.beperking, pop.multiproblematiek, pop.regio,
-                                self.tabellen.vsv_maand, self.tabellen.vsv_risico, self.tabellen.regio_vsv_factor,
-                                np.atleast_1d(np.asarray(effect.vsv, np.float32)), float(effect.vsv_trend),
-                                len(c.LEERWEGEN), float(effect.causaal_aandeel_sk))
-        uitval = ond[besluit == kernen.VALT_UIT]
-        # wie begeleiding voor uitval behoedde (de eerste keer telt): causaal of selectie (codes.GERED)
-        gered = (besluit >= kernen.GERED_CAUSAAL) & (pop.gered[ond] == c.NIET_GERED)
-        pop.gered[ond[gered]] = np.where(besluit[gered] == kernen.GERED_CAUSAAL, c.GERED_CAUSAAL, c.GERED_SELECTIE)
+        uitval = ond[kernen.uitval(ond.astype(np.int64), u[0], pop.schooltype, pop.niveau, pop.leerweg,
+                                   pop.startkwalificatie, pop.migratie, pop.beperking, pop.multiproblematiek, pop.regio,
+                                   self.tabellen.vsv_maand, self.tabellen.vsv_risico, self.tabellen.regio_vsv_factor,
+                                   np.atleast_1d(np.asarray(effect.vsv, np.float32)), float(effect.vsv_trend),
+                                   len(c.LEERWEGEN))]
         groep = UITVALGROEP[pop.cel(uitval), pop.startkwalificatie[uitval].astype(np.intp)]
         self._verlaat_school(pop, uitval, groep, t, leeftijd, u, stromen, vsv_mogelijk=True)
         gewijzigd[uitval] = True
@@ -288,8 +283,7 @@ class Overgangsregels:
     def _bestemming(self, pop: Populatie, rijen: np.ndarray, groep: np.ndarray, leeftijd: np.ndarray,
                     u2: np.ndarray) -> np.ndarray:
         """Toestand direct na school: werk (naar groep en persoonlijke kans), anders uitkering/zorg/thuis."""
-        risico = self.tabellen.baanvinden_risico[pop.risicocode(rijen, arbeidsmarkt=True)]
-        werk = expit(self.tabellen.werk_logit[groep] + np.log(risico))
+        werk = expit(self.tabellen.werk_logit[groep] + np.log(self.tabellen.baanvinden_risico[pop.risicocode(rijen)]))
         rest = 1.0 - werk
         uitk = rest * self.tabellen.uitkering_van_rest * (leeftijd[rijen] >= 18 * 12)
         zorg = rest * self.tabellen.zorg_van_rest[groep]
@@ -300,11 +294,7 @@ class Overgangsregels:
     def _verlaat_school(self, pop, rijen, groep, t, leeftijd, u, stromen, vsv_mogelijk: bool) -> None:
         if not len(rijen):
             return
-        # wie zijn SK aan voorkomen uitval dankt en bij het selectiedeel hoort, vindt werk als de uitvallers van
-        # zijn opleiding zonder SK (de arbeidsmarkt ziet het diploma, niet de jongere erachter)
-        selectie = (pop.gered[rijen] == c.GERED_SELECTIE) & pop.startkwalificatie[rijen]
-        markt = np.where(selectie, UITVALGROEP[pop.cel(rijen), 0], groep)
-        toestand = self._bestemming(pop, rijen, markt, leeftijd, u[1, rijen])
+        toestand = self._bestemming(pop, rijen, groep, leeftijd, u[1, rijen])
         uitk = toestand == c.UITKERING
         self._zet(pop, rijen[~uitk], toestand[~uitk], u[2, rijen[~uitk]])
         self._zet_uitkering(pop, rijen[uitk], "school", u[3, rijen[uitk]], stromen)

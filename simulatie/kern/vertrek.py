@@ -29,7 +29,4 @@ def niveau_bij_vertrek(pop, rijen: np.ndarray, toestand: np.ndarray | None = Non
     ho = (groep == g["ho"]) | (op_school & (st == c.HO))
     mbo34 = (pop.diploma_mbo34[rijen] | (groep == g["ho_uitval"])
              | (op_school & (st == c.MBO) & (nv >= 3) & sk))
-    niveau = np.where(ho, HO, np.where(mbo34, MBO34, np.where(sk, MET_SK, ZONDER_SK)))
-    # wie zijn SK aan voorkomen uitval dankt en bij het selectiedeel hoort, had zonder begeleiding geen SK gehad:
-    # de arbeidsmarkt ziet hem na zijn 27e als een jongere zonder SK (codes.GERED)
-    return np.where(pop.gered[rijen] == c.GERED_SELECTIE, ZONDER_SK, niveau).astype(np.int8)
+    return np.where(ho, HO, np.where(mbo34, MBO34, np.where(sk, MET_SK, ZONDER_SK))).astype(np.int8)

@@ -93,8 +93,7 @@ class Waarnemer:
         # extra vak van de aantallen, dat wegvalt
         st = pop.toestand
         aantallen, buiten_beeld, zonder_sk, duurzaam, lk, rk, gk = kernen.tel_standen(
-            t, st, pop.schooltype, pop.regio, pop.in_beeld, pop.startkwalificatie, pop.sk_arbeidsmarkt,
-            pop.maanden_in_toestand,
+            t, st, pop.schooltype, pop.regio, pop.in_beeld, pop.startkwalificatie, pop.maanden_in_toestand,
             pop.uitkering_type, pop.leerweg, pop.geboortemaand, pop.migratie, pop.multiproblematiek, UITGEBREID_CODE,
             DUURZAAM_MAANDEN, NS, NR, NA, NTU, c.NG_GROEPEN, self.uitsplitsing)
         kubus = aantallen[:NT] * self.schaal
