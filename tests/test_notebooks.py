@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import nbformat
@@ -30,9 +29,8 @@ def test_notebook_draait_op_testschaal(pad, tmp_path, monkeypatch):
                          "JONGEREN_UIT": str(uit)}.items():
         monkeypatch.setenv(naam, waarde)
     nb = nbformat.read(pad, as_version=4)
-    start = time.perf_counter()
-    NotebookClient(nb, timeout=240, kernel_name="python3", resources={"metadata": {"path": str(MAP)}}).execute()
-    duur = time.perf_counter() - start
-    assert duur < 120, f"{pad.name} duurde {duur:.0f} s op testschaal"
+    # de tijdgrens per cel vangt alleen een notebook dat blijft hangen; hoe snel het is, meet benchmarks/ (een
+    # gedeelde CI-machine maakt een tijdtoets onbetrouwbaar)
+    NotebookClient(nb, timeout=900, kernel_name="python3", resources={"metadata": {"path": str(MAP)}}).execute()
     figuren = list(uit.glob("*.png"))
     assert figuren and all(f.with_suffix(".svg").exists() for f in figuren)

@@ -109,17 +109,22 @@ def test_trend_komt_uit_de_cohortomvang(parameters):
     """Met de echte geboorten (en het vsv-niveau per jaar in het opwarmen) verandert de populatie zoals de
     jaargangen (CBS-geboorten) zeggen; per jongere blijven de standen binnen 10%: de verandering van de
     aantallen is die van de cohorten."""
-    model = JongerenModel("nulalternatief", seed=0, schaal=20)
-    begin = _standen(model)
-    model.run_for(12 * 9)
-    eind = _standen(model)
+    # twee zaden: op schaal 20 verschilt de verhouding per jongere voor de uitkering per zaad met een
+    # standaardafwijking van ongeveer 0,035 (gemeten over vijf zaden); het gemiddelde van twee halveert de variantie
     profiel = Leeftijdsprofiel(parameters)
     verwacht = profiel.doel(2035).sum() / profiel.doel(2026).sum()
-    assert eind["totaal"] / begin["totaal"] == pytest.approx(verwacht, abs=0.01)
     assert verwacht < 0.97  # de geboortejaargangen 2009-2020 zijn kleiner dan 1999-2011: een echte daling
-    for stand in ("neet", "uitkering", "werk"):
-        per_jongere = (eind[stand] / eind["totaal"]) / (begin[stand] / begin["totaal"])
-        assert abs(per_jongere - 1) < 0.10, (stand, per_jongere)
+    per_jongere: dict[str, list[float]] = {stand: [] for stand in ("neet", "uitkering", "werk")}
+    for zaad in (0, 1):
+        model = JongerenModel("nulalternatief", seed=zaad, schaal=20)
+        begin = _standen(model)
+        model.run_for(12 * 9)
+        eind = _standen(model)
+        assert eind["totaal"] / begin["totaal"] == pytest.approx(verwacht, abs=0.01)
+        for stand, lijst in per_jongere.items():
+            lijst.append((eind[stand] / eind["totaal"]) / (begin[stand] / begin["totaal"]))
+    for stand, lijst in per_jongere.items():
+        assert abs(np.mean(lijst) - 1) < 0.10, (stand, lijst)
 
 
 # ------------------------------------------------------------------------------------------ uitkeringen

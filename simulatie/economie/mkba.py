@@ -363,7 +363,7 @@ class Resultaat:
     discontovoet: float
     levensloop: bool
     aannames: pd.DataFrame = field(default_factory=pd.DataFrame)
-    laatste_jaar: int = 0      # het laatste gesimuleerde jaar (daarna alleen de levensloop)
+    laatste_jaar: int = 0      # het laatste jaar van de horizon (daarna de uitloop en de levensloop)
 
     def overzicht(self, scenario: str) -> pd.DataFrame:
         """Posten x partijen (contante waarde, miljoen euro) voor één scenario, zoals de leidraad het toont."""
@@ -402,7 +402,8 @@ def bereken(nul: Uitkomst, alternatieven: Sequence[Uitkomst], p: Parameters,
                                                "prijzen.zorg.volwassen_per", "prijzen.levensloop."))
     return Resultaat(pd.concat(tabellen, ignore_index=True), pd.DataFrame(kengetallen),
                      pd.concat(jaren, ignore_index=True), e.prijsjaar, e.discontovoet, levensloop,
-                     aannames[belangrijk].reset_index(drop=True), int(c.jaar_maand(int(nul.maanden[-1]))[0]))
+                     aannames[belangrijk].reset_index(drop=True),
+                     int(c.jaar_maand(int(nul.maanden[nul.horizonmaanden - 1]))[0]))
 
 
 def _postvolgorde(post: str) -> tuple[int, int]:

@@ -214,7 +214,7 @@ def figuur_per_partij(resultaat: Resultaat, scenario: str) -> Figure:
     ax.plot(maatschappij.index, maatschappij.to_numpy(), color="black", marker="o", ms=3,
             label="Maatschappij, cumulatief contant")
     ax.axhline(0, color="black", lw=0.6)
-    if resultaat.levensloop:  # de horizon op volle breedte, de levensloop daarna op een kwart
+    if resultaat.levensloop:  # de horizon op volle breedte, de uitloop en de levensloop daarna op een kwart
         grens = resultaat.laatste_jaar + 1
         ax.set_xscale("function", functions=(lambda j: _samengedrukt(j, grens, 0.25),
                                              lambda x: _samengedrukt(x, grens, 4.0)))
