@@ -123,7 +123,8 @@ def maak_parser() -> argparse.ArgumentParser:
     verg.add_argument("--discontovoet", type=_fractie("discontovoet"), default=None,
                       help="reële discontovoet (standaard 0,0225 uit prijzen.yaml)")
     verg.add_argument("--zonder-levensloop", action="store_true",
-                      help="alleen de horizon: laat de voortzetting tot de AOW-leeftijd weg uit de MKBA")
+                      help="zonder de levensloop na het 27e jaar (de voortzetting tot de AOW-leeftijd); de "
+                           "uitloop tot 27 blijft")
     verg.add_argument("--zonder-break-even", action="store_true",
                       help="sla de extra run zonder effect over (sneller; geen break-even-effect)")
     verg.add_argument("--ruis-trekkingen", type=_geheel("ruis-trekkingen", 0), default=8,
