@@ -235,9 +235,12 @@ class Tellingen:
     vertrek: np.ndarray        # (maand, toestand, vertrekleeftijd 14..27, niveau): wie het model verlaat
 
     @classmethod
-    def uit(cls, uitkomst: Uitkomst, regio: int | None = None, groep: int | None = None) -> "Tellingen":
+    def uit(cls, uitkomst: Uitkomst, regio: int | None = None, groep: int | None = None,
+            tegen: Uitkomst | None = None, causaal_aandeel: float = 1.0) -> "Tellingen":
         """De tellingen landelijk, of voor één regio (index) of één groep (codes.groepcode): die tellen samen op
-        tot de landelijke (de run moet dan met uitsplitsing gedraaid zijn)."""
+        tot de landelijke (de run moet dan met uitsplitsing gedraaid zijn). Met `tegen` (het nulalternatief) en een
+        `causaal_aandeel` onder 1 telt een ander opleidingsniveau bij vertrek dan in `tegen` maar voor dat deel
+        (`niveauverschuiving`)."""
         u = uitkomst
         datums = u.datums
         # per regio: een regio schuift onbesteed budget door (regio.py): tel wat tot en met elke maand besteed is,
@@ -274,20 +277,57 @@ class Tellingen:
             lc, contacten = u.levenscoaching.sum(axis=1), contacten_regio.sum(axis=1)
             # wie vertrekt: op zijn 27e; na de uitloop is niemand jonger meer in het model
             vertrek[:, :, -1] = u.uit_27
+        if tegen is not None and causaal_aandeel < 1.0:
+            vertrek[:, :, -1] += niveauverschuiving(u, tegen, 1.0 - causaal_aandeel, regio, groep)
         return cls(datums, W, studenten.astype(float), U, budget, besteed, lc, contacten.astype(float), vertrek)
 
 
+def niveauverschuiving(uitkomst: Uitkomst, tegen: Uitkomst, deel: float, regio: int | None = None,
+                       groep: int | None = None) -> np.ndarray:
+    """Wat er van de vertrekkers van `uitkomst` (maand, toestand, niveau) naar het niveau van dezelfde jongere in
+    `tegen` schuift: `deel` van elke jongere die met een ander opleidingsniveau vertrekt dan in `tegen`.
+
+    Het verschil in de levensloop tussen opleidingsniveaus (CPB 2018: 70% tegen 49% aan het werk met en zonder
+    SK) is beschrijvend: een deel is selectie, niet het gevolg van het diploma. De runs hebben dezelfde jongeren
+    (dezelfde id's, dezelfde trekkingen), dus per jongere is te zien of het beleid zijn niveau veranderde; het
+    selectiedeel daarvan wordt gewaardeerd met het niveau zonder beleid, in de toestand van het alternatief. Zo
+    telt een verschil in toestand (werk, uitkering) helemaal en een verschil in niveau voor het causale deel."""
+    nn = len(NIVEAUS_BIJ_VERTREK)
+    uit = np.zeros((len(uitkomst.maanden), len(c.TOESTANDEN), nn))
+    a, b = uitkomst.vertrekkers, tegen.vertrekkers
+    if regio is not None:
+        a = a[a["regio"] == regio]
+    elif groep is not None:
+        a = a[a["groep"] == groep]
+    if not len(a) or not len(b) or deel == 0.0:
+        return uit
+    volgorde = np.argsort(b["id"], kind="stable")
+    plek = np.minimum(np.searchsorted(b["id"], a["id"], sorter=volgorde), len(b) - 1)
+    gevonden = b[volgorde[plek]]
+    niveau_a, niveau_b = a["code"] % nn, gevonden["code"] % nn
+    anders = (gevonden["id"] == a["id"]) & (niveau_a != niveau_b)
+    a, niveau_a, niveau_b = a[anders], niveau_a[anders], niveau_b[anders]
+    maand = a["maand"].astype(np.int64) - int(uitkomst.maanden[0])
+    toestand = a["code"] // nn
+    gewicht = deel * uitkomst.schaal
+    np.add.at(uit, (maand, toestand, niveau_a), -gewicht)
+    np.add.at(uit, (maand, toestand, niveau_b), gewicht)
+    return uit
+
+
 def kasboek_array(uitkomst: Uitkomst, p: Parameters, prijsjaar: int | None = None, levensloop: bool = True,
-                  discontovoet: float | None = None, tellingen: "Tellingen | None" = None
-                  ) -> tuple[pd.DatetimeIndex, list[str], np.ndarray]:
+                  discontovoet: float | None = None, tellingen: "Tellingen | None" = None,
+                  tegen: Uitkomst | None = None) -> tuple[pd.DatetimeIndex, list[str], np.ndarray]:
     """Het kasboek van één run als (datums, posten, bedragen[maand, post, partij]) in euro van het prijsjaar.
     Met `levensloop` loopt het door tot de laatste vertrekker de AOW-leeftijd bereikt. `tellingen`: een deel van de
-    run (een regio of groep, Tellingen.uit); standaard het hele land."""
+    run (een regio of groep, Tellingen.uit); standaard het hele land. `tegen`: het nulalternatief van een
+    projectalternatief; dan telt een ander opleidingsniveau bij vertrek voor het causale deel
+    (prijzen.levensloop.causaal_aandeel_sk, `niveauverschuiving`)."""
     if levensloop and not uitkomst.uitgelopen:
         raise ValueError(f"De levensloop begint op 27 jaar, maar de run van '{uitkomst.naam}' heeft geen uitloop: "
                          f"de MKBA met levensloop vraagt simuleer(..., uitloop=True).")
     e = Eenheidsprijzen.uit(p, prijsjaar, discontovoet)
-    t = tellingen if tellingen is not None else Tellingen.uit(uitkomst)
+    t = tellingen if tellingen is not None else Tellingen.uit(uitkomst, **_tegen(p, tegen, levensloop))
     lp = Levensloopprijzen.uit(p) if levensloop else None
     maanden = len(t.datums) + (lp.aow_maanden - c.MIN_LEEFTIJD * 12 + 1 if lp else 0)
     boek = _Boek(maanden)
@@ -311,6 +351,13 @@ def kasboek_array(uitkomst: Uitkomst, p: Parameters, prijsjaar: int | None = Non
         _levensloop(boek, t.vertrek, e, lp)
     eerste = c.maandindex(t.datums[0].year, t.datums[0].month)
     return c.maanddatums(range(eerste, eerste + maanden)), boek.posten, boek.array()
+
+
+def _tegen(p: Parameters, tegen: Uitkomst | None, levensloop: bool) -> dict:
+    """De opties van Tellingen.uit voor het causale deel van een niveauverschil (alleen met levensloop)."""
+    if tegen is None or not levensloop:
+        return {}
+    return {"tegen": tegen, "causaal_aandeel": p["prijzen.levensloop.causaal_aandeel_sk"]}
 
 
 def kasboek(uitkomst: Uitkomst, p: Parameters, prijsjaar: int | None = None, levensloop: bool = True) -> pd.DataFrame:
@@ -385,7 +432,7 @@ def bereken(nul: Uitkomst, alternatieven: Sequence[Uitkomst], p: Parameters,
     d = discontering(datums, e.discontovoet)
     tabellen, kengetallen, jaren = [], [], []
     for alt in alternatieven:
-        _, posten, K = kasboek_array(alt, p, e.prijsjaar, levensloop, e.discontovoet)
+        _, posten, K = kasboek_array(alt, p, e.prijsjaar, levensloop, e.discontovoet, tegen=nul)
         verschil = _uitlijnen(posten, K, posten_nul, K_nul)
         alle_posten = sorted(set(posten) | set(posten_nul), key=_postvolgorde)
         cw = (verschil * d[:, None, None]).sum(axis=0)  # (post, partij)
@@ -394,9 +441,10 @@ def bereken(nul: Uitkomst, alternatieven: Sequence[Uitkomst], p: Parameters,
         # de run zelf ligt op de effectschaal van zijn eigen scenario (niet altijd 1)
         punten = {float(alt.scenario.effect_schaal): float(cw.sum())}
         for s, u in effectruns.get(alt.naam, {}).items():
-            _, pn, Kn = kasboek_array(u, p, e.prijsjaar, levensloop, e.discontovoet)
+            _, pn, Kn = kasboek_array(u, p, e.prijsjaar, levensloop, e.discontovoet, tegen=nul)
             punten[s] = float((_uitlijnen(pn, Kn, posten_nul, K_nul) * d[:, None, None]).sum())
-        kengetallen.append(_kengetallen(nul, alt, alle_posten, verschil, cw, datums, d, punten))
+        kengetallen.append(_kengetallen(nul, alt, alle_posten, verschil, cw, datums, d, punten)
+                           | _per_beleidsjaar(nul, alt, alle_posten, cw, p, e))
     aannames = p.frame()
     belangrijk = aannames.naam.str.startswith(("beleid.effect.", "prijzen.mkba.", "prijzen.loon.factor",
                                                "prijzen.zorg.volwassen_per", "prijzen.levensloop."))
@@ -492,7 +540,7 @@ def contante_waarde(nul: Uitkomst, alternatief: Uitkomst, p: Parameters, *, prij
     experimenten met duizenden gevallen). Prijsjaar, discontovoet en levensloop zoals in `bereken`."""
     e = Eenheidsprijzen.uit(p, prijsjaar, discontovoet)
     datums, posten_nul, K_nul = kasboek_array(nul, p, e.prijsjaar, levensloop, e.discontovoet)
-    _, posten, K = kasboek_array(alternatief, p, e.prijsjaar, levensloop, e.discontovoet)
+    _, posten, K = kasboek_array(alternatief, p, e.prijsjaar, levensloop, e.discontovoet, tegen=nul)
     d = discontering(datums, e.discontovoet)
     alle = sorted(set(posten) | set(posten_nul), key=_postvolgorde)
     verschil = _uitlijnen(posten, K, posten_nul, K_nul)
@@ -512,7 +560,7 @@ def contante_waarde_per_deel(nul: Uitkomst, alternatief: Uitkomst, p: Parameters
         kies = {deel: i}
         datums, pn, Kn = kasboek_array(nul, p, e.prijsjaar, levensloop, e.discontovoet, Tellingen.uit(nul, **kies))
         _, pa, Ka = kasboek_array(alternatief, p, e.prijsjaar, levensloop, e.discontovoet,
-                                  Tellingen.uit(alternatief, **kies))
+                                  Tellingen.uit(alternatief, **kies, **_tegen(p, nul, levensloop)))
         resultaten.append((pa, Ka, pn, Kn))
         alle |= set(pa) | set(pn)
     posten = sorted(alle, key=_postvolgorde)
@@ -551,6 +599,31 @@ def effectkengetallen(nul: Uitkomst, alternatief: Uitkomst) -> tuple[float, floa
     h_nul, h_alt = nul.horizon(), alternatief.horizon()
     laatste_jaar = h_alt.jaarreeksen()[1]["duurzaam_werk"][-1] - h_nul.jaarreeksen()[1]["duurzaam_werk"][-1]
     return float(voorkomen), float(laatste_jaar)
+
+
+def _per_beleidsjaar(nul: Uitkomst, alt: Uitkomst, posten: list[str], cw: np.ndarray, p: Parameters,
+                     e: Eenheidsprijzen) -> dict:
+    """De jaarlijkse balans van het structurele beleid: de NCW gedeeld door de contante waarde van één euro per
+    beleidsjaar (de annuïteit), zodat elk beleidsjaar even veel waard is, gemeten aan het begin van zijn jaar (met
+    de uitloop is de NCW van N jaar beleid de som van N zulke jaren). Daarnaast de rekenwijze van CPB Discussion
+    Paper 224: voorkomen vsv'ers per beleidsjaar maal de bruto baat die het CPB impliciet gebruikte, min de
+    programmakosten per beleidsjaar."""
+    jaren = max(int(nul.beleidsjaren), 1)
+    annuiteit = float(np.sum((1 + e.discontovoet) ** -np.arange(jaren)))
+    kosten, baten, programmakosten = kosten_en_baten(posten, cw)
+    voorkomen, _ = effectkengetallen(nul, alt)
+    cpb = p.prijs("prijzen.vergelijking.cpb224_bruto_baat_per_voorkomen_vsv", e.prijsjaar)
+    return {
+        "beleidsjaren": jaren,
+        "ncw_per_beleidsjaar": float(cw.sum()) / annuiteit,
+        "kosten_per_beleidsjaar": kosten / annuiteit,
+        "baten_per_beleidsjaar": baten / annuiteit,
+        "programmakosten_per_beleidsjaar": programmakosten / annuiteit,
+        "voorkomen_vsv_per_beleidsjaar": voorkomen / jaren,
+        "baten_per_voorkomen_vsv": baten / voorkomen if voorkomen > 0 else np.nan,
+        "cpb224_baat_per_voorkomen_vsv": cpb,
+        "netto_per_beleidsjaar_cpb_rekenwijze": voorkomen / jaren * cpb - programmakosten / annuiteit,
+    }
 
 
 def _kengetallen(nul, alt, posten, verschil, cw, datums, d, punten: dict[float, float]) -> dict:

@@ -19,7 +19,7 @@ from simulatie.gedeeld import codes as c
 from simulatie.invoer.scenario import Scenario
 from simulatie.kern.beleid import LEVENSCOACHING, Begeleidingscijfers
 from simulatie.kern.toestanden import STROMEN
-from simulatie.kern.waarneming import LEEFTIJDSBANDEN
+from simulatie.kern.waarneming import LEEFTIJDSBANDEN, VERTREKKER
 
 if TYPE_CHECKING:
     from simulatie.kern.model import JongerenModel
@@ -61,6 +61,7 @@ class Uitkomst:
     waardering: Array = field(repr=False)         # (maand, toestand, leeftijdsband, sk, bbl): wat de MKBA waardeert
     uitkeringen: Array = field(repr=False)        # (maand, soort: bijstand/WW/Wajong, leeftijdsband, sk)
     uit_27: Array = field(repr=False)             # (maand, toestand, niveau) wie 27 werd en het model verliet
+    vertrekkers: Array = field(repr=False)        # per jongere die vertrok: waarneming.VERTREKKER (id, maand, ...)
     # voor de kalibratie
     vervolg: Array = field(repr=False)            # (maand, horizon 12/24, uitstroomgroep, waarneming.VERVOLGTOESTANDEN)
     mbo_stand: Array = field(repr=False)          # (maand, mbo-niveau 0-4, leerweg bol/bbl)
@@ -121,6 +122,7 @@ class Uitkomst:
             leeftijdsstanden=w.standen_naar_leeftijd(), waardering=w.waardering(),
             uitkeringen=w.uitkeringen_naar_soort(),
             uit_27=w.reeks("uit_27"),
+            vertrekkers=(np.concatenate(w.vertrekkers) if w.vertrekkers else np.zeros(0, VERTREKKER)),
             vervolg=w.reeks("vervolg"), mbo_stand=w.reeks("mbo_stand"), mbo_vsv=w.reeks("mbo_vsv"),
             uitkering_instroom=w.reeks("uitkering_instroom"),
             begeleidingscijfers=b, programmabudget=b.budget,
@@ -154,9 +156,10 @@ class Uitkomst:
         per_maand = {f.name: getattr(b, f.name)[:h] for f in fields(b)
                      if isinstance(getattr(b, f.name), np.ndarray) and f.name != "kosten_maand"}
         begeleiding = replace(b, maanden=list(b.maanden)[:h], **per_maand)
-        return replace(self, begeleidingscijfers=begeleiding,
+        per_jongere = {"vertrekkers": self.vertrekkers[self.vertrekkers["maand"] < self.maanden[h]]}
+        return replace(self, begeleidingscijfers=begeleiding, **per_jongere,
                        **{f.name: getattr(self, f.name)[:h] for f in fields(self)
-                          if isinstance(getattr(self, f.name), np.ndarray)})
+                          if isinstance(getattr(self, f.name), np.ndarray) and f.name not in per_jongere})
 
     @property
     def datums(self) -> pd.DatetimeIndex:

@@ -39,6 +39,10 @@ NTU = VAKKEN_UITGEBREID
 # naast een bbl-opleiding werkt als werkend)
 VERVOLGTOESTANDEN = c.TOESTANDEN_UITGEBREID + ("zorg_met_wajong", "onderwijs_bbl")
 VERVOLG_MAANDEN = (12, 24)
+# wie het model verlaat, per jongere: de MKBA legt zo dezelfde jongere in twee runs naast elkaar (zijn id) en
+# waardeert een ander opleidingsniveau bij vertrek met het causale deel (mkba.Tellingen)
+VERTREKKER = np.dtype([("id", np.int64), ("maand", np.int32), ("code", np.int8), ("regio", np.int8),
+                       ("groep", np.int8)])
 
 
 class Waarnemer:
@@ -64,6 +68,7 @@ class Waarnemer:
         # daaruit komen de waardering voor de MKBA en de standen naar leeftijd die met het CBS vergeleken worden
         self.leeftijdskubus: list[np.ndarray] = []
         self.uit_27: list[np.ndarray] = []         # (NT, niveau) wie deze maand 27 werd, naar laatste toestand
+        self.vertrekkers: list[np.ndarray] = []    # VERTREKKER per jongere die deze maand 27 werd
         # wie precies 12 en 24 maanden geleden uitstroomde: (horizon, uitstroomgroep, VERVOLGTOESTANDEN)
         self.vervolg: list[np.ndarray] = []
         # uitkeringen: instroom naar soort (bijstand, WW, Wajong) en wie 12 of 24 maanden onafgebroken in dezelfde
@@ -123,9 +128,13 @@ class Waarnemer:
         nn = len(NIVEAUS_BIJ_VERTREK)
         code = stromen.uit_27_toestand.astype(np.int64) * nn + niveau
         self.uit_27.append(np.bincount(code, minlength=NT * nn).reshape(NT, nn) * self.schaal)
+        groep = c.groepcode(pop.schooltype[uit], pop.migratie[uit], pop.multiproblematiek[uit])
+        vertrekkers = np.empty(len(uit), VERTREKKER)
+        vertrekkers["id"], vertrekkers["maand"], vertrekkers["code"] = pop.id[uit], t, code
+        vertrekkers["regio"], vertrekkers["groep"] = pop.regio[uit], groep
+        self.vertrekkers.append(vertrekkers)
         if self.uitsplitsing:
             ng = c.NG_GROEPEN
-            groep = c.groepcode(pop.schooltype[uit], pop.migratie[uit], pop.multiproblematiek[uit])
             self.uit_27_regio.append(np.bincount(code * NR + pop.regio[uit], minlength=NT * nn * NR)
                                      .reshape(NT, nn, NR) * self.schaal)
             self.uit_27_groep.append(np.bincount(code * ng + groep, minlength=NT * nn * ng)

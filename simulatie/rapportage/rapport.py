@@ -52,9 +52,19 @@ GEPUBLICEERDE_WAARDERINGEN = [
      "een plaatsing is geen extra startkwalificatie: kortere duur, en alleen publieke baten"),
     ("LPBL voor Curio West-Brabant (2021)", "2,80 euro per geïnvesteerde euro", "mbo-onderwijs voor risicogroepen: "
      "uitkeringen, (jeugd)zorg, politie en justitie", "geen bedrag per jongere; andere verhouding dan een NCW"),
-    ("CPB Discussion Paper 224 (2012), via NOS", "27 miljoen euro netto voor 2.000 minder vsv'ers per jaar",
+    ("CPB Discussion Paper 224 (2012), via NOS", "27 miljoen euro netto voor 2.000 minder vsv'ers per jaar; "
+     "afgeleid 58.500 euro bruto per voorkomen vsv'er (prijzen 2012)",
      "intensieve coaching voor alle mbo-2-studenten, baten min kosten",
-     "een netto-opbrengst na de kosten van coaching; het model rekent de coaching als kosten apart"),
+     "zie de jaarbalans hierboven: dezelfde rekenwijze met de voorkomen vsv'ers en kosten van het model"),
+    ("CPB (2011), Onderwijsbeleid in Nederland. De kwantificering van effecten (Van Elk, Lanser & Van "
+     "Veldhuizen), par. 4.2.4 Schooluitval", "bedrag niet gevonden in het leesbare deel",
+     "productiviteits- en participatie-effect van minder uitval", "vergelijking volgt als de tabel beschikbaar is"),
+    ("In 't Veld e.a. (2006), Kosten en baten van voortijdig schoolverlaten (RebelGroup voor OCW)",
+     "bedrag per vsv'er niet gevonden in het leesbare deel", "lonen, minder criminaliteit en uitkeringen; "
+     "effecten uit expertoordelen", "vergelijking volgt als de tabel beschikbaar is"),
+    ("Ecorys (2013), MKBA verlenging kwalificatieplicht (Van Zutphen & Van der Aa)",
+     "bedrag per extra SK niet gevonden in het leesbare deel", "baten van een langere kwalificatieplicht",
+     "vergelijking volgt als de tabel beschikbaar is"),
 ]
 
 
@@ -62,25 +72,49 @@ def waardering_markdown(p, resultaat: Resultaat) -> list[str]:
     """De waarde van één extra startkwalificatie en van één voorkomen vsv'er volgens het model, naast gepubliceerde
     waarderingen."""
     w = waarde_startkwalificatie(p)
+    aandeel = p["prijzen.levensloop.causaal_aandeel_sk"]
     regels = ["## Waarde van een startkwalificatie en van een voorkomen vsv'er", "",
-              "Het model waardeert één extra startkwalificatie als het verschil in de levensloop tussen een jongere "
-              "met en zonder SK vanaf 27 jaar tot de AOW-leeftijd (beide op het gemiddelde van hun groep), contant "
-              f"gemaakt naar 27 jaar ({nl(100 * resultaat.discontovoet, 2)}% reëel, prijspeil {resultaat.prijsjaar}), "
-              "in duizend euro:", "",
-              "| partij | waarde (duizend euro) |", "|---|---|"]
-    regels += [f"| {PARTIJNAMEN[k]} | {nl(v / 1e3, 0)} |" for k, v in w.items() if abs(v) > 1 or k == MAATSCHAPPIJ]
-    k = resultaat.kengetallen
-    regels += ["", "Per voorkomen vsv'er in deze vergelijking (alle baten van het alternatief gedeeld door het "
-               "aantal voorkomen vsv'ers; bij begeleiding die ook werk of terugkeer bevordert is dat een bovengrens "
-               "voor de waarde van één vsv'er):", ""]
-    for rij in k.itertuples():
-        per = rij.baten / rij.voorkomen_vsv if rij.voorkomen_vsv > 0 else np.nan
-        regels.append(f"- {rij.scenario}: {getal(per / 1e3)} duizend euro "
-                      f"({getal(rij.voorkomen_vsv)} voorkomen vsv'ers)")
+              "Het verschil in de levensloop tussen een jongere met en zonder SK vanaf 27 jaar tot de AOW-leeftijd "
+              "(beide op het gemiddelde van hun groep), contant gemaakt naar 27 jaar "
+              f"({nl(100 * resultaat.discontovoet, 2)}% reëel, prijspeil {resultaat.prijsjaar}), in duizend euro. "
+              "Het verschil is beschrijvend; de MKBA telt een ander niveau bij vertrek dat het beleid veroorzaakt "
+              f"voor het causale deel ({nl(aandeel, 2)}, `prijzen.levensloop.causaal_aandeel_sk`):", "",
+              "| partij | beschrijvend verschil (duizend euro) | causaal deel (duizend euro) |", "|---|---|---|"]
+    regels += [f"| {PARTIJNAMEN[k]} | {nl(v / 1e3, 0)} | {nl(aandeel * v / 1e3, 0)} |"
+               for k, v in w.items() if abs(v) > 1 or k == MAATSCHAPPIJ]
+    regels += ["", "De jaren tot 27 in het model gebruiken de kansen op werk naar SK zoals ze gemeten zijn: daar telt "
+               "het hele verschil.", ""]
+    regels += _jaarbalans(resultaat)
     regels += ["", "Gepubliceerde waarderingen, en waarom het model anders uitkomt:", "",
                "| bron | waarde | wat | verschil met het model |", "|---|---|---|---|"]
     regels += [f"| {a} | {b} | {c_} | {d} |" for a, b, c_, d in GEPUBLICEERDE_WAARDERINGEN]
     return regels + [""]
+
+
+def _jaarbalans(resultaat: Resultaat) -> list[str]:
+    """Per alternatief: de jaarlijkse balans van het structurele beleid en de waarde per voorkomen vsv'er, naast
+    de rekenwijze van CPB Discussion Paper 224 (voorkomen vsv'ers maal 58.500 euro van 2012, min de kosten)."""
+    k = resultaat.kengetallen
+    regels = ["### Per beleidsjaar en per voorkomen vsv'er", "",
+              "Per beleidsjaar: de NCW gedeeld door de contante waarde van één euro per beleidsjaar (de annuïteit): "
+              "wat een jaar van het structurele beleid gemiddeld oplevert, gemeten aan het begin van dat jaar, met "
+              "alle gevolgen tot de AOW-leeftijd. Zo rapporteert het CPB een structurele maatregel. De CPB-rekenwijze "
+              "neemt de voorkomen vsv'ers en de programmakosten van het model en waardeert een voorkomen vsv'er zoals "
+              "het CPB bij Discussion Paper 224 (afgeleid: 58.500 euro van 2012, omgerekend naar het prijsjaar); het "
+              "CPB kwam zo op 27 miljoen euro netto per jaar (prijzen 2012).", "",
+              "| scenario | beleidsjaren | NCW per beleidsjaar (mln) | kosten per beleidsjaar (mln) | baten per "
+              "beleidsjaar (mln) | voorkomen vsv'ers per beleidsjaar | baten per voorkomen vsv'er (duizend euro) | "
+              "CPB-waarde per voorkomen vsv'er (duizend euro) | netto per beleidsjaar, CPB-rekenwijze (mln) |",
+              "|---|---|---|---|---|---|---|---|---|"]
+    for r in k.itertuples():
+        regels.append(f"| {r.scenario} | {r.beleidsjaren} | {mln(r.ncw_per_beleidsjaar)} | "
+                      f"{mln(r.kosten_per_beleidsjaar)} | {mln(r.baten_per_beleidsjaar)} | "
+                      f"{getal(r.voorkomen_vsv_per_beleidsjaar)} | {getal(r.baten_per_voorkomen_vsv / 1e3)} | "
+                      f"{getal(r.cpb224_baat_per_voorkomen_vsv / 1e3)} | "
+                      f"{mln(r.netto_per_beleidsjaar_cpb_rekenwijze)} |")
+    regels += ["", "De baten per voorkomen vsv'er zijn alle baten van het alternatief gedeeld door de voorkomen "
+               "vsv'ers: bij begeleiding die ook werk of terugkeer bevordert een bovengrens voor één vsv'er."]
+    return regels
 
 
 def kasritme_markdown(kasritme: pd.DataFrame) -> list[str]:

@@ -1,0 +1,75 @@
+"""Het causale deel van een ander opleidingsniveau bij vertrek (prijzen.levensloop.causaal_aandeel_sk): dezelfde
+jongere vertrekt in het alternatief en in het nulalternatief (zelfde id, zelfde maand); vertrekt hij met een ander
+niveau, dan telt dat verschil in de levensloop voor het causale deel, een verschil in toestand helemaal."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import numpy as np
+import pytest
+
+from simulatie.economie.mkba import Tellingen, bereken, niveauverschuiving
+from simulatie.experimenten.vergelijking import vergelijk
+from simulatie.gedeeld import codes as c
+from simulatie.kern.vertrek import MBO34, MET_SK, NIVEAUS_BIJ_VERTREK, ZONDER_SK
+from simulatie.kern.waarneming import VERTREKKER
+
+AANDEEL = "prijzen.levensloop.causaal_aandeel_sk"
+
+
+@pytest.fixture(scope="module")
+def vergelijking():
+    return vergelijk("nulalternatief", "wet", jaren=2, seed=3, schaal=200, voortgang=False, werkers=1)
+
+
+def _vertrekkers(ids, toestanden, niveaus, maand):
+    v = np.zeros(len(ids), VERTREKKER)
+    v["id"], v["maand"] = ids, maand
+    v["code"] = np.asarray(toestanden) * len(NIVEAUS_BIJ_VERTREK) + np.asarray(niveaus)
+    return v
+
+
+def test_alleen_wie_van_niveau_verandert_schuift_voor_het_selectiedeel(vergelijking):
+    nul = vergelijking.nul
+    alt = vergelijking.alternatieven[0]
+    maand = int(nul.maanden[5])
+    # jongere 2 vertrekt in het alternatief met SK en aan het werk, zonder beleid zonder SK en thuis; jongere 3
+    # met een ander niveau maar dezelfde toestand; 1 en 4 gelijk (4 ook in een andere toestand, zelfde niveau)
+    a = replace(alt, vertrekkers=_vertrekkers([4, 1, 2, 3], [c.THUIS, c.WERK, c.WERK, c.WERK],
+                                             [ZONDER_SK, MET_SK, MET_SK, MBO34], maand))
+    b = replace(nul, vertrekkers=_vertrekkers([1, 2, 3, 4], [c.WERK, c.THUIS, c.WERK, c.WERK],
+                                             [MET_SK, ZONDER_SK, MET_SK, ZONDER_SK], maand))
+    schuif = niveauverschuiving(a, b, 0.75)
+    verwacht = np.zeros_like(schuif)
+    m = 5
+    # het selectiedeel gaat naar het niveau zonder beleid, in de toestand van het alternatief
+    verwacht[m, c.WERK, MET_SK] -= 0.75 * alt.schaal
+    verwacht[m, c.WERK, ZONDER_SK] += 0.75 * alt.schaal
+    verwacht[m, c.WERK, MBO34] -= 0.75 * alt.schaal
+    verwacht[m, c.WERK, MET_SK] += 0.75 * alt.schaal
+    np.testing.assert_allclose(schuif, verwacht)
+    assert schuif.sum() == 0.0  # niemand verdwijnt of komt erbij
+
+
+def test_de_ncw_is_lineair_in_het_causale_aandeel_en_bij_1_als_zonder_schuif(vergelijking):
+    p = vergelijking.parameters
+    ncw = {a: bereken(vergelijking.nul, vergelijking.alternatieven, p.vervang({AANDEEL: a}))
+           .kengetallen.iloc[0] for a in (0.0, 0.5, 1.0)}
+    midden = (ncw[0.0].ncw_maatschappij + ncw[1.0].ncw_maatschappij) / 2
+    assert ncw[0.5].ncw_maatschappij == pytest.approx(midden, rel=1e-9)
+    # het aandeel raakt alleen de levensloop, niet de gesimuleerde maanden
+    assert ncw[0.0].ncw_horizon == ncw[1.0].ncw_horizon and ncw[0.0].ncw_uitloop == ncw[1.0].ncw_uitloop
+    alt, nul = vergelijking.alternatieven[0], vergelijking.nul
+    np.testing.assert_array_equal(Tellingen.uit(alt, tegen=nul, causaal_aandeel=1.0).vertrek,
+                                  Tellingen.uit(alt).vertrek)
+    # de run verandert van niveau bij vertrek voor sommige jongeren, dus het aandeel doet er iets toe
+    assert ncw[0.0].ncw_levensloop != pytest.approx(ncw[1.0].ncw_levensloop, rel=1e-6)
+
+
+def test_per_regio_en_groep_tellen_op_tot_het_land_met_het_causale_aandeel(vergelijking):
+    alt, nul = vergelijking.alternatieven[0], vergelijking.nul
+    land = niveauverschuiving(alt, nul, 0.7)
+    for deel, aantal in (("regio", c.AANTAL_REGIOS), ("groep", c.NG_GROEPEN)):
+        som = sum(niveauverschuiving(alt, nul, 0.7, **{deel: i}) for i in range(aantal))
+        np.testing.assert_allclose(som, land)
