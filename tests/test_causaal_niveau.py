@@ -73,3 +73,21 @@ def test_per_regio_en_groep_tellen_op_tot_het_land_met_het_causale_aandeel(verge
     for deel, aantal in (("regio", c.AANTAL_REGIOS), ("groep", c.NG_GROEPEN)):
         som = sum(niveauverschuiving(alt, nul, 0.7, **{deel: i}) for i in range(aantal))
         np.testing.assert_allclose(som, land)
+
+
+def test_jaarbalans_is_de_annuiteit_en_de_brug_naar_de_cpb_rekenwijze_sluit(vergelijking):
+    """Per beleidsjaar: de NCW gedeeld door de contante waarde van een euro per beleidsjaar; van de CPB-rekenwijze
+    (voorkomen vsv'ers maal de CPB-waarde, min de programmakosten) naar de NCW met twee regels die precies sluiten."""
+    p = vergelijking.parameters
+    r = vergelijking.mkba()
+    k = r.kengetallen.iloc[0]
+    assert k.beleidsjaren == 2
+    annuiteit = 1 + 1 / (1 + r.discontovoet)
+    assert k.ncw_per_beleidsjaar * annuiteit == pytest.approx(k.ncw_maatschappij, rel=1e-12)
+    assert k.cpb224_baat_per_voorkomen_vsv == pytest.approx(
+        p["prijzen.vergelijking.cpb224_bruto_baat_per_voorkomen_vsv"] * p.prijsindex(r.prijsjaar) / p.prijsindex(2012),
+        rel=1e-12)
+    brug = (k.netto_per_beleidsjaar_cpb_rekenwijze
+            + k.voorkomen_vsv_per_beleidsjaar * (k.baten_per_voorkomen_vsv - k.cpb224_baat_per_voorkomen_vsv)
+            + k.programmakosten_per_beleidsjaar - k.kosten_per_beleidsjaar)
+    assert brug == pytest.approx(k.ncw_per_beleidsjaar, rel=1e-9, abs=1e-3)

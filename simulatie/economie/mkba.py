@@ -609,6 +609,7 @@ def _per_beleidsjaar(nul: Uitkomst, alt: Uitkomst, posten: list[str], cw: np.nda
     Paper 224: voorkomen vsv'ers per beleidsjaar maal de bruto baat die het CPB impliciet gebruikte, min de
     programmakosten per beleidsjaar."""
     jaren = max(int(nul.beleidsjaren), 1)
+    # alles per beleidsjaar door dezelfde annuïteit, ook de aantallen: zo sluit de brug in mkba.md precies
     annuiteit = float(np.sum((1 + e.discontovoet) ** -np.arange(jaren)))
     kosten, baten, programmakosten = kosten_en_baten(posten, cw)
     voorkomen, _ = effectkengetallen(nul, alt)
@@ -619,10 +620,10 @@ def _per_beleidsjaar(nul: Uitkomst, alt: Uitkomst, posten: list[str], cw: np.nda
         "kosten_per_beleidsjaar": kosten / annuiteit,
         "baten_per_beleidsjaar": baten / annuiteit,
         "programmakosten_per_beleidsjaar": programmakosten / annuiteit,
-        "voorkomen_vsv_per_beleidsjaar": voorkomen / jaren,
+        "voorkomen_vsv_per_beleidsjaar": voorkomen / annuiteit,
         "baten_per_voorkomen_vsv": baten / voorkomen if voorkomen > 0 else np.nan,
         "cpb224_baat_per_voorkomen_vsv": cpb,
-        "netto_per_beleidsjaar_cpb_rekenwijze": voorkomen / jaren * cpb - programmakosten / annuiteit,
+        "netto_per_beleidsjaar_cpb_rekenwijze": (voorkomen * cpb - programmakosten) / annuiteit,
     }
 
 

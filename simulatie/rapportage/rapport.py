@@ -113,7 +113,17 @@ def _jaarbalans(resultaat: Resultaat) -> list[str]:
                       f"{getal(r.cpb224_baat_per_voorkomen_vsv / 1e3)} | "
                       f"{mln(r.netto_per_beleidsjaar_cpb_rekenwijze)} |")
     regels += ["", "De baten per voorkomen vsv'er zijn alle baten van het alternatief gedeeld door de voorkomen "
-               "vsv'ers: bij begeleiding die ook werk of terugkeer bevordert een bovengrens voor één vsv'er."]
+               "vsv'ers: bij begeleiding die ook werk of terugkeer bevordert een bovengrens voor één vsv'er.", "",
+               "Van de CPB-rekenwijze naar de NCW van het model, per beleidsjaar (mln euro; de regels tellen op):", ""]
+    for r in k.itertuples():
+        waardering = r.voorkomen_vsv_per_beleidsjaar * (r.baten_per_voorkomen_vsv - r.cpb224_baat_per_voorkomen_vsv)
+        overig = r.programmakosten_per_beleidsjaar - r.kosten_per_beleidsjaar
+        regels += [f"- **{r.scenario}**: CPB-rekenwijze {mln(r.netto_per_beleidsjaar_cpb_rekenwijze)}; "
+                   f"het model waardeert een voorkomen vsv'er op {getal(r.baten_per_voorkomen_vsv / 1e3)} in plaats "
+                   f"van {getal(r.cpb224_baat_per_voorkomen_vsv / 1e3)} duizend euro (alle baten, ook van werk en "
+                   f"terugkeer, en de SK voor het causale deel): {mln(waardering)}; kosten buiten het programma "
+                   f"(een langer verblijf op school): {mln(overig)}; samen de NCW per beleidsjaar "
+                   f"{mln(r.ncw_per_beleidsjaar)}."]
     return regels
 
 
