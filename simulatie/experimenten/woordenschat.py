@@ -41,6 +41,8 @@ STANDAARD = (
     # de voortzetting na het model (levensloop.py): hoe lang verschillen doorwerken, loon- en uitkeringskloof
     "prijzen.levensloop.kloof_afname_per_jaar", "prijzen.levensloop.persistentie_toestand",
     "prijzen.levensloop.uitkering_27_zonder_sk", "prijzen.levensloop.aow_leeftijd",
+    # welk deel van het verschil tussen opleidingsniveaus bij vertrek het niveau veroorzaakt (mkba.niveauverschuiving)
+    "prijzen.levensloop.causaal_aandeel_sk",
 )
 # Een kolom van een ontwerp die geen parameter is maar de populatie kiest: het zaad is seed + trekking.
 TREKKING = "populatie.trekking"
