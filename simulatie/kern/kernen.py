@@ -202,7 +202,7 @@ def uniformen(rng: np.random.Generator, rijen: int, n: int | np.ndarray) -> np.n
     populatie zit. Zo trekt dezelfde jongere in dezelfde maand hetzelfde, ook als een andere run andere cohorten
     heeft (de test op de horizon: vijf jaar beleid in een run van vijf of van acht jaar)."""
     sleutel = np.uint64(rng.bit_generator.random_raw())
-    teller = np.arange(n, dtype=np.int64) if np.ndim(n) == 0 else np.asarray(n, dtype=np.int64)
+    teller = np.arange(n, dtype=np.int64) if isinstance(n, (int, np.integer)) else np.asarray(n, dtype=np.int64)
     return _splitmix(sleutel, rijen, teller)
 
 
