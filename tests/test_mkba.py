@@ -15,6 +15,7 @@ from simulatie.economie.mkba import (LEVENSLOOP, MAATSCHAPPIJ, PARTIJEN, POSTEN,
                                      kasboek, kasboek_array, nulpunt)
 from simulatie.experimenten.woordenschat import EFFECTSCHAAL
 from simulatie.invoer.scenario import valideer
+from simulatie.experimenten import vergelijking as vg
 from simulatie.experimenten.vergelijking import populatieruis, vergelijk
 from simulatie.gedeeld.opmaak import mln
 from simulatie.voorkant.cli import _vergelijkingstabel
@@ -371,3 +372,18 @@ def test_onderwijs_kost_per_schooltype_zijn_eigen_bedrag(vergelijking):
         np.testing.assert_allclose(k[:, PARTIJEN.index("rijk_ocw")], -verwacht, rtol=1e-12)
         kosten = K[:len(vo), posten.index("onderwijskosten"), PARTIJEN.index("onderwijsinstellingen")]
         np.testing.assert_allclose(kosten, -verwacht, rtol=1e-12)
+
+
+def test_break_even_op_een_fijne_schaal_rekent_zonder_effect_op_de_grove(monkeypatch):
+    """Fijner dan BREAK_EVEN_SCHAAL draait het break-even-effect de run zonder effect op die grovere schaal, tegen
+    een nulalternatief op dezelfde schaal: het punt zonder effect is het verschil van die twee runs."""
+    monkeypatch.setattr(vg, "BREAK_EVEN_SCHAAL", 800)
+    v = vergelijk("nulalternatief", "wet", jaren=2, seed=6, schaal=400, voortgang=False, werkers=1, break_even=True)
+    (schaal, run), = v.effectruns["wet"].items()
+    zonder, grove_nul = run
+    assert schaal == 0.0 and zonder.schaal == grove_nul.schaal == 800 and grove_nul.naam == "nulalternatief"
+    assert zonder.scenario.effect_schaal == 0.0
+    k = v.mkba().kengetallen.iloc[0]
+    punt_nul = bereken(grove_nul, [zonder], v.parameters).kengetallen.iloc[0].ncw_maatschappij
+    assert k.ncw_zonder_effect == pytest.approx(punt_nul, rel=1e-12)
+    assert k.break_even_effectschaal == pytest.approx(nulpunt({0.0: punt_nul, 1.0: k.ncw_maatschappij}), rel=1e-12)

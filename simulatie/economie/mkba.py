@@ -399,6 +399,11 @@ def ncw_delen(posten, verschil: np.ndarray, d: np.ndarray, horizonmaanden: int) 
             "levensloop": float(per_maand[:, ~model].sum())}
 
 
+# Een run voor het break-even-effect: de uitkomst (tegen het nulalternatief van de vergelijking), of de uitkomst met
+# een eigen nulalternatief op dezelfde, grovere schaal (vergelijking.BREAK_EVEN_SCHAAL).
+Effectrun = Uitkomst | tuple[Uitkomst, Uitkomst]
+
+
 @dataclass
 class Resultaat:
     """De MKBA van alle alternatieven tegen het nulalternatief."""
@@ -422,7 +427,7 @@ class Resultaat:
 
 
 def bereken(nul: Uitkomst, alternatieven: Sequence[Uitkomst], p: Parameters,
-            effectruns: Mapping[str, Mapping[float, Uitkomst]] | None = None, *, prijsjaar: int | None = None,
+            effectruns: Mapping[str, Mapping[float, Effectrun]] | None = None, *, prijsjaar: int | None = None,
             discontovoet: float | None = None, levensloop: bool = True) -> Resultaat:
     """De MKBA: elk alternatief min het nulalternatief, contant gemaakt. `effectruns`: per alternatief runs met een
     andere effect_schaal (schaal -> uitkomst), voor het break-even-effect."""
@@ -440,9 +445,14 @@ def bereken(nul: Uitkomst, alternatieven: Sequence[Uitkomst], p: Parameters,
         jaren.append(_per_jaar(alt.naam, datums, verschil, d))
         # de run zelf ligt op de effectschaal van zijn eigen scenario (niet altijd 1)
         punten = {float(alt.scenario.effect_schaal): float(cw.sum())}
-        for s, u in effectruns.get(alt.naam, {}).items():
-            _, pn, Kn = kasboek_array(u, p, e.prijsjaar, levensloop, e.discontovoet, tegen=nul)
-            punten[s] = float((_uitlijnen(pn, Kn, posten_nul, K_nul) * d[:, None, None]).sum())
+        for s, run in effectruns.get(alt.naam, {}).items():
+            u, eigen_nul = run if isinstance(run, tuple) else (run, None)
+            pn0, Kn0 = posten_nul, K_nul
+            if eigen_nul is not None:  # een run op een grovere schaal, tegen het nulalternatief van die schaal
+                _, pn0, Kn0 = kasboek_array(eigen_nul, p, e.prijsjaar, levensloop, e.discontovoet)
+            tegen = eigen_nul if eigen_nul is not None else nul
+            _, pn, Kn = kasboek_array(u, p, e.prijsjaar, levensloop, e.discontovoet, tegen=tegen)
+            punten[s] = float((_uitlijnen(pn, Kn, pn0, Kn0) * d[:, None, None]).sum())
         kengetallen.append(_kengetallen(nul, alt, alle_posten, verschil, cw, datums, d, punten)
                            | _per_beleidsjaar(nul, alt, alle_posten, cw, p, e))
     aannames = p.frame()
@@ -516,7 +526,7 @@ def nulpunt(punten: dict[float, float]) -> float:
 
 
 def break_even_schaal(nul: Uitkomst, alternatieven: Sequence[Uitkomst], p: Parameters,
-                      effectruns: Mapping[str, Mapping[float, Uitkomst]] | None = None, **mkba_opties
+                      effectruns: Mapping[str, Mapping[float, Effectrun]] | None = None, **mkba_opties
                       ) -> dict[str, float]:
     """Per alternatief de geschatte effectschaal met NCW = 0 (voor de extra run in vergelijk)."""
     r = bereken(nul, alternatieven, p, effectruns, **mkba_opties)

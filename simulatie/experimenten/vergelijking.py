@@ -18,7 +18,7 @@ from scipy import stats
 from tqdm.auto import tqdm
 
 from simulatie.economie import groepen
-from simulatie.economie.mkba import (MAATSCHAPPIJ, PARTIJEN, PARTIJNAMEN, Resultaat, bereken,
+from simulatie.economie.mkba import (MAATSCHAPPIJ, PARTIJEN, PARTIJNAMEN, Effectrun, Resultaat, bereken,
                                      break_even_schaal, kasboek)
 from simulatie.experimenten.uitvoering import Uitvoerder, kies_uitvoerder
 from simulatie.experimenten.woordenschat import EFFECTSCHAAL, RUIS_UITKOMSTEN, effectuitkomsten, ncw_uitkomsten
@@ -78,8 +78,9 @@ class Vergelijking:
     nul: Uitkomst
     alternatieven: list[Uitkomst]
     parameters: Parameters
-    # voor het break-even-effect: per alternatief runs met andere effect_schaal (schaal -> uitkomst)
-    effectruns: dict[str, dict[float, Uitkomst]] = field(default_factory=dict)
+    # voor het break-even-effect: per alternatief runs met andere effect_schaal (schaal -> uitkomst, of uitkomst en
+    # een eigen nulalternatief op een grovere schaal)
+    effectruns: dict[str, dict[float, Effectrun]] = field(default_factory=dict)
     _ncw_per_deel: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @property
@@ -244,23 +245,38 @@ def vergelijk(nul: Scenario | str | Path, *alternatieven: Scenario | str | Path,
                          toegestaan="scenario's met verschillende namen (het veld 'naam' in elk bestand)")
     controleer_zelfde_looptijd(scenarios[0], scenarios[1:], jaren_vast=jaren is not None)  # maand voor maand
     jaren = jaren or scenarios[0].looptijd.jaren
-    runs = list(scenarios)
-    if break_even:
-        runs += [EFFECTSCHAAL.op(s, 0.0) for s in scenarios[1:]]
     u = uitvoerder if uitvoerder is not None else kies_uitvoerder(None, werkers)
     try:
-        return _vergelijk(scenarios, runs, jaren, seed, schaal, parameters, voortgang, break_even, u)
+        return _vergelijk(scenarios, jaren, seed, schaal, parameters, voortgang, break_even, u)
     finally:
         if uitvoerder is None:
             u.sluit()
 
 
-def _vergelijk(scenarios: list[Scenario], runs: list[Scenario], jaren: int, seed: int, schaal: int,
-               parameters: Parameters, voortgang: bool, break_even: bool, u: Uitvoerder) -> Vergelijking:
+# Onder deze schaal (fijner, zoals schaal 1) rekent het break-even-effect de run zonder effect op deze schaal, tegen
+# een nulalternatief op dezelfde schaal en met hetzelfde zaad. Zonder effect is het verschil vooral de kosten van
+# het programma, met weinig populatieruis; zo kost het break-even-effect op schaal 1 geen twee volle runs. De tweede
+# ronde bij het nulpunt vervalt dan (die zou op de grove schaal de ruis van de run zelf meten).
+BREAK_EVEN_SCHAAL = 20
+
+
+def _vergelijk(scenarios: list[Scenario], jaren: int, seed: int, schaal: int, parameters: Parameters,
+               voortgang: bool, break_even: bool, u: Uitvoerder) -> Vergelijking:
     # de eigen runs met uitsplitsing (MKBA per regio en groep), de runs voor het break-even-effect zonder
-    uitkomsten = _draai_alle(runs, jaren, seed, schaal, parameters, voortgang, u, uitsplitsing=len(scenarios))
     n = len(scenarios)
-    effectruns = {s.naam: {0.0: u} for s, u in zip(scenarios[1:], uitkomsten[n:])}
+    grof = max(schaal, BREAK_EVEN_SCHAAL)
+    zonder_effect = [EFFECTSCHAAL.op(s, 0.0) for s in scenarios[1:]] if break_even else []
+    if grof > schaal and zonder_effect:  # het nulalternatief erbij op de grove schaal
+        zonder_effect = [scenarios[0]] + zonder_effect
+    runs = scenarios + zonder_effect
+    schalen = [schaal] * n + [grof] * len(zonder_effect)
+    uitkomsten = _draai_alle(runs, jaren, seed, schalen, parameters, voortgang, u, uitsplitsing=n)
+    if grof > schaal and zonder_effect:
+        grove_nul = uitkomsten[n]
+        effectruns: dict[str, dict[float, Effectrun]] = {
+            s.naam: {0.0: (x, grove_nul)} for s, x in zip(scenarios[1:], uitkomsten[n + 1:])}
+        return Vergelijking(uitkomsten[0], uitkomsten[1:n], parameters, effectruns)
+    effectruns = {s.naam: {0.0: x} for s, x in zip(scenarios[1:], uitkomsten[n:])}
     v = Vergelijking(uitkomsten[0], uitkomsten[1:n], parameters, effectruns)
     if break_even:  # tweede ronde: een run dicht bij het nulpunt, voor een nauwkeurige interpolatie
         schattingen = break_even_schaal(v.nul, v.alternatieven, v.parameters, v.effectruns)
@@ -273,15 +289,16 @@ def _vergelijk(scenarios: list[Scenario], runs: list[Scenario], jaren: int, seed
     return v
 
 
-def _draai_alle(runs: list[Scenario], jaren: int, seed: int, schaal: int, parameters: Parameters,
+def _draai_alle(runs: list[Scenario], jaren: int, seed: int, schaal: int | list[int], parameters: Parameters,
                 voortgang: bool, uitvoerder: Uitvoerder, uitsplitsing: int = 0) -> list[Uitkomst]:
     """Alle runs op de uitvoerder, in de volgorde van `runs`; de eerste `uitsplitsing` met tellingen per regio
-    en groep."""
-    if uitvoerder.werkers > 1 and len(runs) > 1 and schaal <= 2:
+    en groep. `schaal`: één voor alle runs, of een per run."""
+    schalen = list(schaal) if isinstance(schaal, list) else [schaal] * len(runs)
+    if uitvoerder.werkers > 1 and len(runs) > 1 and schalen[0] <= 2:
         # grote populaties: één keer opwarmen, de processen lezen het van schijf
-        zorg_voor(runs[0], zaad=seed, schaal=schaal, parameters=parameters)
-    run = partial(_simuleer, jaren=jaren, seed=seed, schaal=schaal, parameters=parameters)
-    taken = [(s, i < uitsplitsing) for i, s in enumerate(runs)]
+        zorg_voor(runs[0], zaad=seed, schaal=schalen[0], parameters=parameters)
+    run = partial(_simuleer, jaren=jaren, seed=seed, parameters=parameters)
+    taken = [(s, i < uitsplitsing, k) for i, (s, k) in enumerate(zip(runs, schalen))]
     balk = tqdm(total=len(taken), desc="scenario's", unit="run", disable=None if voortgang else True)
     uitkomsten: dict[int, Uitkomst] = {}
     for i, u in uitvoerder.stroom(run, taken):
@@ -291,10 +308,10 @@ def _draai_alle(runs: list[Scenario], jaren: int, seed: int, schaal: int, parame
     return [uitkomsten[i] for i in range(len(taken))]
 
 
-def _simuleer(taak: tuple[Scenario, bool], **instellingen) -> Uitkomst:
-    """Eén run van een taak (scenario, met uitsplitsing): de taak van _draai_alle voor een uitvoerder."""
-    scenario, uitsplitsing = taak
-    return simuleer(scenario, uitsplitsing=uitsplitsing, **instellingen)
+def _simuleer(taak: tuple[Scenario, bool, int], **instellingen) -> Uitkomst:
+    """Eén run van een taak (scenario, met uitsplitsing, schaal): de taak van _draai_alle voor een uitvoerder."""
+    scenario, uitsplitsing, schaal = taak
+    return simuleer(scenario, uitsplitsing=uitsplitsing, schaal=schaal, **instellingen)
 
 
 def populatieruis(v: Vergelijking, trekkingen: int = 8, ruisschaal: int | None = None, werkers: int | None = None,
