@@ -386,9 +386,6 @@ def binnen_horizon(posten) -> np.ndarray:
     return ~np.array([q.startswith(LEVENSLOOP) for q in posten], dtype=bool)
 
 
-NCW_DELEN = ("horizon", "uitloop", "levensloop")
-
-
 def ncw_delen(posten, verschil: np.ndarray, d: np.ndarray, horizonmaanden: int) -> dict[str, float]:
     """De netto contante waarde van `verschil` (maand, post, partij) in drie delen: binnen de horizon (de jaren met
     nieuwe cohorten), in de gesimuleerde uitloop (tot iedereen 27 is) en in de levensloop na het 27e jaar."""
