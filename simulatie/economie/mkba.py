@@ -301,9 +301,8 @@ def niveauverschuiving(uitkomst: Uitkomst, tegen: Uitkomst, deel: float, regio: 
         a = a[a["groep"] == groep]
     if not len(a) or not len(b) or deel == 0.0:
         return uit
-    volgorde = np.argsort(b["id"], kind="stable")
-    plek = np.minimum(np.searchsorted(b["id"], a["id"], sorter=volgorde), len(b) - 1)
-    gevonden = b[volgorde[plek]]
+    plek = np.minimum(np.searchsorted(b["id"], a["id"]), len(b) - 1)  # `tegen.vertrekkers` is op id gesorteerd
+    gevonden = b[plek]
     niveau_a, niveau_b = a["code"] % nn, gevonden["code"] % nn
     anders = (gevonden["id"] == a["id"]) & (niveau_a != niveau_b)
     a, niveau_a, niveau_b = a[anders], niveau_a[anders], niveau_b[anders]

@@ -61,7 +61,7 @@ class Uitkomst:
     waardering: Array = field(repr=False)         # (maand, toestand, leeftijdsband, sk, bbl): wat de MKBA waardeert
     uitkeringen: Array = field(repr=False)        # (maand, soort: bijstand/WW/Wajong, leeftijdsband, sk)
     uit_27: Array = field(repr=False)             # (maand, toestand, niveau) wie 27 werd en het model verliet
-    vertrekkers: Array = field(repr=False)        # per jongere die vertrok: waarneming.VERTREKKER (id, maand, ...)
+    vertrekkers: Array = field(repr=False)        # per jongere die vertrok: waarneming.VERTREKKER, gesorteerd op id
     # voor de kalibratie
     vervolg: Array = field(repr=False)            # (maand, horizon 12/24, uitstroomgroep, waarneming.VERVOLGTOESTANDEN)
     mbo_stand: Array = field(repr=False)          # (maand, mbo-niveau 0-4, leerweg bol/bbl)
@@ -122,7 +122,9 @@ class Uitkomst:
             leeftijdsstanden=w.standen_naar_leeftijd(), waardering=w.waardering(),
             uitkeringen=w.uitkeringen_naar_soort(),
             uit_27=w.reeks("uit_27"),
-            vertrekkers=(np.concatenate(w.vertrekkers) if w.vertrekkers else np.zeros(0, VERTREKKER)),
+            # één keer op id gesorteerd: de MKBA zoekt er per regio en groep dezelfde jongeren in op
+            vertrekkers=(np.sort(np.concatenate(w.vertrekkers), order="id", kind="stable") if w.vertrekkers
+                         else np.zeros(0, VERTREKKER)),
             vervolg=w.reeks("vervolg"), mbo_stand=w.reeks("mbo_stand"), mbo_vsv=w.reeks("mbo_vsv"),
             uitkering_instroom=w.reeks("uitkering_instroom"),
             begeleidingscijfers=b, programmabudget=b.budget,
