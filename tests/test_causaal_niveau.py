@@ -12,6 +12,9 @@ import pytest
 from simulatie.economie.mkba import Tellingen, bereken, niveauverschuiving
 from simulatie.experimenten.vergelijking import vergelijk
 from simulatie.gedeeld import codes as c
+from simulatie.kern.beleid import COACHING
+from simulatie.gedeeld.opmaak import getal, mln
+from simulatie.rapportage.rapport import mkba_markdown
 from simulatie.kern.vertrek import MBO34, MET_SK, NIVEAUS_BIJ_VERTREK, ZONDER_SK
 from simulatie.kern.waarneming import VERTREKKER
 
@@ -91,3 +94,25 @@ def test_jaarbalans_is_de_annuiteit_en_de_brug_naar_de_cpb_rekenwijze_sluit(verg
             + k.voorkomen_vsv_per_beleidsjaar * (k.baten_per_voorkomen_vsv - k.cpb224_baat_per_voorkomen_vsv)
             + k.programmakosten_per_beleidsjaar - k.kosten_per_beleidsjaar)
     assert brug == pytest.approx(k.ncw_per_beleidsjaar, rel=1e-9, abs=1e-3)
+
+
+def test_cpb_telling_is_deelnemers_maal_het_verschil_in_het_experiment():
+    """De telling van het CPB bij DP 224: deelnemersjaren coaching maal (17% - 10%); de deelnemersjaren zijn de
+    jongeren die het programma betaalde, dus maal de prijs per deelnemer de uitgaven aan coaching."""
+    v = vergelijk("cpb_dp224_nul", "cpb_dp224", seed=1, schaal=200, voortgang=False, werkers=1)
+    p, r = v.parameters, v.mkba()
+    k = r.kengetallen.iloc[0]
+    assert k.beleidsjaren == 1 and k.coachingdeelnemers_per_beleidsjaar > 0
+    prijs = p.prijs("beleid.coach.intensieve_coaching_per_jaar", r.prijsjaar)
+    uitgaven = v.alternatieven[0].begeleidingscijfers.uitgaven()[:, COACHING].sum()
+    assert k.coachingdeelnemers_per_beleidsjaar * prijs == pytest.approx(uitgaven, rel=1e-9)
+    assert uitgaven <= k.programmakosten_per_beleidsjaar * (1 + r.discontovoet)  # het budget begrenst de uitgaven
+    verschil = p["prijzen.vergelijking.cpb224_vsv_controle"] - p["prijzen.vergelijking.cpb224_vsv_coaching"]
+    assert k.voorkomen_vsv_cpb_telling_per_beleidsjaar == pytest.approx(
+        k.coachingdeelnemers_per_beleidsjaar * verschil, rel=1e-12)
+    assert k.netto_per_beleidsjaar_cpb_telling == pytest.approx(
+        k.voorkomen_vsv_cpb_telling_per_beleidsjaar * k.cpb224_baat_per_voorkomen_vsv
+        - k.programmakosten_per_beleidsjaar, rel=1e-9)
+    regel = next(r_ for r_ in mkba_markdown(r, v).splitlines() if "volgens de telling van het CPB" in r_)
+    assert getal(k.voorkomen_vsv_cpb_telling_per_beleidsjaar) in regel
+    assert mln(k.netto_per_beleidsjaar_cpb_telling) in regel

@@ -24,6 +24,7 @@ import pandas as pd
 from simulatie.gedeeld import codes as c
 from simulatie.economie.levensloop import Levensloopprijzen, stromen
 from simulatie.invoer.parameters import Parameters
+from simulatie.kern.beleid import COACHING
 from simulatie.kern.toestanden import STROMEN
 from simulatie.kern.uitkomst import Uitkomst
 from simulatie.kern.vertrek import MET_SK, NIVEAUS_BIJ_VERTREK, VERTREKLEEFTIJDEN, ZONDER_SK
@@ -613,13 +614,19 @@ def _per_beleidsjaar(nul: Uitkomst, alt: Uitkomst, posten: list[str], cw: np.nda
     beleidsjaar (de annuïteit), zodat elk beleidsjaar even veel waard is, gemeten aan het begin van zijn jaar (met
     de uitloop is de NCW van N jaar beleid de som van N zulke jaren). Daarnaast de rekenwijze van CPB Discussion
     Paper 224: voorkomen vsv'ers per beleidsjaar maal de bruto baat die het CPB impliciet gebruikte, min de
-    programmakosten per beleidsjaar."""
+    programmakosten per beleidsjaar; één keer met de voorkomen vsv'ers van het model en één keer met de telling van
+    het CPB (deelnemers aan coaching maal het verschil in uitval in het experiment)."""
     jaren = max(int(nul.beleidsjaren), 1)
     # alles per beleidsjaar door dezelfde annuïteit, ook de aantallen: zo sluit de brug in mkba.md precies
     annuiteit = float(np.sum((1 + e.discontovoet) ** -np.arange(jaren)))
     kosten, baten, programmakosten = kosten_en_baten(posten, cw)
     voorkomen, _ = effectkengetallen(nul, alt)
     cpb = p.prijs("prijzen.vergelijking.cpb224_bruto_baat_per_voorkomen_vsv", e.prijsjaar)
+    # deelnemersjaren coaching die het alternatief toevoegt (bediend telt jongeren per maand)
+    deelnemers = (alt.begeleidingscijfers.bediend[:, COACHING].sum()
+                  - nul.begeleidingscijfers.bediend[:, COACHING].sum()) / 12
+    verschil_experiment = (p["prijzen.vergelijking.cpb224_vsv_controle"]
+                           - p["prijzen.vergelijking.cpb224_vsv_coaching"])
     return {
         "beleidsjaren": jaren,
         "ncw_per_beleidsjaar": float(cw.sum()) / annuiteit,
@@ -629,7 +636,11 @@ def _per_beleidsjaar(nul: Uitkomst, alt: Uitkomst, posten: list[str], cw: np.nda
         "voorkomen_vsv_per_beleidsjaar": voorkomen / annuiteit,
         "baten_per_voorkomen_vsv": baten / voorkomen if voorkomen > 0 else np.nan,
         "cpb224_baat_per_voorkomen_vsv": cpb,
+        "cpb224_netto_per_jaar": p.prijs("prijzen.vergelijking.cpb224_netto_per_jaar", e.prijsjaar),
         "netto_per_beleidsjaar_cpb_rekenwijze": (voorkomen * cpb - programmakosten) / annuiteit,
+        "coachingdeelnemers_per_beleidsjaar": deelnemers / annuiteit,
+        "voorkomen_vsv_cpb_telling_per_beleidsjaar": deelnemers * verschil_experiment / annuiteit,
+        "netto_per_beleidsjaar_cpb_telling": (deelnemers * verschil_experiment * cpb - programmakosten) / annuiteit,
     }
 
 
