@@ -96,3 +96,24 @@ def test_beleid_jaren_langer_dan_de_horizon_wordt_geweigerd():
     assert "beleid_jaren" in str(fout.value) and "1 tot en met jaren" in str(fout.value)
     assert laad_scenario("wet").looptijd.beleidsjaren(3) == 3
     assert valideer({"naam": "x", "looptijd": {"jaren": 8, "beleid_jaren": 5}}).looptijd.beleidsjaren() == 5
+
+
+def test_de_structurele_jaarbalans_is_de_ncw_van_n_min_die_van_de_eerste_helft_per_jaar():
+    """De tweede helft van het beleid apart: met het hele niveauverschil causaal (aandeel 1) is de MKBA lineair in de
+    tellingen, dus NCW(4 jaar) - NCW(2 jaar), beide tegen het nulalternatief, is precies de jaarlijkse balans maal
+    de contante waarde van een euro aan het begin van jaar 3 en 4."""
+    p = laad_parameters().vervang({"prijzen.levensloop.causaal_aandeel_sk": 1.0})
+    v = vergelijk(_met_looptijd("nulalternatief", 4, None), _met_looptijd("wet", 4, None), seed=2, schaal=SCHAAL,
+                  parameters=p, structureel=True, voortgang=False, werkers=1)
+    korter = vergelijk(_met_looptijd("nulalternatief", 4, None), _met_looptijd("wet", 4, 2), seed=2, schaal=SCHAAL,
+                       parameters=p, voortgang=False, werkers=1)
+    r = v.mkba()
+    k, k_korter = r.kengetallen.iloc[0], korter.mkba().kengetallen.iloc[0]
+    assert (k.structureel_vanaf, k.structureel_tot, k.structureel_schaal) == (3, 4, SCHAAL)
+    annuiteit = (1 + r.discontovoet) ** -2 + (1 + r.discontovoet) ** -3
+    assert k.structureel_ncw_per_jaar * annuiteit == pytest.approx(k.ncw_maatschappij - k_korter.ncw_maatschappij,
+                                                                   rel=1e-9)
+    # het programma van twee jaar: het jaarbudget van de wet
+    assert k.structureel_programmakosten_per_jaar * annuiteit == pytest.approx(
+        k.programmakosten - k_korter.programmakosten, rel=1e-9)
+    assert k.structureel_programmakosten_per_jaar > 0

@@ -461,6 +461,29 @@ def bereken(nul: Uitkomst, alternatieven: Sequence[Uitkomst], p: Parameters,
                      int(c.jaar_maand(int(nul.maanden[nul.horizonmaanden - 1]))[0]))
 
 
+def structureel_jaar(paren: Mapping[str, tuple[Uitkomst, Uitkomst]], p: Parameters, *, prijsjaar: int | None = None,
+                     discontovoet: float | None = None, levensloop: bool = True) -> pd.DataFrame:
+    """De jaarlijkse balans van het structurele beleid: per alternatief de laatste beleidsjaren apart, N jaar beleid
+    (de eerste uitkomst van het paar) tegen M < N jaar (de tweede), met hetzelfde zaad, dus dezelfde jongeren en
+    toevalsgetallen tot jaar M + 1 begint. Het verschil gedeeld door de contante waarde van één euro aan het begin
+    van elk van die jaren: wat een jaar van een wet die al jaren loopt gemiddeld kost en over de hele levensloop
+    oplevert, zonder de aanloop van de eerste jaren (zo rapporteert het CPB een structurele maatregel)."""
+    rijen = []
+    for naam, (met, zonder) in paren.items():
+        r = bereken(zonder, [met], p, prijsjaar=prijsjaar, discontovoet=discontovoet, levensloop=levensloop)
+        k = r.kengetallen.iloc[0]
+        jaren = np.arange(zonder.beleidsjaren, met.beleidsjaren)
+        annuiteit = float(np.sum((1 + r.discontovoet) ** -jaren))
+        rijen.append({"scenario": naam, "structureel_vanaf": int(jaren[0]) + 1, "structureel_tot": int(jaren[-1]) + 1,
+                      "structureel_schaal": int(met.schaal),
+                      "structureel_ncw_per_jaar": k.ncw_maatschappij / annuiteit,
+                      "structureel_kosten_per_jaar": k.kosten / annuiteit,
+                      "structureel_baten_per_jaar": k.baten / annuiteit,
+                      "structureel_programmakosten_per_jaar": k.programmakosten / annuiteit,
+                      "structureel_voorkomen_vsv_per_jaar": k.voorkomen_vsv / annuiteit})
+    return pd.DataFrame(rijen)
+
+
 def _postvolgorde(post: str) -> tuple[int, int]:
     kaal = post.removeprefix(LEVENSLOOP)
     return (post.startswith(LEVENSLOOP), list(POSTEN).index(kaal))

@@ -8,7 +8,7 @@ voor de MKBA, als pandas DataFrames.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
 
@@ -19,7 +19,7 @@ from tqdm.auto import tqdm
 
 from simulatie.economie import groepen
 from simulatie.economie.mkba import (MAATSCHAPPIJ, PARTIJEN, PARTIJNAMEN, Effectrun, Resultaat, bereken,
-                                     break_even_schaal, kasboek)
+                                     break_even_schaal, kasboek, structureel_jaar)
 from simulatie.experimenten.uitvoering import Uitvoerder, kies_uitvoerder
 from simulatie.experimenten.woordenschat import EFFECTSCHAAL, RUIS_UITKOMSTEN, effectuitkomsten, ncw_uitkomsten
 from simulatie.gedeeld.fouten import InvoerFout
@@ -81,6 +81,8 @@ class Vergelijking:
     # voor het break-even-effect: per alternatief runs met andere effect_schaal (schaal -> uitkomst, of uitkomst en
     # een eigen nulalternatief op een grovere schaal)
     effectruns: dict[str, dict[float, Effectrun]] = field(default_factory=dict)
+    # voor de jaarlijkse balans van het structurele beleid: per alternatief (N beleidsjaren, minder beleidsjaren)
+    structureel: dict[str, tuple[Uitkomst, Uitkomst]] = field(default_factory=dict)
     _ncw_per_deel: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @property
@@ -107,9 +109,16 @@ class Vergelijking:
     def mkba(self, prijsjaar: int | None = None, discontovoet: float | None = None,
              levensloop: bool = True) -> Resultaat:
         """De MKBA: per alternatief de contante waarde per post en partij, en de kengetallen; met `levensloop`
-        (standaard) ook de voortzetting van wie het model verlaat tot de AOW-leeftijd."""
-        return bereken(self.nul, self.alternatieven, self.parameters, self.effectruns, prijsjaar=prijsjaar,
-                       discontovoet=discontovoet, levensloop=levensloop)
+        (standaard) ook de voortzetting van wie het model verlaat tot de AOW-leeftijd. Met de runs voor het
+        structurele jaar (vergelijk(..., structureel=True)) staat het laatste beleidsjaar apart in de kengetallen
+        (mkba.structureel_jaar)."""
+        r = bereken(self.nul, self.alternatieven, self.parameters, self.effectruns, prijsjaar=prijsjaar,
+                    discontovoet=discontovoet, levensloop=levensloop)
+        if not self.structureel:
+            return r
+        jaar = structureel_jaar(self.structureel, self.parameters, prijsjaar=prijsjaar, discontovoet=discontovoet,
+                                levensloop=levensloop)
+        return replace(r, kengetallen=r.kengetallen.merge(jaar, on="scenario", how="left"))
 
     def regio(self, **mkba) -> pd.DataFrame:
         """Per scenario en regio: budget, coaches, gekwalificeerd/bediend/wachtend, de hoofdeffecten en de NCW
@@ -227,13 +236,15 @@ class Vergelijking:
 
 def vergelijk(nul: Scenario | str | Path, *alternatieven: Scenario | str | Path, jaren: int | None = None,
               seed: int = 0, schaal: int = 1, parameters: Parameters | None = None,
-              voortgang: bool = True, break_even: bool = False, werkers: int | None = None,
-              uitvoerder: Uitvoerder | None = None) -> Vergelijking:
+              voortgang: bool = True, break_even: bool = False, structureel: bool = False,
+              werkers: int | None = None, uitvoerder: Uitvoerder | None = None) -> Vergelijking:
     """Draai het nulalternatief en elk alternatief met hetzelfde zaad (gemeenschappelijke toevalsgetallen).
 
     Met `break_even` draait elk alternatief ook zonder effect van de begeleiding (effect_schaal 0) en
     daarna bij de lineair geschatte effectschaal waar de netto contante waarde nul is; de MKBA
     interpoleert tussen die runs (zie mkba.break_even).
+    Met `structureel` draait elk alternatief met N > 1 beleidsjaren ook met de helft minder, voor de jaarlijkse
+    balans van het structurele beleid (mkba.structureel_jaar); onder STRUCTUREEL_SCHAAL allebei op die schaal.
     De runs gaan over `uitvoerder` (uitvoering.py; standaard parallel over `werkers` processen, alle kernen);
     het resultaat is gelijk aan dat van één proces, want elke run hangt alleen af van scenario, parameters en
     zaad."""
@@ -247,7 +258,10 @@ def vergelijk(nul: Scenario | str | Path, *alternatieven: Scenario | str | Path,
     jaren = jaren or scenarios[0].looptijd.jaren
     u = uitvoerder if uitvoerder is not None else kies_uitvoerder(None, werkers)
     try:
-        return _vergelijk(scenarios, jaren, seed, schaal, parameters, voortgang, break_even, u)
+        v = _vergelijk(scenarios, jaren, seed, schaal, parameters, voortgang, break_even, u)
+        if structureel:
+            v.structureel = _structureel(v, scenarios[1:], jaren, seed, schaal, parameters, voortgang, u)
+        return v
     finally:
         if uitvoerder is None:
             u.sluit()
@@ -258,6 +272,28 @@ def vergelijk(nul: Scenario | str | Path, *alternatieven: Scenario | str | Path,
 # het programma, met weinig populatieruis; zo kost het break-even-effect op schaal 1 geen twee volle runs. De tweede
 # ronde bij het nulpunt vervalt dan (die zou op de grove schaal de ruis van de run zelf meten).
 BREAK_EVEN_SCHAAL = 20
+
+
+# De jaarlijkse balans van het structurele beleid draait minstens op deze schaal: twee extra runs op schaal 20
+# kosten samen ongeveer een tiende van één run op schaal 1.
+STRUCTUREEL_SCHAAL = 20
+
+
+def _structureel(v: Vergelijking, alternatieven: list[Scenario], jaren: int, seed: int, schaal: int,
+                 parameters: Parameters, voortgang: bool, u: Uitvoerder) -> dict[str, tuple[Uitkomst, Uitkomst]]:
+    """Per alternatief met meer dan één beleidsjaar: (N beleidsjaren, N - N // 2 beleidsjaren), op dezelfde schaal.
+    De tweede helft van het beleid: daar is de aanloop voorbij, en een verschil over meer jaren heeft per jaar
+    minder populatieruis dan één jaar (gemeten: benchmarks/README.md)."""
+    grof = max(schaal, STRUCTUREEL_SCHAAL)
+    met_jaren = [s for s in alternatieven if s.looptijd.beleidsjaren(jaren) > 1]
+    korter = [s.model_copy(update={"looptijd": s.looptijd.model_copy(
+        update={"beleid_jaren": s.looptijd.beleidsjaren(jaren) - s.looptijd.beleidsjaren(jaren) // 2})})
+        for s in met_jaren]
+    runs = korter + (met_jaren if grof > schaal else [])
+    uitkomsten = _draai_alle(runs, jaren, seed, grof, parameters, voortgang, u)
+    eigen = {a.naam: a for a in v.alternatieven}
+    volledig = uitkomsten[len(korter):] if grof > schaal else [eigen[s.naam] for s in met_jaren]
+    return {s.naam: (n, k) for s, n, k in zip(met_jaren, volledig, uitkomsten[:len(korter)])}
 
 
 def _vergelijk(scenarios: list[Scenario], jaren: int, seed: int, schaal: int, parameters: Parameters,

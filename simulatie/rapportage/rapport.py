@@ -124,6 +124,21 @@ def _jaarbalans(resultaat: Resultaat) -> list[str]:
                    f"terugkeer, en de SK voor het causale deel): {mln(waardering)}; kosten buiten het programma "
                    f"(een langer verblijf op school): {mln(overig)}; samen de NCW per beleidsjaar "
                    f"{mln(r.ncw_per_beleidsjaar)}."]
+    if "structureel_ncw_per_jaar" in k and k.structureel_ncw_per_jaar.notna().any():
+        regels += ["", "De jaarlijkse balans van het structurele beleid: de tweede helft van de beleidsjaren apart (N "
+                   "jaar beleid tegen de eerste helft, met dezelfde jongeren), per jaar zoals hierboven. Zonder de "
+                   "aanloop van de eerste jaren is dat wat een jaar van een wet die al jaren loopt kost, tegen de "
+                   "waarde die het over de hele levensloop schept. Onder schaal 20 op schaal 20 berekend; het is een "
+                   "verschil van twee runs met dezelfde jongeren, maar met populatieruis (kolom schaal).", "",
+                   "| scenario | beleidsjaren | schaal | kosten per jaar (mln) | baten per jaar (mln) | netto per "
+                   "jaar (mln) | waarvan programma (mln) | voorkomen vsv'ers per jaar |",
+                   "|---|---|---|---|---|---|---|---|"]
+        for r in k[k.structureel_ncw_per_jaar.notna()].itertuples():
+            regels.append(f"| {r.scenario} | {int(r.structureel_vanaf)} t/m {int(r.structureel_tot)} | "
+                          f"{int(r.structureel_schaal)} | {mln(r.structureel_kosten_per_jaar)} | "
+                          f"{mln(r.structureel_baten_per_jaar)} | {mln(r.structureel_ncw_per_jaar)} | "
+                          f"{mln(r.structureel_programmakosten_per_jaar)} | "
+                          f"{getal(r.structureel_voorkomen_vsv_per_jaar)} |")
     coaching = [r for r in k.itertuples() if r.coachingdeelnemers_per_beleidsjaar > 0]
     if coaching:
         regels += ["", "Het CPB telde de voorkomen vsv'ers niet in een model maar als deelnemers maal het verschil in "

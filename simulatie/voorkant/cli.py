@@ -127,6 +127,9 @@ def maak_parser() -> argparse.ArgumentParser:
                            "uitloop tot 27 blijft")
     verg.add_argument("--zonder-break-even", action="store_true",
                       help="sla de extra run zonder effect over (sneller; geen break-even-effect)")
+    verg.add_argument("--zonder-jaarbalans", action="store_true",
+                      help="sla de runs met één beleidsjaar minder over (sneller; geen jaarlijkse balans van het "
+                           "structurele beleid)")
     verg.add_argument("--ruis-trekkingen", type=_geheel("ruis-trekkingen", 0), default=8,
                       help="zoveel andere populaties voor het interval van de populatieruis (standaard 8; 0: geen)")
     verg.add_argument("--werkers", type=_geheel("werkers", 1), default=None,
@@ -257,7 +260,8 @@ def _vergelijk(args) -> int:
               f"{jaren} jaar, schaal {args.schaal}, seed {args.seed}.", flush=True)
         try:
             v = vergelijk(*scenarios, jaren=jaren, seed=args.seed, schaal=args.schaal, parameters=parameters,
-                          break_even=not args.zonder_break_even, werkers=args.werkers, uitvoerder=uitvoerder)
+                          break_even=not args.zonder_break_even, structureel=not args.zonder_jaarbalans,
+                          werkers=args.werkers, uitvoerder=uitvoerder)
             ruis = None
             if args.ruis_trekkingen >= 2:
                 print(f"Populatieruis: dezelfde vergelijking op {args.ruis_trekkingen} andere populaties...",
