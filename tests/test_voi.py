@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import numpy as np
+import pandas as pd
 import pytest
 from scipy.stats import norm
 
-from simulatie.experimenten.voi import evpi, evppi, evsi_proef, standaardfout_proef
+from simulatie.experimenten.voi import (break_even_tabel, evpi, evppi, evsi_proef, nulpunt_gegeven,
+                                     standaardfout_proef)
 
 MU, S1, S2 = 0.2, 1.0, 0.5  # nb(alternatief) = theta1 + theta2, nb(niets doen) = 0
 N = 4000
@@ -131,3 +133,23 @@ def test_evsi_per_proef_hoog_voor_het_effect_waar_de_keuze_van_afhangt():
     assert v["begeleiding tegen uitval", 2500] > 0.5 * evppi_uitval > 0
     assert v["begeleiding tegen uitval", 2500] > v["begeleiding tegen uitval", 100]
     assert v["nazorg op werk", 2500] < 0.05 * evppi_uitval
+
+
+def test_break_even_uit_de_psa_bij_een_bekend_nulpunt():
+    """NCW = 100 (e - 0,3) + een tweede onzekerheid + ruis: de verwachte NCW gegeven e is 100 (e - 0,3), nul bij
+    e = 0,3. Met 2.000 trekkingen is de fout van de spline daar hooguit enkele duizendsten (sd van de ruis 10, de
+    helling 100: een fout van 1 in de verwachting is 0,01 in e; ruim genomen)."""
+    rng = np.random.default_rng(5)
+    e, andere = rng.uniform(0, 0.6, 2000), rng.uniform(-1, 1, 2000)
+    ncw = 100 * (e - 0.3) + 20 * andere + rng.normal(0, 10, 2000)
+    t = break_even_tabel(ncw, pd.DataFrame({"e": e, "andere": andere}))
+    rij = t.set_index("parameter").loc["e"]
+    assert rij.break_even == pytest.approx(0.3, abs=0.02)
+    assert rij.richting == "stijgend"
+    assert rij.kans_boven_break_even == pytest.approx(np.mean(e > rij.break_even))
+    assert rij.kans_boven_break_even == pytest.approx(0.5, abs=0.05)
+    # de tweede onzekerheid: E[ncw | andere] = 20 andere, nul bij 0; een dalende kromme heeft de kans eronder
+    t2 = break_even_tabel(-ncw, pd.DataFrame({"e": e}))
+    assert t2.richting.iloc[0] == "dalend" and t2.kans_boven_break_even.iloc[0] == pytest.approx(
+        np.mean(e < t2.break_even.iloc[0]))
+    assert np.isnan(nulpunt_gegeven(e, ncw + 1000))  # gaat binnen het bereik niet door nul

@@ -33,6 +33,8 @@ from simulatie.invoer.scenario import controleer_zelfde_looptijd
 
 # De proeven voor de EVSI: (naam, het effect dat de proef meet, de kans op de uitkomst in de controlegroep, +1 als
 # het effect de maandkans verhoogt en -1 als het haar verlaagt).
+# de parameters waarvan de PSA een break-even-effect geeft (break_even_effecten.csv)
+EFFECTEN = ("beleid.effect.", "beleid.uitdoving.")
 PROEVEN = (
     ("nazorg op werk", "beleid.effect.nazorg_baanvinden", "beleid.onderzoek.kans_werk_controle", +1),
     ("begeleiding tegen uitval", "beleid.effect.begeleiding_tijdens_vsv", "beleid.onderzoek.kans_vsv_controle", -1),
@@ -333,6 +335,8 @@ def waarde_van_informatie(res: pd.DataFrame, o: Onzekerheden, p: Parameters, see
                                seed=seed, proef=proef, parameter=effect)
                 for proef, effect, kans, richting in PROEVEN if effect in x]
     uit["evsi"] = pd.concat(tabellen, ignore_index=True) if tabellen else pd.DataFrame(columns=voi.EVSI_KOLOMMEN)
+    # per effect: hoe groot het moet zijn voor NCW 0, naast de verdeling waaruit getrokken is
+    uit["break_even_effecten"] = voi.break_even_tabel(ncw, x[[n for n in x.columns if n.startswith(EFFECTEN)]])
     return uit
 
 

@@ -119,6 +119,41 @@ def evsi_tabel(nb: np.ndarray, effect: np.ndarray, verwacht_effect: float, kans_
     return pd.DataFrame(rijen, columns=EVSI_KOLOMMEN)
 
 
+def nulpunt_gegeven(x: np.ndarray, ncw: np.ndarray, knopen: int = 8) -> float:
+    """De break-even van één parameter uit de PSA: waar de verwachte NCW gegeven die parameter nul is. E[ncw | x]
+    als P-spline (zoals bij de EVPPI: de andere onzekerheden middelen uit), het eerste nulpunt over oplopende x,
+    lineair tussen twee trekkingen. NaN als de kromme binnen het getrokken bereik niet door nul gaat."""
+    x = np.asarray(x, float)
+    volgorde = np.argsort(x, kind="stable")
+    xs, g = x[volgorde], glad(x, np.asarray(ncw, float), knopen)[volgorde]
+    wissel = np.nonzero(np.sign(g[:-1]) * np.sign(g[1:]) < 0)[0]
+    if not len(wissel):
+        return float("nan")
+    i = int(wissel[0])
+    return float(xs[i] + (xs[i + 1] - xs[i]) * g[i] / (g[i] - g[i + 1]))
+
+
+BREAK_EVEN_KOLOMMEN = ["parameter", "break_even", "mediaan", "p5", "p95", "kans_boven_break_even", "richting"]
+
+
+def break_even_tabel(ncw: np.ndarray, x: pd.DataFrame) -> pd.DataFrame:
+    """break_even_effecten.csv: per parameter (kolom van x) het break-even-effect uit de PSA naast de verdeling
+    waaruit getrokken is (mediaan, 5e en 95e percentiel), en de kans onder die verdeling dat het effect aan de
+    goede kant van de break-even ligt (boven, als de NCW met het effect stijgt). Onder MIN_TREKKINGEN: NaN."""
+    rijen = []
+    for n in x.columns:
+        v = x[n].to_numpy(dtype=float)
+        genoeg = len(v) >= MIN_TREKKINGEN and np.ptp(v) > 0
+        nul = nulpunt_gegeven(v, ncw) if genoeg else float("nan")
+        stijgt = bool(np.corrcoef(v, ncw)[0, 1] >= 0) if genoeg else True
+        kans = (float(np.mean(v > nul) if stijgt else np.mean(v < nul)) if np.isfinite(nul)
+                else float("nan"))
+        rijen.append({"parameter": n, "break_even": nul, "mediaan": float(np.median(v)),
+                      "p5": float(np.percentile(v, 5)), "p95": float(np.percentile(v, 95)),
+                      "kans_boven_break_even": kans, "richting": "stijgend" if stijgt else "dalend"})
+    return pd.DataFrame(rijen, columns=BREAK_EVEN_KOLOMMEN)
+
+
 # ------------------------------------------------------------------------------------ regressie
 
 def glad(x: np.ndarray, y: np.ndarray, knopen: int = 8) -> np.ndarray:
