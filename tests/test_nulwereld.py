@@ -46,29 +46,6 @@ def test_opwarmen_is_deterministisch_en_begint_veertien_jaar_eerder(parameters):
     assert ((uit == -1) | ((uit >= a.maanden[0]) & (uit < START)) | (a.kolommen["toestand"] == c.ONDERWIJS)).all()
 
 
-def test_schijfcache_geeft_precies_dezelfde_populatie(parameters, tmp_path, monkeypatch):
-    """Groot opwarmen wordt op schijf bewaard (atomair) en daar vandaan gelezen: gelijk aan nieuw gerekend; andere
-    parameters die het opwarmen leest, geven een nieuwe berekening."""
-    monkeypatch.setenv("JONGEREN_CACHE", str(tmp_path))
-    monkeypatch.setattr(opwarming, "MIN_RIJEN_OP_SCHIJF", 0)
-    regels, rg, vers = _warm(parameters)
-    opwarming._GEHEUGEN._uitkomsten.clear()
-    opwarming._GEHEUGEN.totaal = 0.0
-    kwargs = dict(zaad=5, schaal=800, startmaand=START, regio_aandeel=rg.aandeel)
-    eerste = opwarming.startpopulatie(parameters, regels, **kwargs)
-    assert len(list((tmp_path / "opwarming").glob("*.npz"))) == 1
-    opwarming._GEHEUGEN._uitkomsten.clear()
-    opwarming._GEHEUGEN.totaal = 0.0
-    van_schijf = opwarming.startpopulatie(parameters, regels, **kwargs)
-    for k in vers.kolommen:
-        np.testing.assert_array_equal(van_schijf.kolommen[k], vers.kolommen[k], err_msg=k)
-        np.testing.assert_array_equal(eerste.kolommen[k], vers.kolommen[k], err_msg=k)
-    ander = parameters.vervang({"overgangen.maandkans.thuis_werk": 0.1}, bron="test")
-    opwarming.startpopulatie(ander, Overgangsregels.uit(ander, rg.vsv_factor, rg.krapte), **kwargs)
-    assert len(list((tmp_path / "opwarming").glob("*.npz"))) == 2
-    assert not list((tmp_path / "opwarming").glob(".*"))  # geen halve bestanden
-
-
 def test_scenario_en_nulalternatief_starten_met_dezelfde_populatie():
     a = JongerenModel("nulalternatief", seed=2, schaal=1000)
     b = JongerenModel("wet", seed=2, schaal=1000)

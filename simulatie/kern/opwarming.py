@@ -19,9 +19,12 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import sys
+import tempfile
+import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO, Callable
 
 import numpy as np
 
@@ -164,6 +167,27 @@ def _codeversie() -> str:
 
 MIN_RIJEN_OP_SCHIJF = 1_000_000  # kleinere opwarmingen (schaal 3 en grover) zijn snel genoeg opnieuw te rekenen
 MAX_SCHIJF = 4e9                # bytes; daarboven gaan de oudste weg
+_FORMAAT = 2                    # de opbouw van een item op schijf: een andere opbouw, een andere sleutel
+
+
+def _controlesom(arrays: dict[str, np.ndarray]) -> str:
+    """sha256 over naam, type, vorm en inhoud van elke array: twee gelijke opwarmingen, dezelfde som."""
+    h = hashlib.sha256()
+    for naam in sorted(arrays):
+        a = np.ascontiguousarray(arrays[naam])
+        h.update(f"{naam}|{a.dtype.str}|{a.shape}|".encode())
+        h.update(a.data)
+    return h.hexdigest()
+
+
+def _sleutel(*, zaad: int, schaal: int, startmaand: int, stationair: bool, regio_aandeel: np.ndarray,
+             regels: Overgangsregels) -> dict[str, Any]:
+    """Alles wat het opwarmen bepaalt behalve de parameters die het leest (die komen er bij het bewaren bij)."""
+    tabellen = regels.tabellen
+    return {"formaat": _FORMAAT, "zaad": int(zaad), "schaal": int(schaal), "startmaand": int(startmaand),
+            "stationair": bool(stationair), "regio_aandeel": _controlesom({"": np.asarray(regio_aandeel)}),
+            "regio_vsv_factor": _controlesom({"": tabellen.regio_vsv_factor}),
+            "regio_krapte": _controlesom({"": tabellen.regio_krapte}), "codeversie": _codeversie()}
 
 
 def startpopulatie(p: Parameters, regels: Overgangsregels, *, zaad: int, schaal: int, startmaand: int,
@@ -172,11 +196,12 @@ def startpopulatie(p: Parameters, regels: Overgangsregels, *, zaad: int, schaal:
 
     Gelijk aan `warm_op` met dezelfde invoer (getest): de sleutel is alles wat het opwarmen leest. Leest de
     parameters via `p`, zodat een omhullende registratie (Parameters.registrerend) ziet waar een run van afhangt."""
-    sleutel = (zaad, schaal, startmaand, bool(stationair), np.asarray(regio_aandeel).tobytes(),
-               regels.tabellen.regio_vsv_factor.tobytes(), regels.tabellen.regio_krapte.tobytes(), _codeversie())
+    sleutel = _sleutel(zaad=zaad, schaal=schaal, startmaand=startmaand, stationair=stationair,
+                       regio_aandeel=regio_aandeel, regels=regels)
 
     def bereken(gevolgd: Parameters) -> Opwarming:
-        schijf = _Schijf.voor(sleutel, schaal)
+        basis = cachemap()
+        schijf = _Schijf(basis, sleutel) if basis is not None else None
         if schijf is not None:
             gevonden = schijf.lees(gevolgd)
             if gevonden is not None:
@@ -190,7 +215,7 @@ def startpopulatie(p: Parameters, regels: Overgangsregels, *, zaad: int, schaal:
             schijf.schrijf(opgewarmd, gevolgd)
         return opgewarmd
 
-    return _GEHEUGEN.haal(sleutel, p, bereken)
+    return _GEHEUGEN.haal(json.dumps(sleutel, sort_keys=True), p, bereken)
 
 
 def zorg_voor(scenario, *, zaad: int, schaal: int, parameters: Parameters) -> None:
@@ -205,67 +230,151 @@ def zorg_voor(scenario, *, zaad: int, schaal: int, parameters: Parameters) -> No
                    regio_aandeel=rg.aandeel)
 
 
+_ARRAYS = (*KOLOMMEN, "_maanden", "_standen", "_vsv")
+_VELDEN = {"sleutel": dict, "gelezen": dict, "controlesom": str}  # de .json van een item
+_BEZIG = ".bezig"               # achtervoegsel van een bestand dat nog geschreven wordt
+
+
+class _Onbruikbaar(Exception):
+    """Een item op schijf dat niet gebruikt mag worden (beschadigd, of van een andere sleutel)."""
+
+
 @dataclass
 class _Schijf:
-    """Opwarmingen op schijf: per sleutel een .npz met de kolommen en een .json met de gelezen parameters."""
+    """Opwarmingen op schijf. Een item is een .npz met de arrays en een .json met de volledige sleutel, de
+    gelezen parameters en de controlesom van de arrays; de naam is een hash van sleutel en parameters. Bij het
+    lezen telt de inhoud, niet de naam: een item met een andere sleutel, een andere naam of een verkeerde
+    controlesom, of een dat niet te lezen is, gaat weg (met een regel op stderr) en wordt opnieuw berekend."""
 
     map: Path
-    voorvoegsel: str
+    sleutel: dict[str, Any]
 
-    @classmethod
-    def voor(cls, sleutel, schaal: int) -> "_Schijf | None":
-        basis = cachemap()
-        if basis is None:
-            return None
-        h = hashlib.sha256(repr(sleutel).encode()).hexdigest()[:24]
-        return cls(basis, h)
+    @property
+    def voorvoegsel(self) -> str:
+        return _hash(self.sleutel)[:24]
+
+    def naam(self, gelezen: dict[str, Any]) -> str:
+        return f"{self.voorvoegsel}-{_hash(gelezen)[:16]}"
 
     def lees(self, p: Parameters) -> Opwarming | None:
         if not self.map.is_dir():
             return None
         for meta in sorted(self.map.glob(f"{self.voorvoegsel}-*.json")):
             try:
-                gelezen = json.loads(meta.read_text())["gelezen"]
-            except (OSError, ValueError, KeyError):
-                continue
-            if all(n in p and p[n] == w for n, w in gelezen.items()):
-                try:
-                    with np.load(meta.with_suffix(".npz")) as data:
-                        kolommen = {k: data[k] for k in KOLOMMEN}
-                        return Opwarming(kolommen, data["_maanden"], data["_standen"], data["_vsv"])
-                except (OSError, ValueError, KeyError):
-                    continue  # half of beschadigd: opnieuw rekenen
+                item = self._metagegevens(meta)
+                # gelezen via p: een omhullende registratie ziet waar de run van afhangt
+                if all(n in p and p[n] == w for n, w in item["gelezen"].items()):
+                    return self._arrays(meta.with_suffix(".npz"), item["controlesom"])
+            except _Onbruikbaar as fout:
+                _gooi_weg(meta, str(fout))
         return None
 
+    def _metagegevens(self, meta: Path) -> dict[str, Any]:
+        try:
+            item = json.loads(meta.read_bytes().decode("utf-8"))
+        except (OSError, ValueError, RecursionError) as fout:
+            raise _Onbruikbaar(f"is beschadigd (de .json is niet te lezen: {type(fout).__name__})") from fout
+        if not isinstance(item, dict) or set(item) != set(_VELDEN) or not all(
+                isinstance(item[k], t) for k, t in _VELDEN.items()) or not all(
+                isinstance(w, (int, float)) and not isinstance(w, bool) for w in item["gelezen"].values()):
+            raise _Onbruikbaar("is beschadigd (de .json heeft niet de velden " + ", ".join(_VELDEN) + ")")
+        if item["sleutel"] != self.sleutel:
+            anders = sorted(k for k in self.sleutel.keys() | item["sleutel"].keys()
+                            if item["sleutel"].get(k) != self.sleutel.get(k))
+            raise _Onbruikbaar(f"hoort bij een andere sleutel (verschilt in: {', '.join(anders)})")
+        if meta.stem != self.naam(item["gelezen"]):
+            raise _Onbruikbaar("hoort bij een andere sleutel (de naam past niet bij de inhoud)")
+        return item
+
+    @staticmethod
+    def _arrays(pad: Path, controlesom: str) -> Opwarming:
+        try:
+            with np.load(pad, allow_pickle=False) as data:
+                arrays = {k: data[k] for k in _ARRAYS}
+        except Exception as fout:  # een cache is wegwerpbaar: wat het lezen ook stopt (zip, npy, I/O), opnieuw
+            raise _Onbruikbaar(f"is beschadigd (de .npz is niet te lezen: {type(fout).__name__})") from fout
+        if _controlesom(arrays) != controlesom:
+            raise _Onbruikbaar("is beschadigd of hoort bij een andere sleutel (de controlesom klopt niet)")
+        return Opwarming({k: arrays[k] for k in KOLOMMEN}, arrays["_maanden"], arrays["_standen"], arrays["_vsv"])
+
     def schrijf(self, o: Opwarming, p: Parameters) -> None:
-        """Atomair (eerst een tijdelijke naam); schijffouten zijn geen reden om de run te laten mislukken."""
+        """Atomair: eerst de .npz, dan de .json (wie de .json ziet, vindt de .npz die erbij hoort), elk via een eigen
+        tijdelijke naam. Schijffouten zijn geen reden om de run te laten mislukken."""
+        namen = getattr(p.items, "gelezen", None)  # Parameters.registrerend: wat het opwarmen las
+        if namen is None:
+            return
+        gelezen = {n: p[n] for n in sorted(namen)}
+        arrays: dict[str, Any] = {**o.kolommen, "_maanden": o.maanden, "_standen": o.standen, "_vsv": o.vsv}
+        item = {"sleutel": self.sleutel, "gelezen": gelezen, "controlesom": _controlesom(arrays)}
+        doel = self.map / self.naam(gelezen)
         try:
             self.map.mkdir(parents=True, exist_ok=True)
-            namen = getattr(p.items, "gelezen", None)  # Parameters.registrerend: wat het opwarmen las
-            if namen is None:
-                return
-            gelezen = {n: p[n] for n in sorted(namen)}
-            h = hashlib.sha256(json.dumps(gelezen, sort_keys=True).encode()).hexdigest()[:16]
-            doel = self.map / f"{self.voorvoegsel}-{h}"
-            tijdelijk = self.map / f".{doel.name}.{os.getpid()}.npz"
-            arrays: dict[str, Any] = {**o.kolommen, "_maanden": o.maanden, "_standen": o.standen, "_vsv": o.vsv}
-            np.savez(tijdelijk, **arrays)
-            os.replace(tijdelijk, doel.with_suffix(".npz"))
-            meta = self.map / f".{doel.name}.{os.getpid()}.json"
-            meta.write_text(json.dumps({"gelezen": gelezen}))
-            os.replace(meta, doel.with_suffix(".json"))
+            _schrijf_atomair(doel.with_suffix(".npz"), lambda f: np.savez(f, **arrays))
+            _schrijf_atomair(doel.with_suffix(".json"), lambda f: f.write(json.dumps(item, sort_keys=True).encode()))
             _ruim_op(self.map)
         except OSError:
             pass
 
 
-def _ruim_op(map_: Path) -> None:
-    """Houd de map onder MAX_SCHIJF: de oudste opwarmingen eerst weg."""
-    bestanden = sorted(map_.glob("*.npz"), key=lambda f: f.stat().st_mtime)
-    totaal = sum(f.stat().st_size for f in bestanden)
-    for f in bestanden:
+def _hash(x: Any) -> str:
+    return hashlib.sha256(json.dumps(x, sort_keys=True).encode()).hexdigest()
+
+
+def _schrijf_atomair(doel: Path, schrijf: Callable[[BinaryIO], Any]) -> None:
+    """Naar een eigen tijdelijke naam in dezelfde map, op schijf gezet (fsync), dan in één stap op zijn plaats:
+    een lezer ziet het oude of het hele nieuwe bestand, en twee processen die hetzelfde item schrijven, zitten
+    elkaar niet in de weg."""
+    fd, tijdelijk = tempfile.mkstemp(prefix=f".{doel.name}.", suffix=_BEZIG, dir=doel.parent)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            schrijf(f)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tijdelijk, doel)
+    except BaseException:
+        Path(tijdelijk).unlink(missing_ok=True)
+        raise
+    try:  # ook de nieuwe naam op schijf; niet elk bestandssysteem kan een map fsyncen
+        map_ = os.open(doel.parent, os.O_RDONLY)
+        try:
+            os.fsync(map_)
+        finally:
+            os.close(map_)
+    except OSError:
+        pass
+
+
+def _gooi_weg(meta: Path, reden: str) -> None:
+    """Een onbruikbaar item weg, met één regel op stderr: de run rekent het opnieuw."""
+    print(f"Let op: opwarmcache-item {meta.with_suffix('')} {reden}; het is weggegooid en wordt opnieuw berekend.",
+          file=sys.stderr)
+    for pad in (meta, meta.with_suffix(".npz")):
+        try:
+            pad.unlink(missing_ok=True)
+        except OSError:
+            pass
+
+
+def _ruim_op(map_: Path, oud: float = 3600.0) -> None:
+    """Houd de map onder MAX_SCHIJF: de oudste opwarmingen eerst weg; tijdelijke bestanden van een afgebroken
+    schrijver (ouder dan `oud` seconden) ook. Wat een ander proces intussen weghaalde, telt niet."""
+    def stat(f: Path) -> os.stat_result | None:
+        try:
+            return f.stat()
+        except FileNotFoundError:
+            return None
+
+    nu = time.time()
+    for f in map_.glob(f".*{_BEZIG}"):
+        s = stat(f)
+        if s is not None and nu - s.st_mtime > oud:
+            f.unlink(missing_ok=True)
+    bestanden = [(f, s) for f in map_.glob("*.npz") if (s := stat(f)) is not None]
+    bestanden.sort(key=lambda fs: fs[1].st_mtime)
+    totaal = sum(s.st_size for _, s in bestanden)
+    for f, s in bestanden:
         if totaal <= MAX_SCHIJF:
             break
-        totaal -= f.stat().st_size
+        totaal -= s.st_size
         f.unlink(missing_ok=True)
         f.with_suffix(".json").unlink(missing_ok=True)
