@@ -12,6 +12,8 @@ mag. Zo rekent het model nooit stilzwijgend met een onmogelijke waarde:
 - een waarde (en laag, hoog en sd van een verdeling) is een eindig getal; geen ja/nee-waarde of tekst;
 - een sleutel komt per mapping één keer voor (anders zou de laatste stilzwijgend winnen);
 - de waarde ligt binnen haar verdeling; een normale verdeling heeft sd > 0;
+- een verdeling `nul_of_normaal` (echte kansmassa p_nul in nul, anders afgekapt normaal; zie Verdeling) heeft
+  sd > 0 en 0 <= p_nul < 1;
 - regels per eenheid (EENHEIDSREGELS): aandelen en kansen liggen in [0, 1], bedragen in euro zijn >= 0,
   en wat het model als deler gebruikt is > 0: een prijsindex (eenheid 'index ...'), een caseload
   (eenheid '... per fte') en 1 + de discontovoet (eenheid 'reeel per jaar', dus > -1; en < 1);
@@ -39,7 +41,7 @@ from simulatie.gedeeld.fouten import InvoerFout
 
 MAP = Path(__file__).parent
 BESTANDEN = ("populatie", "overgangen", "regio", "beleid", "prijzen")
-VERDELINGEN = ("uniform", "driehoek", "normaal")
+VERDELINGEN = ("uniform", "driehoek", "normaal", "nul_of_normaal")
 
 
 def _tussen(laag: float, hoog: float, open_: bool = False):
@@ -88,10 +90,18 @@ class Verdeling:
     hoog: float
     modus: float | None = None
     sd: float | None = None
+    p_nul: float | None = None  # alleen nul_of_normaal: de kans dat het effect precies nul is
 
     def kwantiel(self, q):
-        """Waarde bij kans q (0..1); werkt op scalars en NumPy-arrays."""
+        """Waarde bij kans q (0..1); werkt op scalars en NumPy-arrays.
+
+        `nul_of_normaal`: 0 voor q < p_nul, anders het kwantiel (q - p_nul) / (1 - p_nul) van de afgekapte normale
+        verdeling (modus, sd, laag, hoog): een sceptische prior met echte kansmassa in nul (bewijs.py)."""
         q = np.asarray(q, dtype=float)
+        if self.type == "nul_of_normaal":
+            p = self._vereist(self.p_nul)
+            rest = replace(self, type="normaal", p_nul=None)
+            return np.where(q < p, 0.0, rest.kwantiel(np.clip((q - p) / (1 - p), 0.0, 1.0)))
         if self.type == "uniform":
             return self.laag + q * (self.hoog - self.laag)
         if self.type == "driehoek":
@@ -375,7 +385,7 @@ def _verdeling(naam: str, bestand: Path, ruw: Any, waarde: float) -> Verdeling |
         raise InvoerFout(f"Waarde {waarde} van '{naam}' ligt buiten de verdeling [{laag}, {hoog}].",
                          bestand=bestand, veld=f"{naam}.verdeling", toegestaan="laag <= waarde <= hoog")
     sd = None
-    if ruw["type"] == "normaal":
+    if ruw["type"] in ("normaal", "nul_of_normaal"):
         if ruw.get("sd") is None:
             raise InvoerFout(f"Normale verdeling van '{naam}' mist sd.", bestand=bestand,
                              veld=f"{naam}.verdeling.sd", toegestaan="een positief getal")
@@ -383,7 +393,21 @@ def _verdeling(naam: str, bestand: Path, ruw: Any, waarde: float) -> Verdeling |
         if sd <= 0:
             raise InvoerFout(f"Normale verdeling van '{naam}' heeft sd {sd:g}.", bestand=bestand,
                              veld=f"{naam}.verdeling.sd", toegestaan="een positief getal (sd > 0)")
-    return Verdeling(ruw["type"], laag, hoog, modus=waarde, sd=sd)
+    p_nul = _p_nul(naam, bestand, ruw) if ruw["type"] == "nul_of_normaal" else None
+    return Verdeling(ruw["type"], laag, hoog, modus=waarde, sd=sd, p_nul=p_nul)
+
+
+def _p_nul(naam: str, bestand: Path, ruw: Mapping) -> float:
+    """De kansmassa in nul van een verdeling nul_of_normaal: een getal in [0, 1)."""
+    veld = f"{naam}.verdeling.p_nul"
+    if ruw.get("p_nul") is None:
+        raise InvoerFout(f"Verdeling nul_of_normaal van '{naam}' mist p_nul.", bestand=bestand, veld=veld,
+                         toegestaan="een kans van 0 tot 1 (0 <= p_nul < 1)")
+    p = _getal(ruw["p_nul"], naam, bestand, veld)
+    if not 0 <= p < 1:
+        raise InvoerFout(f"Verdeling nul_of_normaal van '{naam}' heeft p_nul {p:g}.", bestand=bestand, veld=veld,
+                         toegestaan="een kans van 0 tot 1 (0 <= p_nul < 1; bij 1 is er geen onzekerheid meer)")
+    return p
 
 
 def _bladeren(boom: Mapping, pad: tuple[str, ...], bestand: Path) -> Iterable[Parameter]:
