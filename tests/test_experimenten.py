@@ -18,7 +18,7 @@ from simulatie.experimenten.experiment import Experiment, Ishigami, Vergelijking
 from simulatie.experimenten.gevoeligheid import (analyse_rangorde, analyse_sobol, convergentie, ontwerp_psa,
                                                  ontwerp_sobol, ontwerp_tornado, rangorde_zeker)
 from simulatie.experimenten.runs import Rungeheugen
-from simulatie.experimenten.woordenschat import BUDGETFACTOR, EFFECTSCHAAL, Onzekerheden
+from simulatie.experimenten.woordenschat import BUDGETFACTOR, EFFECTSCHAAL, Onzekerheden, met_priors
 from simulatie.gedeeld.fouten import InvoerFout
 from simulatie.invoer.parameters import Verdeling
 
@@ -242,3 +242,20 @@ def test_hefboom_op_een_scenario_verandert_alleen_zijn_knop():
     assert nul_effect.model_copy(update={"effect_schaal": wet.effect_schaal}) == wet  # verder niets veranderd
     with pytest.raises(InvoerFout, match="effect_schaal"):
         EFFECTSCHAAL.op(wet, 7.0)  # buiten 0 tot en met 5: een fout, geen stil afgekapt scenario
+
+
+def test_de_psa_trekt_de_effecten_uit_de_gekozen_priors():
+    """Met de sceptische priors heeft een effect een echte massa op nul: in een PSA-ontwerp van 4.000 trekkingen
+    is het aandeel nullen p_nul (binomiaal: sd hooguit 0,008, tolerantie 4 sd); met de aangenomen bandbreedtes
+    (uniform) komt nul niet voor. Een onbekende set wordt geweigerd."""
+    p = laad_parameters()
+    naam = "beleid.effect.begeleiding_tijdens_vsv"
+    sceptisch = Onzekerheden.kies(met_priors(p, "sceptisch"))
+    p_nul = sceptisch.verdelingen[sceptisch.namen.index(naam)].p_nul
+    assert p_nul is not None and 0.1 < p_nul < 0.9
+    ontwerp, _ = ontwerp_psa(sceptisch, 4000, seed=3)
+    assert (ontwerp[naam] == 0).mean() == pytest.approx(p_nul, abs=0.032)
+    ontwerp_a, _ = ontwerp_psa(Onzekerheden.kies(met_priors(p, "aanname")), 4000, seed=3)
+    assert (ontwerp_a[naam] == 0).mean() == 0
+    with pytest.raises(InvoerFout, match="prior"):
+        met_priors(p, "optimistisch")

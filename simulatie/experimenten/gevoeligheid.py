@@ -24,7 +24,8 @@ from simulatie.experimenten import voi
 from simulatie.experimenten.experiment import OPSLAG, Experiment, Vergelijkingsevaluator, verschillen, vingerafdruk
 from simulatie.experimenten.ontdekking import afpeltraject, doos_tabel, prim_doos
 from simulatie.experimenten.uitvoering import Uitvoerder, kies_uitvoerder
-from simulatie.experimenten.woordenschat import BUDGETFACTOR, BUDGETFACTOREN, TREKKING, UITKOMSTEN, Onzekerheden
+from simulatie.experimenten.woordenschat import (BUDGETFACTOR, BUDGETFACTOREN, TREKKING, UITKOMSTEN, Onzekerheden,
+                                                 met_priors)
 from simulatie.gedeeld.fouten import InvoerFout
 from simulatie.gedeeld.uitvoer import EIGENAAR, atomair, eigen_bestanden, schrijf_json
 from simulatie.gedeeld.versie import __version__
@@ -211,21 +212,23 @@ def schrijf_ontwerp(map_: Path, eenheid: np.ndarray, o: Onzekerheden) -> None:
 def analyseer(methode: str, alternatief, nul, n: int, uit: Path, *, schaal: int = 50, jaren: int = 10,
               seed: int = 0, dask: str | None = None, werkers: int | None = None,
               patronen: tuple[str, ...] | None = None, opnieuw: bool = False, voortgang: bool = True,
-              uitvoerder: Uitvoerder | None = None) -> dict:
+              uitvoerder: Uitvoerder | None = None, priors: str = "bewijs") -> dict:
     """Draai Sobol, Morris of een PSA voor `alternatief` tegen `nul`; schrijf de tabellen en figuren naar
     `uit` en geef ze terug. De gevallen staan in `uit/<onderdeel>/gevallen` en hervatten bij een nieuwe aanroep.
-    Alle onderdelen rekenen op één uitvoerder (standaard: kies_uitvoerder(dask, werkers))."""
+    Alle onderdelen rekenen op één uitvoerder (standaard: kies_uitvoerder(dask, werkers)). `priors`: welke
+    verdelingen de effecten krijgen (woordenschat.PRIORS; standaard die uit het bewijs)."""
     u = uitvoerder if uitvoerder is not None else kies_uitvoerder(dask, werkers)
     try:
         return _analyseer(methode, alternatief, nul, n, Path(uit), schaal, jaren, seed, patronen, opnieuw,
-                          voortgang, u)
+                          voortgang, u, priors)
     finally:
         if uitvoerder is None:
             u.sluit()
 
 
 def _analyseer(methode: str, alternatief, nul, n: int, uit: Path, schaal: int, jaren: int, seed: int,
-               patronen: tuple[str, ...] | None, opnieuw: bool, voortgang: bool, u: Uitvoerder) -> dict:
+               patronen: tuple[str, ...] | None, opnieuw: bool, voortgang: bool, u: Uitvoerder,
+               priors: str) -> dict:
     # de figuren pas hier: matplotlib is zwaar en alleen nodig als er een analyse klaar is
     from simulatie.rapportage import figuren
 
@@ -234,7 +237,7 @@ def _analyseer(methode: str, alternatief, nul, n: int, uit: Path, schaal: int, j
     if n < 2:
         raise InvoerFout(f"--n {n} is te klein.", veld="--n", toegestaan="een geheel getal >= 2")
     controleer_zelfde_looptijd(nul, [alternatief], jaren_vast=True)
-    p = laad_parameters()
+    p = met_priors(laad_parameters(), priors)
     # de populatie is ook onzeker: elke trekking een ander zaad, zodat de ruis in de spreiding en in de indices zit
     o = Onzekerheden.kies(p, patronen).met_populatieruis()
     # het ontwerp vóór er iets geschreven wordt: een foute --n (Sobol: geen macht van 2) laat niets achter
@@ -243,7 +246,7 @@ def _analyseer(methode: str, alternatief, nul, n: int, uit: Path, schaal: int, j
     evaluator = Vergelijkingsevaluator(nul.als_dict(), alternatief.als_dict(), seed=seed, schaal=schaal, jaren=jaren,
                                        per_groep=methode == "psa")
     herkomst = {"methode": methode, "alternatief": alternatief.naam, "nulalternatief": nul.naam, "seed": seed,
-                "schaal": schaal, "jaren": jaren, "n": n, "versie": __version__}
+                "schaal": schaal, "jaren": jaren, "n": n, "versie": __version__, "priors": priors}
     afdruk = vingerafdruk({**evaluator.vingerafdruk(), "herkomst": {**herkomst, "onzeker": o.namen}})
     _bereid_map_voor(uit, afdruk, opnieuw)
 

@@ -24,6 +24,7 @@ from simulatie.economie.groepen import groepstabel, psa_uitkomsten
 from simulatie.economie.mkba import (PARTIJEN, contante_waarde, effectkengetallen,
                                      kosten_en_baten)
 from simulatie.gedeeld.fouten import InvoerFout
+from simulatie.invoer.bewijs import met_bewijspriors
 from simulatie.invoer.parameters import Parameters, Verdeling
 from simulatie.invoer.scenario import Scenario, valideer
 
@@ -44,6 +45,21 @@ STANDAARD = (
     # welk deel van het verschil tussen opleidingsniveaus bij vertrek het niveau veroorzaakt (mkba.niveauverschuiving)
     "prijzen.levensloop.causaal_aandeel_sk",
 )
+# Welke verdelingen de effecten van begeleiding krijgen (bewijs.yaml, simulatie/invoer/bewijs.py): de regel per
+# parameter uit het bewijs, overal de sceptische regel waar die als alternatief genoemd is (massa op nul waar
+# Nederlandse proeven niets vonden), of de aangenomen bandbreedtes van beleid.yaml.
+PRIORS = ("bewijs", "sceptisch", "aanname")
+
+
+def met_priors(p: Parameters, priors: str) -> Parameters:
+    """De parameters met de verdelingen van een prior-set uit PRIORS (de waarden blijven)."""
+    if priors not in PRIORS:
+        raise InvoerFout(f"Onbekende prior-set '{priors}'.", veld="--priors", toegestaan=" | ".join(PRIORS))
+    if priors == "aanname":
+        return p
+    return met_bewijspriors(p, "sceptisch" if priors == "sceptisch" else None)
+
+
 # Een kolom van een ontwerp die geen parameter is maar de populatie kiest: het zaad is seed + trekking.
 TREKKING = "populatie.trekking"
 TREKKINGEN = 2 ** 20  # zoveel verschillende populaties kan een analyse trekken (zaad = seed + trekking)

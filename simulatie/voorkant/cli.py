@@ -19,6 +19,7 @@ from pathlib import Path
 import numpy as np
 
 from simulatie.experimenten.uitvoering import DASK_HULP, controleer_dask, kies_uitvoerder
+from simulatie.experimenten.woordenschat import PRIORS
 from simulatie.gedeeld import codes as c
 from simulatie.gedeeld.fouten import InvoerFout
 from simulatie.gedeeld.opmaak import getal, mln, nl
@@ -157,6 +158,9 @@ def maak_parser() -> argparse.ArgumentParser:
                      help="aantal processen (standaard: alle kernen)")
     gev.add_argument("--parameters", default=None,
                      help="komma-gescheiden namen of patronen van onzekere parameters (standaard: de vaste set)")
+    gev.add_argument("--priors", choices=PRIORS, default="bewijs",
+                     help="verdelingen van de effecten: uit het bewijs (standaard; bewijs.yaml), overal de "
+                          "sceptische regel, of de aangenomen bandbreedtes van beleid.yaml")
     gev.add_argument("--opnieuw", action="store_true",
                      help="gooi de opgeslagen gevallen en resultaten van een eerdere analyse in de uitvoermap weg")
     gev.add_argument("--uit", type=_map, default=None,
@@ -304,12 +308,13 @@ def _gevoeligheid(args) -> int:
         nieuw = not doel.exists()
         try:
             t = analyseer(args.methode, alt, nul, args.n, doel, schaal=args.schaal, jaren=args.jaren, seed=args.seed,
-                          dask=args.dask, werkers=args.werkers, patronen=patronen, opnieuw=args.opnieuw)
+                          dask=args.dask, werkers=args.werkers, patronen=patronen, opnieuw=args.opnieuw,
+                          priors=args.priors)
             with atomair(doel / "herkomst.json") as tijdelijk:
                 schrijf_json(tijdelijk, herkomst(
                     opdracht="gevoeligheid", methode=args.methode, n=args.n, alternatief=alt.als_dict(),
                     nul=nul.als_dict(), seed=args.seed, schaal=args.schaal, jaren=args.jaren,
-                    parameters=patronen or "standaard", looptijd_seconden=round(klok.seconden, 2)))
+                    parameters=patronen or "standaard", priors=args.priors, looptijd_seconden=round(klok.seconden, 2)))
         except BaseException:
             if nieuw and opgeslagen_gevallen(doel) == 0:  # niets bewaard dat een hervatting zou gebruiken
                 shutil.rmtree(doel, ignore_errors=True)
