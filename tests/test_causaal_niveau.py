@@ -13,7 +13,7 @@ from simulatie.economie.mkba import Tellingen, bereken, niveauverschuiving
 from simulatie.experimenten.vergelijking import vergelijk
 from simulatie.gedeeld import codes as c
 from simulatie.kern.beleid import COACHING
-from simulatie.gedeeld.opmaak import getal, mln
+from simulatie.gedeeld.opmaak import getal, mln, nl
 from simulatie.rapportage.rapport import mkba_markdown
 from simulatie.kern.vertrek import MBO34, MET_SK, NIVEAUS_BIJ_VERTREK, ZONDER_SK
 from simulatie.kern.waarneming import VERTREKKER
@@ -116,3 +116,20 @@ def test_cpb_telling_is_deelnemers_maal_het_verschil_in_het_experiment():
     regel = next(r_ for r_ in mkba_markdown(r, v).splitlines() if "volgens de telling van het CPB" in r_)
     assert getal(k.voorkomen_vsv_cpb_telling_per_beleidsjaar) in regel
     assert mln(k.netto_per_beleidsjaar_cpb_telling) in regel
+
+
+def test_mkba_md_zet_elk_effect_naast_het_bewijs_en_het_break_even_effect(vergelijking):
+    """Per effectparameter een regel met de waarde, de aangenomen bandbreedte en het bewijs; het break-even-effect
+    (schaal maal waarde) alleen voor de effecten die het alternatief gebruikt."""
+    r = vergelijking.mkba()
+    r = replace(r, kengetallen=r.kengetallen.assign(break_even_effectschaal=0.5))
+    tekst = mkba_markdown(r, vergelijking)
+    deel = tekst.split("## Wat zegt het bewijs")[1].split("\n## ")[0]
+    p = vergelijking.parameters
+    regel = next(x for x in deel.splitlines() if x.startswith("| `begeleiding_tijdens_vsv`"))
+    assert nl(p["beleid.effect.begeleiding_tijdens_vsv"], 2) in regel and "intensiteit" in regel
+    assert sum(x.startswith("| `") for x in deel.splitlines()) == len(
+        [n for n in p.items if n.startswith("beleid.effect.")])
+    break_even = next(x for x in deel.splitlines() if x.startswith("- **wet**"))
+    assert f"`begeleiding_tijdens_vsv` {nl(0.5 * p['beleid.effect.begeleiding_tijdens_vsv'], 2)}" in break_even
+    assert "intensieve_coaching_vsv" not in break_even  # de wet kent geen intensieve coaching

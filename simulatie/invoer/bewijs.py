@@ -57,6 +57,7 @@ from pathlib import Path
 from typing import Any, Mapping
 
 import numpy as np
+import pandas as pd
 from scipy import stats
 
 from simulatie.gedeeld.fouten import InvoerFout
@@ -660,3 +661,22 @@ def samenvatting(v: Verdeling, punten: int = 20000) -> dict[str, float]:
     q = (np.arange(punten) + 0.5) / punten
     return {"gemiddelde": float(np.mean(v.kwantiel(q))), "mediaan": float(v.kwantiel(0.5)),
             "p5": float(v.kwantiel(0.05)), "p95": float(v.kwantiel(0.95)), "p_nul": float(v.p_nul or 0.0)}
+
+
+def priortabel(parameters: Parameters) -> pd.DataFrame:
+    """Per effectparameter en prior-set (aanname: de bandbreedte van beleid.yaml; bewijs: de eigen regel; sceptisch):
+    de waarde waarmee het model rekent, de regel en de samenvatting van de verdeling (gemiddelde, mediaan, 5%- en
+    95%-kwantiel, kans op precies nul). Voor mkba.md en de notebooks."""
+    rijen = []
+    sets = {"bewijs": bewijspriors(parameters), "sceptisch": bewijspriors(parameters, "sceptisch")}
+    for naam in sets["bewijs"]:
+        info = parameters.info(naam)
+        kandidaten = [("aanname", "aanname", info.verdeling)] + [(k, v[naam].regel, v[naam].verdeling)
+                                                                for k, v in sets.items()]
+        for priors, regel, verdeling in kandidaten:
+            if verdeling is None:
+                continue
+            rijen.append({"parameter": naam, "waarde": info.waarde, "priors": priors, "regel": regel,
+                          **samenvatting(verdeling)})
+    return pd.DataFrame(rijen)
+

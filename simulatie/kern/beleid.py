@@ -111,8 +111,7 @@ class Beleidsinstellingen:
         n = scenario.nazorg
         coaching, tijdens, na = (_masker(scenario.coaching.doelgroepen), _masker(n.tijdens_opleiding),
                                  _masker(n.na_uitstroom))
-        actief = np.array([coaching.any(), tijdens.any(), na.any(), scenario.gemeente.preventieve_begeleiding,
-                           scenario.levenscoaching.variant != "geen"])
+        actief = actieve_hefbomen(scenario)
         kosten_maand = _kosten_maand(scenario, p, actief)
         prioriteit_sk = p["beleid.prioriteit.zonder_sk"]
         return cls(
@@ -142,6 +141,28 @@ def _kosten_maand(scenario: Scenario, p: Parameters, actief: np.ndarray) -> np.n
         LEVENSCOACHING: lambda: p.prijs(b + "levenscoaching_per_jaar", jaar),
     }
     return np.array([per_jaar[h]() if actief[h] else np.nan for h in range(len(HEFBOMEN))]) / 12.0
+
+
+def actieve_hefbomen(scenario: Scenario) -> np.ndarray:
+    """(hefboom,) welke hefbomen uit HEFBOMEN het scenario gebruikt."""
+    n = scenario.nazorg
+    return np.array([bool(scenario.coaching.doelgroepen), bool(n.tijdens_opleiding), bool(n.na_uitstroom),
+                     scenario.gemeente.preventieve_begeleiding, scenario.levenscoaching.variant != "geen"])
+
+
+# per hefboom de effectparameters die _effectfactoren leest (naast het bereik van het Doorstroompunt)
+EFFECTPARAMETERS = (("beleid.effect.intensieve_coaching_vsv",), ("beleid.effect.begeleiding_tijdens_vsv",),
+                    ("beleid.effect.nazorg_baanvinden", "beleid.effect.nazorg_baanbehoud",
+                     "beleid.effect.nazorg_terugkeer_onderwijs"), ("beleid.effect.gemeente_baanvinden",),
+                    ("beleid.effect.levenscoaching_baanvinden", "beleid.effect.levenscoaching_zorg_uitstroom"))
+
+
+def gebruikte_effecten(scenario: Scenario) -> tuple[str, ...]:
+    """De beleid.effect.*-parameters die een scenario gebruikt (voor de rapportage van het bewijs)."""
+    namen = [n for a, groep in zip(actieve_hefbomen(scenario), EFFECTPARAMETERS) if a for n in groep]
+    if scenario.doorstroompunt.versterkt_bereik:
+        namen.append("beleid.effect.extra_bereik_doorstroompunt_wet")
+    return tuple(namen)
 
 
 def _effectfactoren(scenario: Scenario, p: Parameters, actief: np.ndarray) -> dict:

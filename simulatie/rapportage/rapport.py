@@ -14,6 +14,8 @@ from simulatie.economie.mkba import (LEVENSLOOP, MAATSCHAPPIJ, NIET_GEWAARDEERD,
                                      Resultaat, waarde_startkwalificatie)
 from simulatie.gedeeld.opmaak import getal, mln, nl, tabel_md
 from simulatie.gedeeld import codes as c
+from simulatie.invoer.bewijs import priortabel
+from simulatie.kern.beleid import gebruikte_effecten
 
 
 def postnaam(post: str) -> str:
@@ -170,6 +172,43 @@ def kasritme_markdown(kasritme: pd.DataFrame) -> list[str]:
     return regels
 
 
+def bewijs_markdown(p, resultaat: Resultaat, scenarios: dict) -> list[str]:
+    """Wat zegt het bewijs: per effect van begeleiding de waarde waarmee het model rekent, de aangenomen
+    bandbreedte en de verdeling uit de studies (bewijs.yaml), en per alternatief het break-even-effect (alle
+    effecten maal de break-even-schaal) naast het 90%-interval uit het bewijs."""
+    t = priortabel(p)
+    kort = lambda naam: naam.removeprefix("beleid.effect.")  # noqa: E731
+
+    def band(r) -> str:
+        nul = f"; kans op 0: {nl(100 * r.p_nul, 0)}%" if r.p_nul > 0 else ""
+        return f"{nl(r.gemiddelde, 2)} ({nl(r.p5, 2)}-{nl(r.p95, 2)}{nul})"
+
+    regels = ["## Wat zegt het bewijs", "",
+              "Per effect van begeleiding: de waarde waarmee deze MKBA rekent, de aangenomen bandbreedte uit "
+              "`beleid.yaml` en de verdeling die uit de studies volgt (`simulatie/invoer/parameters/bewijs.yaml`, "
+              "met per parameter de regel en de studies; de sceptische regel legt massa op nul waar Nederlandse "
+              "proeven niets vonden). Gemiddelde met het 5e-95e percentiel. `jongeren gevoeligheid ALT --methode "
+              "psa --priors bewijs|sceptisch|aanname` geeft de NCW, de kans op NCW > 0 en de waarde van informatie "
+              "onder elke set, met het break-even-effect per parameter (`break_even_effecten.csv`).", "",
+              "| effect | waarde | aanname | bewijs (regel) | bewijs, sceptisch |", "|---|---|---|---|---|"]
+    for naam, g in t.groupby("parameter", sort=False):
+        r = {x.priors: x for x in g.itertuples()}
+        regels.append(f"| `{kort(naam)}` | {nl(r['bewijs'].waarde, 2)} | {band(r['aanname'])} | "
+                      f"{band(r['bewijs'])} ({r['bewijs'].regel}) | {band(r['sceptisch'])} |")
+    k = resultaat.kengetallen
+    met_break_even = k[np.isfinite(k.break_even_effectschaal.astype(float))]
+    if len(met_break_even):
+        bewijs = t[t.priors == "bewijs"].set_index("parameter")
+        regels += ["", "Break-even-effect per alternatief: alle effecten maal de break-even-schaal (zoals in de "
+                   "kengetallen), per effect naast het 90%-interval uit het bewijs:", ""]
+        for r in met_break_even.itertuples():
+            delen = [f"`{kort(n)}` {nl(r.break_even_effectschaal * b.waarde, 2)} (bewijs {nl(b.p5, 2)}-"
+                     f"{nl(b.p95, 2)})" for n, b in bewijs.iterrows()
+                     if n in gebruikte_effecten(scenarios[r.scenario]) and not n.endswith("doorstroompunt_wet")]
+            regels.append(f"- **{r.scenario}** (schaal {nl(r.break_even_effectschaal, 2)}): " + "; ".join(delen))
+    return regels + [""]
+
+
 def _jaar(u) -> str:
     """De laatste maand van een run (het einde van de uitloop), als JJJJ-MM."""
     jaar, maand = c.jaar_maand(int(u.maanden[-1]))
@@ -255,7 +294,9 @@ def mkba_markdown(resultaat: Resultaat, vergelijking, ruis: pd.DataFrame | None 
     regels += ["## Niet in euro's uitgedrukte effecten", "",
                "| effect | richting | toelichting |", "|---|---|---|"]
     regels += [f"| {e} | {r_} | {t} |" for e, r_, t in NIET_GEWAARDEERD]
-    regels += ["", "## Aannames die er het meest toe doen", "",
+    regels += [""] + bewijs_markdown(vergelijking.parameters, r,
+                                     {a.naam: a.scenario for a in vergelijking.alternatieven})
+    regels += ["## Aannames die er het meest toe doen", "",
                "Alle waarden staan met bron en bandbreedte in `simulatie/invoer/parameters/*.yaml`; de "
                "gevoeligheidsanalyse (`jongeren gevoeligheid`) laat zien welke de uitkomst het sterkst sturen.", "",
                "| parameter | waarde | bron | bandbreedte |", "|---|---|---|---|"]
