@@ -343,6 +343,20 @@ def waarde_van_informatie(res: pd.DataFrame, o: Onzekerheden, p: Parameters, see
     return uit
 
 
+def naast_elkaar(psas: dict[str, dict[str, pd.DataFrame]]) -> pd.DataFrame:
+    """De PSA onder verschillende prior-sets naast elkaar (priors -> de tabellen van analyseer('psa', ...)): de NCW
+    (gemiddelde, 5e en 95e percentiel), de kans op NCW > 0, de EVPI en de EVPPI van de effecten van begeleiding."""
+    rijen = []
+    for priors, t in psas.items():
+        s = t["psa_samenvatting"].set_index("uitkomst").loc["ncw_maatschappij"]
+        e = t["evpi"].set_index("parameter")
+        rijen.append({"priors": priors, "ncw_gemiddelde": s.gemiddelde, "ncw_p5": s.p5, "ncw_p95": s.p95,
+                      "kans_positief": s.kans_positief, "evpi": float(e.evpi.iloc[0]),
+                      "evppi_effecten": float(e.evppi.get("(groep) effecten van begeleiding", np.nan)),
+                      "trekkingen": len(t["psa"])})
+    return pd.DataFrame(rijen)
+
+
 def scenario_discovery(res: pd.DataFrame, o: Onzekerheden) -> dict:
     """prim_boxen.csv: onder welke aannames is de NCW negatief, en onder welke is het alternatief beter dan niets
     doen (de enige andere keuze); met het afpeltraject voor de afwegingsfiguur."""

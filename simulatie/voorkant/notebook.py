@@ -88,9 +88,11 @@ def met_ruis(v, inst: Instellingen) -> pd.DataFrame:
     return pd.DataFrame(rijen).T.rename_axis("scenario")
 
 
-def psa(alternatief: str, inst: Instellingen, nul: str = "nulalternatief") -> dict:
+def psa(alternatief: str, inst: Instellingen, nul: str = "nulalternatief", priors: str = "bewijs") -> dict:
     """De probabilistische analyse van `alternatief` (gevoeligheid.analyseer, methode psa) op de schaal van de
-    notebook, in één map die notebooks delen: wie hem als tweede vraagt, leest hem (hervatten)."""
-    map_ = inst.uit / f"psa_{alternatief}_s{inst.schaal}_j{inst.jaren}_n{max(inst.n, 4)}"
+    notebook, in één map die notebooks delen: wie hem als tweede vraagt, leest hem (hervatten). `priors`: de
+    verdelingen van de effecten (woordenschat.PRIORS)."""
+    achter = "" if priors == "bewijs" else f"_{priors}"
+    map_ = inst.uit / f"psa_{alternatief}_s{inst.schaal}_j{inst.jaren}_n{max(inst.n, 4)}{achter}"
     return analyseer("psa", laad_scenario(alternatief), laad_scenario(nul), n=max(inst.n, 4), uit=map_,
-                     schaal=inst.schaal, jaren=inst.jaren, voortgang=False)
+                     schaal=inst.schaal, jaren=inst.jaren, voortgang=False, priors=priors)
