@@ -15,6 +15,7 @@ from scipy import integrate, stats
 
 from simulatie.gedeeld.fouten import InvoerFout
 from simulatie.invoer import bewijs as b
+from simulatie.invoer.parameters import laad_parameters
 from simulatie.invoer.parameters import Parameter, Parameters, Verdeling, lees_bestand
 
 BINOMIAAL_SE_CPB224 = (math.sqrt(0.17 * 0.83 / 225), math.sqrt(0.10 * 0.90 / 225))  # 0,025042 en 0,02
@@ -400,3 +401,15 @@ def test_uitdoving_met_andere_naam_is_een_fout(parameters):
     """Zodra er een uitdovingsparameter is, telt een rij voor een niet-bestaande (getypte) naam als fout."""
     with pytest.raises(InvoerFout, match="Onbekende parameter 'beleid.uitdoving.na_eerste_jaar'"):
         b.laad_bewijs(_met_uitdoving(parameters, "beleid.uitdoving.na_het_eerste_jaar"))
+
+
+def test_waarden_uit_het_bewijs_zijn_het_gemiddelde_van_hun_prior():
+    """Een effect waarvan beleid.yaml zegt dat de waarde het gemiddelde van de prior uit het bewijs is, heeft die
+    waarde (op de twee decimalen waarmee ze in beleid.yaml staat): de studietabel en de rekenwaarde lopen niet uit
+    elkaar."""
+    p = laad_parameters()
+    priors = b.bewijspriors(p)
+    uit_bewijs = [n for n in priors if p.info(n).bron.startswith("gemiddelde van de prior uit het bewijs")]
+    assert len(uit_bewijs) >= 6
+    for naam in uit_bewijs:
+        assert p[naam] == pytest.approx(b.samenvatting(priors[naam].verdeling)["gemiddelde"], abs=0.005), naam
