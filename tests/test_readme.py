@@ -59,3 +59,19 @@ def test_geen_tijden_in_de_readme():
         tekst = tekst.replace(zin, "")
     gevonden = [m.group(0) for m in _TIJD.finditer(tekst)]
     assert not gevonden, f"tijden horen in benchmarks/README.md, niet in README.md: {gevonden}"
+
+
+def _tellingen() -> list[tuple[str, int]]:
+    """(zin in de README, het aantal volgens de bestanden): de omvang van de kalibratie en van de standaardset."""
+    from simulatie.experimenten.woordenschat import STANDAARD
+
+    fit = pd.read_csv(KALIBRATIE / "fit.csv")
+    ident = pd.read_csv(KALIBRATIE / "identificatie.csv")
+    return [("fit {} parameters", int(ident.gefit.sum())), ("op {} gepubliceerde doelen", int(fit.gefit.sum())),
+            ("aan {} gepubliceerde", len(pd.read_csv(KALIBRATIE / "toetsen.csv"))), ("set van {}", len(STANDAARD))]
+
+
+def test_de_tellingen_in_de_readme_kloppen_met_de_bestanden():
+    tekst = " ".join(README.read_text(encoding="utf-8").split())
+    for zin, aantal in _tellingen():
+        assert zin.format(aantal) in tekst, f"README.md noemt niet '{zin.format(aantal)}'"
