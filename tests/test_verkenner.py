@@ -1,5 +1,7 @@
 """De verkenner in een echte browser (Chromium van Debian, via Playwright): nazorg van 12 naar 24 maanden, rekenen,
-en dezelfde NCW als `vergelijk`; een onmogelijke waarde geeft de melding van de opdrachtregel naast het veld.
+en dezelfde NCW als `vergelijk`; de tabel per partij met de namen en getallen van mkba.md, binnen een venster van
+1.400 pixels; een onmogelijke waarde geeft de melding van de opdrachtregel naast het veld. Hoe snel de eerste cijfers
+er staan, meet `benchmarks/verkenner.py` (geen tijdgrens in een toets).
 
 `.ci/run` installeert Chromium met apt-get en zet JONGEREN_BROWSER_VERPLICHT=1: daar is een ontbrekende browser
 een fout, op een eigen machine zonder Chromium wordt de toets overgeslagen."""
@@ -7,6 +9,7 @@ een fout, op een eigen machine zonder Chromium wordt de toets overgeslagen."""
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -21,9 +24,11 @@ import pytest
 from simulatie import laad_scenario
 from simulatie.gedeeld.opmaak import mln
 from simulatie.experimenten.vergelijking import vergelijk
+from simulatie.rapportage.rapport import overzicht_tabel
 from simulatie.voorkant.verkenner import controleer, hefbomen_van
 
 SCHAAL, JAREN = 50, 10  # de standaardschaal van de pagina
+BREEDTE = 1400  # het venster: de pagina en haar tabellen passen erin
 
 
 def _browser() -> str:
@@ -68,7 +73,7 @@ def test_verkenner_rekent_zoals_vergelijk_en_meldt_foute_invoer(verkenner, tmp_p
     buiten = []
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=chromium, args=["--no-sandbox"])
-        pagina = browser.new_page(viewport={"width": 1400, "height": 1000})
+        pagina = browser.new_page(viewport={"width": BREEDTE, "height": 1000})
 
         def alleen_lokaal(route):  # zonder internet: elk verzoek naar buiten wordt geweigerd (en geteld)
             if route.request.url.startswith(("http://127.0.0.1", "ws://127.0.0.1", "data:", "blob:")):
@@ -84,16 +89,17 @@ def test_verkenner_rekent_zoals_vergelijk_en_meldt_foute_invoer(verkenner, tmp_p
         veld.fill("24")
         veld.press("Enter")
         pagina.get_by_role("button", name="Vergelijk met het nulalternatief").click()
-        klik = time.perf_counter()
         ncw = pagina.locator("#ncw")
-        ncw.wait_for(timeout=120_000)
-        eerste_cijfers = time.perf_counter() - klik
+        ncw.wait_for(timeout=120_000)  # wachten op de cijfers, geen eis aan de snelheid
         getoond = ncw.inner_text()
+        kader = pagina.locator(".kosten-baten")
+        cellen = kader.locator("table").evaluate("t => Array.from(t.rows, r => Array.from(r.cells, c => c.innerText))")
+        kader_rechts = kader.bounding_box()["x"] + kader.bounding_box()["width"]
+        paginabreedte = pagina.evaluate("document.documentElement.scrollWidth")
         with pagina.expect_download(timeout=120_000) as download:
             pagina.get_by_text("Download de bestanden").click()
         zip_pad = tmp_path / "vergelijking.zip"
         download.value.save_as(zip_pad)
-        print(f"eerste cijfers na {eerste_cijfers:.1f} s")
 
         # een onmogelijke waarde: dezelfde tekst als de opdrachtregel, bij het veld
         veld.fill("99")
@@ -109,7 +115,16 @@ def test_verkenner_rekent_zoals_vergelijk_en_meldt_foute_invoer(verkenner, tmp_p
     assert fout is None
     v = vergelijk(laad_scenario("nulalternatief"), scenario, jaren=JAREN, seed=0, schaal=SCHAAL, voortgang=False,
                   werkers=1)
-    assert getoond == mln(v.mkba().kengetallen.set_index("scenario").loc[scenario.naam, "ncw_maatschappij"])
+    r = v.mkba()
+    assert getoond == mln(r.kengetallen.set_index("scenario").loc[scenario.naam, "ncw_maatschappij"])
+    # de tabel per partij: de posten bij hun naam uit mkba.md, getallen met een decimale komma, even breed als de pagina
+    kop, rijen = cellen[0], {rij[0]: rij[1:] for rij in cellen[1:]}
+    label = "Begeleiding uit het regionale budget (coaches)"
+    assert label in rijen and "programmakosten_begeleiding" not in str(cellen), list(rijen)
+    ocw = rijen[label][kop.index("Rijk (OCW)") - 1]
+    assert re.fullmatch(r"-\d{1,3}(\.\d{3})*,\d", ocw), ocw  # bijvoorbeeld -499,1 (niet -499.1)
+    assert ocw == overzicht_tabel(r, scenario.naam).loc[label, "Rijk (OCW)"]
+    assert kader_rechts <= BREEDTE and paginabreedte <= BREEDTE, (kader_rechts, paginabreedte)
     _, cli_fout = controleer("wet", {**hefbomen, "nazorg.maanden_na_uitstroom": 99})
     assert cli_fout.tekst() in tekst and "Toegestaan" in tekst
     assert (tmp_path / "verkenner.png").stat().st_size > 10_000
@@ -119,7 +134,6 @@ def test_verkenner_rekent_zoals_vergelijk_en_meldt_foute_invoer(verkenner, tmp_p
                 f"{scenario.naam}.toml"} <= namen
         kengetallen = pd.read_csv(z.open("mkba_kengetallen.csv")).set_index("scenario")
     assert mln(kengetallen.loc[scenario.naam, "ncw_maatschappij"]) == getoond
-    assert eerste_cijfers < 60, f"de eerste cijfers kwamen pas na {eerste_cijfers:.0f} s"
     assert not buiten, f"de pagina vroeg iets van buiten: {buiten[:3]}"
 
 
@@ -162,8 +176,8 @@ def test_tweede_klik_stopt_de_berekening_en_een_nieuwe_rekent_gewoon():
     assert oud and all(p.is_alive() for p in oud)
     proces.stop()
     for p in oud:
-        p.join(timeout=10)
-    assert proces._pool is None and not any(p.is_alive() for p in oud)
+        p.join(timeout=60)  # wachten tot het proces weg is; blijft het leven, dan stopte Stop het niet
+    assert proces._pool is None and not any(p.is_alive() for p in oud), "Stop beëindigde het rekenproces niet"
     time.sleep(1)
     assert gemeld == []
 
@@ -172,7 +186,7 @@ def test_tweede_klik_stopt_de_berekening_en_een_nieuwe_rekent_gewoon():
         klaar.set()
 
     proces.start(data, 2000, gemeld.append, bestanden_klaar, lambda fout: (gemeld.append(fout), klaar.set()))
-    assert klaar.wait(timeout=180)
+    assert klaar.wait(timeout=600), "de nieuwe berekening meldde geen bestanden en geen fout"
     proces.stop()
     cijfers, bestanden = gemeld
     assert cijfers.scenario == data["naam"] and "effecten" in bestanden.figuren and bestanden.zip

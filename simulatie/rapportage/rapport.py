@@ -23,6 +23,18 @@ def postnaam(post: str) -> str:
     return ("Levensloop na vertrek: " if post.startswith(LEVENSLOOP) else "") + POSTEN[kaal][2]
 
 
+def overzicht_tabel(resultaat: Resultaat, scenario: str) -> pd.DataFrame:
+    """Kosten en baten per post en partij zoals mkba.md en de verkenner ze tonen: posten zonder verschil weg, de
+    posten bij hun Nederlandse naam, een saldo, en elk bedrag als tekst in miljoen euro (Nederlandse notatie)."""
+    o = resultaat.overzicht(scenario)
+    o = o.loc[(o.abs() > 1e-9).any(axis=1)]  # posten zonder verschil weglaten
+    o.index = [postnaam(p) for p in o.index]
+    o.loc["Saldo"] = o.sum()
+    o = o.map(nl)
+    o.index.name = "post (mln euro)"
+    return o
+
+
 # Gepubliceerde waarderingen van een voorkomen vsv'er of een extra startkwalificatie, met waarom het model anders
 # uitkomt.
 GEPUBLICEERDE_WAARDERINGEN = [
@@ -47,7 +59,7 @@ GEPUBLICEERDE_WAARDERINGEN = [
      "vsv'er, levenslang", "fiscale en sociale kosten van een vroege schoolverlater per land",
      "geen Nederlands cijfer; andere lonen, belastingdruk en uitkeringen"),
     ("Europese Commissie (via Štremfel & Vidmar 2018)", "100.000 tot 200.000 euro, tot 1,1 miljoen per vsv'er",
-     "levenslange kosten", "breed en niet naar land; het model ligt binnen deze bandbreedte"),
+     "levenslange kosten", "breed en niet naar land; vergelijk de baten per voorkomen vsv'er hierboven"),
     ("Noorda & Co (2014) De prijs van jeugdwerkloosheid (Amsterdam Nieuw-West)", "38.411 euro per plaatsing in werk "
      "(publieke kosten); 45.600-81.700 euro voor de maatschappij", "bespaarde uitkering, zorg en uitvoering na "
      "plaatsing van een werkloze jongere",
@@ -281,13 +293,7 @@ def mkba_markdown(resultaat: Resultaat, vergelijking, ruis: pd.DataFrame | None 
                    "zeker de aannames zijn: daarvoor `jongeren gevoeligheid ALT --methode psa` (intervallen, kans op "
                    "NCW > 0, waarde van informatie).", ""]
     for alt in vergelijking.alternatieven:
-        o = r.overzicht(alt.naam)
-        o = o.loc[(o.abs() > 1e-9).any(axis=1)]  # posten zonder verschil weglaten
-        o.index = [postnaam(p) for p in o.index]
-        o.loc["Saldo"] = o.sum()
-        o = o.map(nl)
-        o.index.name = "post (mln euro)"
-        regels += [f"## {alt.naam}: {alt.scenario.beschrijving}", "", tabel_md(o), "",
+        regels += [f"## {alt.naam}: {alt.scenario.beschrijving}", "", tabel_md(overzicht_tabel(r, alt.naam)), "",
                    f"![Kosten en baten per partij over de tijd](mkba_per_partij_{alt.naam}.png)", ""]
     regels += waardering_markdown(vergelijking.parameters, r)
     regels += kasritme_markdown(vergelijking.kasritme(r))

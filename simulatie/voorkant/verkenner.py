@@ -44,7 +44,7 @@ class Uitkomsten:
     ncw_maatschappij: float
     ncw_horizon: float
     kengetallen: pd.DataFrame
-    overzicht: pd.DataFrame           # posten x partijen, miljoen euro
+    overzicht: pd.DataFrame           # posten x partijen als tekst, zoals in mkba.md (rapport.overzicht_tabel)
     regio: pd.DataFrame               # per regio: dekking, wachtend, NCW
     seconden: float = 0.0
 
@@ -74,6 +74,7 @@ def bereken(data: dict, jaren: int, schaal: int, seed: int = 0) -> Uitkomsten:
     """De vergelijking van het scenario `data` met het nulalternatief, zoals `jongeren vergelijk` hem maakt (zonder
     break-even en zonder populatieruis: snel). Eén proces: het rekenproces van de pagina gebruikt één kern."""
     from simulatie.experimenten.vergelijking import vergelijk  # zie opwarmen: zwaar, alleen in het rekenproces
+    from simulatie.rapportage.rapport import overzicht_tabel
 
     klok = Stopwatch()
     scenario = valideer(data)
@@ -86,7 +87,7 @@ def bereken(data: dict, jaren: int, schaal: int, seed: int = 0) -> Uitkomsten:
     regio = regio[regio.scenario == scenario.naam][["naam", "budget_per_jaar", "dekking", "wachtend",
                                                      "ncw_maatschappij"]]
     return Uitkomsten(scenario.naam, scenario.als_dict(), float(k.ncw_maatschappij), float(k.ncw_horizon),
-                      r.kengetallen, r.overzicht(scenario.naam), regio.reset_index(drop=True), klok.seconden)
+                      r.kengetallen, overzicht_tabel(r, scenario.naam), regio.reset_index(drop=True), klok.seconden)
 
 
 def bestanden() -> Bestanden:
@@ -229,6 +230,33 @@ class Rekenproces:
 
 # ------------------------------------------------------------------------------------ de pagina
 
+# een tabelkader: een brede tabel schuift binnen zijn kader, de pagina zelf blijft even breed als het venster;
+# getallen breken niet af, de namen van posten en partijen wel, en de posten blijven staan als de tabel schuift
+_KADER = {"overflow-x": "auto", "max-width": "100%", "min-width": "0"}
+_TABEL_CSS = """
+.tabelkader table { font-size: 0.85rem; }
+.tabelkader td { white-space: nowrap; }
+.tabelkader td:first-child, .tabelkader th:first-child { white-space: normal; text-align: left; }
+.kosten-baten td:first-child, .kosten-baten th:first-child {
+  min-width: 16rem; position: sticky; left: 0; z-index: 1; background-color: white; }
+"""
+
+
+def _regiotabel(regio: pd.DataFrame) -> pd.DataFrame:
+    """De regio's met Nederlandse koppen en getallen in Nederlandse notatie."""
+    from simulatie.gedeeld.opmaak import getal, mln, nl
+
+    t = pd.DataFrame({
+        "budget per jaar (mln)": regio.budget_per_jaar.map(mln),
+        "dekking": regio.dekking.map(lambda x: "n.v.t." if pd.isna(x) else f"{nl(100 * x, 0)}%"),
+        "wachtend (gem. per maand)": regio.wachtend.map(getal),
+        "NCW (mln)": regio.ncw_maatschappij.map(mln),
+    })
+    t.index = regio.naam
+    t.index.name = "regio"
+    return t
+
+
 def _pagina():
     """De Solara-component (pas gebouwd bij gebruik: de rest van het pakket heeft Solara niet nodig)."""
     import solara
@@ -307,6 +335,7 @@ def _pagina():
             proces.current.start(scenario.als_dict(), SCHAAL, uitkomst.set, bestanden_klaar, fout_gemeld)
 
         solara.Title("Verkenner: van school naar duurzaam werk")
+        solara.Style(_TABEL_CSS)
         with solara.Columns([1, 3]):
             with solara.Column(style={"min-width": "300px"}):
                 solara.Select("Scenario (uit scenario's/)", values=alternatieven, value=basis.value, on_value=kies)
@@ -368,15 +397,17 @@ def _pagina():
                         with solara.Columns([1, 1]):
                             solara.Image(b.figuren["effecten"])
                             solara.Image(b.figuren[f"mkba_per_partij_{u.scenario}"])
-                    solara.Markdown("#### Kosten en baten per partij (contante waarde, mln euro)\n\n"
-                                    + tabel_md(u.overzicht.round(1)))
+                    # dezelfde tabel als in mkba.md; is hij breder dan de pagina, dan schuift hij binnen zijn kader
+                    solara.Markdown("#### Kosten en baten per partij (contante waarde, mln euro)")
+                    with solara.Div(classes=["tabelkader", "kosten-baten"], style=_KADER):
+                        solara.Markdown(tabel_md(u.overzicht))
                     with solara.Columns([1, 1]):
                         if b is not None and f"regio_ncw_{u.scenario}" in b.figuren:
                             solara.Image(b.figuren[f"regio_ncw_{u.scenario}"])
-                        r = u.regio.assign(budget_per_jaar=u.regio.budget_per_jaar.map(mln),
-                                           ncw_maatschappij=u.regio.ncw_maatschappij.map(mln),
-                                           dekking=u.regio.dekking.round(2), wachtend=u.regio.wachtend.round(0))
-                        solara.Markdown("#### De 40 regio's\n\n" + tabel_md(r.set_index("naam")))
+                        with solara.Column():
+                            solara.Markdown("#### De 40 regio's")
+                            with solara.Div(classes=["tabelkader", "regios"], style=_KADER):
+                                solara.Markdown(tabel_md(_regiotabel(u.regio)))
     return Page
 
 
