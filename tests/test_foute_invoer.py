@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -58,6 +59,15 @@ FOUTE_WAARDEN = [
     ("naam_met_schuine_streep", 'naam = "a/b"\n', "naam", "cijfers, '_', '-' en '.'"),
     ("naam_te_lang", f'naam = "{"x" * 300}"\n', "naam", "1 tot 100 tekens"),
     ("naam_verborgen", 'naam = ".x"\n', "naam", "niet beginnend met '.'"),
+    # een reuzengetal: het bereik in Nederlandse notatie, de waarde ingekort (issue 27)
+    ("budget_10_tot_de_400e", 'naam = "x"\n[budget]\nregionaal_programma = 1' + "0" * 400 + "\n",
+     "budget.regionaal_programma", "een getal >= 0 en <= 10.000.000.000"),
+    ("budget_min_10_tot_de_400e", 'naam = "x"\n[budget]\nmbo_begeleiding = -1' + "0" * 400 + "\n",
+     "budget.mbo_begeleiding", "een getal >= 0 en <= 10.000.000.000"),
+    ("jaren_10_tot_de_400e", 'naam = "x"\n[looptijd]\njaren = 1' + "0" * 400 + "\n", "looptijd.jaren",
+     "een getal >= 1 en <= 50"),
+    ("beschrijving_lijst_van_duizend", 'naam = "x"\nbeschrijving = [' + "1, " * 1000 + "]\n", "beschrijving",
+     "tekst"),
 ]
 
 
@@ -67,6 +77,7 @@ def test_foute_waarde_in_scenario(tmp_path, capsys, tekst, veld, toegestaan):
     pad.write_text(tekst, encoding="utf-8")
     code, out, err = draai(capsys, "run", pad, "--uit", tmp_path / "a" / "x" / "y", "--schaal", 2000, "--jaren", 1)
     weigert(code, err, str(pad), f"'{veld}'", "Toegestaan", toegestaan)
+    assert not re.search(r"(\S)\1{40}", err) and len(err) < 1000, err  # een waarde hoogstens met 40 tekens
     niets_geschreven(tmp_path, {"mijn.toml"})
 
 
@@ -270,13 +281,13 @@ def test_fout_dask_adres_laat_niets_achter(tmp_path, capsys, adres, fragment):
 
 GRENZEN = [
     ("jaren_miljard", ("run", "nulalternatief", "--jaren", 1_000_000_000), "--jaren", "1 tot en met 50"),
-    ("schaal_tien_miljoen", ("run", "nulalternatief", "--schaal", 10_000_000), "--schaal", "1 tot en met 2000"),
-    ("schaal_10_tot_de_21e", ("run", "nulalternatief", "--schaal", 10**21), "--schaal", "1 tot en met 2000"),
+    ("schaal_tien_miljoen", ("run", "nulalternatief", "--schaal", 10_000_000), "--schaal", "1 tot en met 2.000"),
+    ("schaal_10_tot_de_21e", ("run", "nulalternatief", "--schaal", 10**21), "--schaal", "1 tot en met 2.000"),
     ("seed_2_tot_de_70e", ("gevoeligheid", "wet", "--methode", "psa", "--n", 2, "--seed", 2**70), "--seed",
-     "0 tot en met 4294967295"),
+     "0 tot en met 4.294.967.295"),
     ("gevoeligheid_jaren", ("gevoeligheid", "wet", "--methode", "psa", "--n", 2, "--jaren", 51), "--jaren",
      "1 tot en met 50"),
-    ("vergelijk_schaal", ("vergelijk", "nulalternatief", "wet", "--schaal", 2001), "--schaal", "1 tot en met 2000"),
+    ("vergelijk_schaal", ("vergelijk", "nulalternatief", "wet", "--schaal", 2001), "--schaal", "1 tot en met 2.000"),
 ]
 
 

@@ -4,6 +4,7 @@ meegeleverde bestanden zoals een gebruiker dat zou doen."""
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -35,6 +36,8 @@ def _vervang(pad: Path, oud: str, nieuw: str) -> None:
 
 
 P = "simulatie/invoer/parameters/"
+# negen niveaus van negen verwijzingen: 9^9 = 387 miljoen getallen zodra iets de waarde uitschrijft
+ANKERBOM = "".join(f"  _a{i}: &a{i} [" + ", ".join([f"*a{i - 1}" if i else "1"] * 9) + "]\n" for i in range(9))
 FOUTE_PARAMETERS = [
     # (id, bestand, oud, nieuw, veld in de melding, fragment van wat mag)
     ("minimumloon_negatief", P + "prijzen.yaml", "wml_21_plus_per_maand: {waarde: 2294.40",
@@ -82,6 +85,25 @@ FOUTE_PARAMETERS = [
      "van 0 tot en met 1"),
     ("kalibratie_onbekende_naam", "kalibratie/gekalibreerd.yaml", "overgangen.bestemming_na_uitstroom.werk_vso:",
      "overgangen.bestemming_na_uitstroom.werk_vso_oud:", "waarden", "namen uit simulatie/invoer/parameters"),
+    # grenzen (issue 27): reuzengetallen, verwijzingen, diepte en grootte, vóór het rekenen geweigerd
+    ("waarde_10_tot_de_400e", P + "prijzen.yaml", "vakantiegeld: {waarde: 0.08", "vakantiegeld: {waarde: 1" + "0" * 400,
+     "prijzen.loon.vakantiegeld.waarde", "een aandeel of kans van 0 tot en met 1"),
+    ("waarde_min_10_tot_de_400e", P + "prijzen.yaml", "wml_21_plus_per_maand: {waarde: 2294.40",
+     "wml_21_plus_per_maand: {waarde: -1" + "0" * 400, "prijzen.loon.wml_21_plus_per_maand.waarde",
+     "een bedrag >= 0"),
+    ("waarde_5000_cijfers", P + "prijzen.yaml", "vakantiegeld: {waarde: 0.08", "vakantiegeld: {waarde: 1" + "0" * 5000,
+     None, "meer dan 4.300 cijfers"),
+    ("ankerbom", P + "prijzen.yaml", "  vakantiegeld: {waarde: 0.08", ANKERBOM + "  vakantiegeld: {waarde: *a8", None,
+     "zonder ankers en verwijzingen"),
+    ("lijst_50000_diep", P + "prijzen.yaml", "vakantiegeld: {waarde: 0.08",
+     "vakantiegeld: {waarde: " + "[" * 50_000 + "]" * 50_000, None, "hoogstens 32 niveaus"),
+    ("groter_dan_een_megabyte", P + "prijzen.yaml", "  vakantiegeld: {waarde: 0.08",
+     "  # " + "a" * 1_000_000 + "\n  vakantiegeld: {waarde: 0.08", None, "hoogstens 1.000.000 bytes"),
+    ("kalibratie_10_tot_de_400e", "kalibratie/gekalibreerd.yaml", "overgangen.bestemming_na_uitstroom.werk_vso:",
+     "overgangen.bestemming_na_uitstroom.werk_vso: 1" + "0" * 400 + " #",
+     "waarden.overgangen.bestemming_na_uitstroom.werk_vso", "van 0 tot en met 1"),
+    ("kalibratie_ankerbom", "kalibratie/gekalibreerd.yaml", "waarden:", "_a: &a [1, 1]\nwaarden:\n  x: *a\n",
+     None, "zonder ankers en verwijzingen"),
 ]
 
 
@@ -94,6 +116,7 @@ def test_foute_parameter(tmp_path, capsys, parametermap, bestand, oud, nieuw, ve
     weigert(code, err, str(parametermap / bestand), "Toegestaan", toegestaan)
     if veld:
         assert veld in err
+    assert not re.search(r"(\S)\1{40}", err) and len(err) < 1000, err[:1000]  # een waarde hoogstens met 40 tekens
     niets_geschreven(tmp_path, {"pakket"})
 
 

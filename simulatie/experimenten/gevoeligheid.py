@@ -27,6 +27,8 @@ from simulatie.experimenten.uitvoering import Uitvoerder, kies_uitvoerder
 from simulatie.experimenten.woordenschat import (BUDGETFACTOR, BUDGETFACTOREN, TREKKING, UITKOMSTEN, Onzekerheden,
                                                  met_priors)
 from simulatie.gedeeld.fouten import InvoerFout
+from simulatie.gedeeld.grenzen import MAX_GEVALLEN, MAX_N
+from simulatie.gedeeld.opmaak import getal
 from simulatie.gedeeld.uitvoer import EIGENAAR, atomair, eigen_bestanden, schrijf_json
 from simulatie.gedeeld.versie import __version__
 from simulatie.invoer.parameters import Parameters, laad_parameters
@@ -43,10 +45,31 @@ PROEVEN = (
 
 # ------------------------------------------------------------------------------------ ontwerpen
 
+# gevallen per steekproef bij k onzekerheden: Sobol n x (k + 2) (zonder tweede orde), Morris n trajecten van k + 1
+_GEVALLEN_PER_N = {"sobol": (lambda k: k + 2, "n x (parameters + 2)"),
+                   "morris": (lambda k: k + 1, "n x (parameters + 1)"), "psa": (lambda k: 1, "n")}
+
+
+def controleer_omvang(methode: str, n: int, onzekerheden: int) -> int:
+    """Het aantal gevallen van een analyse; meer dan MAX_GEVALLEN is een InvoerFout met de grootste --n die past.
+    Vóór de steekproef: een ontwerp van een biljoen rijen zou het geheugen vullen voor er iets gezegd is."""
+    per_n, formule = _GEVALLEN_PER_N[methode]
+    gevallen = n * per_n(onzekerheden)
+    if gevallen > MAX_GEVALLEN:
+        grootste = MAX_GEVALLEN // per_n(onzekerheden)
+        if methode == "sobol":
+            grootste = 1 << (grootste.bit_length() - 1)  # een macht van 2
+        raise InvoerFout(f"--n {getal(n)} geeft {getal(gevallen)} gevallen ({methode}: {formule}, met "
+                         f"{onzekerheden} onzekere parameters).", veld="--n",
+                         toegestaan=f"hoogstens {getal(MAX_GEVALLEN)} gevallen, hier --n van 2 tot en met "
+                                    f"{getal(grootste)}")
+    return gevallen
+
+
 def ontwerp_sobol(o: Onzekerheden, n: int, seed: int = 0) -> tuple[pd.DataFrame, np.ndarray]:
     if n < 2 or n & (n - 1):
         raise InvoerFout(f"Sobol vraagt een macht van 2 als --n, niet {n}.", veld="--n",
-                         toegestaan="2, 4, 8, ..., bijvoorbeeld 64 of 128")
+                         toegestaan=f"2, 4, 8, ... tot en met {getal(MAX_N)}, bijvoorbeeld 64 of 128")
     eenheid = sobol_steekproef.sample(o.probleem(), n, calc_second_order=False, seed=seed)
     return o.naar_waarden(eenheid), eenheid
 
@@ -240,6 +263,7 @@ def _analyseer(methode: str, alternatief, nul, n: int, uit: Path, schaal: int, j
     p = met_priors(laad_parameters(), priors)
     # de populatie is ook onzeker: elke trekking een ander zaad, zodat de ruis in de spreiding en in de indices zit
     o = Onzekerheden.kies(p, patronen).met_populatieruis()
+    controleer_omvang(methode, n, len(o.namen))
     # het ontwerp vóór er iets geschreven wordt: een foute --n (Sobol: geen macht van 2) laat niets achter
     ontwerp, eenheid = {"sobol": ontwerp_sobol, "morris": ontwerp_morris, "psa": ontwerp_psa}[methode](o, n, seed)
     # de PSA geeft ook intervallen per groep en regio (groepen_psa.csv): runs met uitsplitsing

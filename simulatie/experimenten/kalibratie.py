@@ -319,6 +319,7 @@ def _kalibreer(seed: int, schaal: int, max_evaluaties: int, voortgangsbestand: P
         prior = np.diag((boven - onder) * s * (1 - s) / sd)
         return np.vstack([np.stack([(r - r0) / stap for r in kolommen], axis=1), prior])
 
+    _controleer_eerste_punt(k, naar_x(naar_z(x0)))
     uitkomst = least_squares(doel, naar_z(x0), jac=jacobiaan, method="trf", max_nfev=max_evaluaties,
                              xtol=1e-4, ftol=1e-4, gtol=1e-6)
     balk.close()
@@ -328,6 +329,17 @@ def _kalibreer(seed: int, schaal: int, max_evaluaties: int, voortgangsbestand: P
             "prior": 0.5 * float(((x - x0) / sd) @ ((x - x0) / sd)),
             "status": uitkomst.message, "evaluaties": int(uitkomst.nfev), "runs": len(k.runs),
             "jacobiaan": np.asarray(uitkomst.jac)}
+
+
+def _controleer_eerste_punt(k: Kalibratie, x: np.ndarray) -> None:
+    """Een doel zonder modelwaarde (een lege groep: op een grove schaal heeft bijvoorbeeld entree-bbl soms geen
+    uitstromers) is niet te fitten; zeg dat met de schaal erbij, in plaats van de ValueError van least_squares."""
+    r = k.residuen(x)  # het eerste punt van de fit: uit het geheugen, niet dubbel gerekend
+    leeg = [f"{d}/{g}" for d, g, ri in zip(k.gefit.doel, k.gefit.groep, r) if not np.isfinite(ri)]
+    if leeg:
+        raise InvoerFout(f"Op schaal {k.schaal} heeft het model geen waarde voor {len(leeg)} doel(en) (bijvoorbeeld "
+                         f"{leeg[0]}): de groep is leeg.", veld="--schaal",
+                         toegestaan="een fijnere schaal (een kleiner getal), bijvoorbeeld de standaard 5")
 
 
 def _prior_sd(p: Parameters, naam: str, onder: float, boven: float) -> float:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from simulatie.gedeeld.opmaak import kort
+
 
 class InvoerFout(ValueError):
     """Ongeldige invoer (scenariobestand, parameter, optie). De CLI toont de tekst en stopt met code 2."""
@@ -11,8 +13,9 @@ class InvoerFout(ValueError):
     def __init__(self, melding: str, *, bestand: str | Path | None = None, veld: str | None = None,
                  toegestaan: str | None = None):
         self.melding = melding
-        self.bestand = str(bestand) if bestand is not None else None
-        self.veld = veld
+        # een pad of veldnaam van honderden tekens (een tikfout, een aanval) overspoelt de melding niet
+        self.bestand = kort(str(bestand), 200) if bestand is not None else None
+        self.veld = kort(veld, 80) if veld is not None else None
         self.toegestaan = toegestaan
         super().__init__(self.tekst())
 

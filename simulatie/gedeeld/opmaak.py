@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import reprlib
 
 
 def nl(x: float, decimalen: int = 1) -> str:
@@ -29,3 +30,15 @@ def tabel_md(df, opmaak=str, index: bool = True) -> str:
              for i, rij in zip(df.index, df.itertuples(index=False))]
     return "\n".join(["| " + " | ".join(koppen) + " |", "|" + "---|" * len(koppen),
                       *["| " + " | ".join(r) + " |" for r in rijen]])
+
+
+def kort(waarde: object, maximum: int = 40) -> str:
+    """Een waarde voor een foutmelding: hoogstens de eerste `maximum` tekens, met '…' en de lengte erachter.
+    Een geheel getal te groot om uit te schrijven (meer dan 4.300 cijfers) wordt 'een getal van ... cijfers'."""
+    if isinstance(waarde, int) and not isinstance(waarde, bool) and waarde.bit_length() > 14_000:
+        return f"een getal van ongeveer {getal(round(waarde.bit_length() * math.log10(2)))} cijfers"
+    tekst = waarde if isinstance(waarde, str) else reprlib.repr(waarde) if isinstance(waarde, (list, dict, tuple)) \
+        else str(waarde)
+    if len(tekst) <= maximum:
+        return tekst
+    return f"{tekst[:maximum]}… ({getal(len(tekst))} tekens)"

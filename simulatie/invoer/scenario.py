@@ -21,7 +21,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from pydantic.fields import FieldInfo
 
 from simulatie.gedeeld.fouten import InvoerFout
-from simulatie.gedeeld.opmaak import getal, nl
+from simulatie.gedeeld.grenzen import MAX_DIEPTE, MAX_JAREN, PADREGELS, lees_tekst, te_diep, te_lang_pad, waardefout
+from simulatie.gedeeld.opmaak import getal, kort, nl
 from simulatie.gedeeld.codes import AANTAL_REGIOS
 from simulatie.invoer.parameters import laad_parameters
 
@@ -38,7 +39,6 @@ TOEWIJZINGEN: tuple[str, ...] = get_args(Toewijzing)
 # vóór de start nodig (inlooptijd) en de MKBA een prijsindex voor het startjaar (de budgetten zijn nominaal
 # in prijzen van dat jaar); `valideer` houdt het venster bovendien binnen de jaren van prijzen.prijsindex.
 STARTJAREN = range(2026, 2027)
-MAX_JAREN = 50                    # de langste horizon van een run (looptijd.jaren en --jaren)
 MAX_BUDGET = 10_000_000_000       # euro per jaar per budgetpost: ruim honderd keer het budget van de wet
 MAX_KOSTEN_PER_JONGERE = 100_000  # euro per jongere per jaar voor intensieve coaching
 MAX_BASISKETEN = 20               # zoveel scenario's mogen op elkaar voortbouwen via `basis`
@@ -208,7 +208,7 @@ class Scenario(_Deel):
     @classmethod
     def _veilige_naam(cls, v: str) -> str:
         if not NAAM_PATROON.fullmatch(v) or ".." in v:
-            raise ValueError(f"'{v}' is geen veilige naam voor een map; toegestaan: {NAAM_REGELS}")
+            raise ValueError(f"'{kort(v)}' is geen veilige naam voor een map; toegestaan: {NAAM_REGELS}")
         return v
 
     def als_dict(self) -> dict[str, Any]:
@@ -259,8 +259,8 @@ def _toml(v: Any) -> str:
     if isinstance(v, float) and not math.isfinite(v):
         return "nan" if math.isnan(v) else ("inf" if v > 0 else "-inf")
     if isinstance(v, str):
-        return f'"{v}"'
-    return repr(v)
+        return kort(f'"{v}"')
+    return kort(v)
 
 
 def _uitleg(fout: Mapping[str, Any], model: type[BaseModel]) -> tuple[str, str, str | None]:
@@ -286,6 +286,9 @@ def _uitleg(fout: Mapping[str, Any], model: type[BaseModel]) -> tuple[str, str, 
         return veld, f"de waarde {waarde} is geen eindig getal.", f"{_bereik(info)} (geen nan of inf)"
     if soort in ("int_type", "int_parsing", "int_from_float"):
         return veld, f"de waarde {waarde} is geen geheel getal.", "een geheel getal zonder aanhalingstekens"
+    if soort == "float_type" and isinstance(fout.get("input"), int) and not isinstance(fout.get("input"), bool):
+        # een geheel getal te groot voor een kommagetal (10^400): de fout zit in de grootte, niet in het soort
+        return veld, f"de waarde {waarde} ligt buiten het bereik.", _bereik(info)
     if soort in ("float_type", "float_parsing"):
         return veld, f"de waarde {waarde} is geen getal.", "een getal zonder aanhalingstekens (geen true/false)"
     if soort in ("bool_type", "bool_parsing"):
@@ -314,6 +317,10 @@ def beschikbare_scenarios() -> list[str]:
 
 
 def vind_scenario(naam_of_pad: str | Path, ten_opzichte_van: Path | None = None) -> Path:
+    waarom = te_lang_pad(naam_of_pad)
+    if waarom:
+        raise InvoerFout(f"De naam van het scenario is te lang voor een pad: {waarom}.", bestand=kort(str(naam_of_pad)),
+                         toegestaan=f"een pad naar een .toml-bestand of een naam uit scenario's/, {PADREGELS}")
     pad = Path(naam_of_pad)
     naam = pad.name if pad.suffix == ".toml" else f"{pad.name}.toml"
     kandidaten = [pad]
@@ -321,21 +328,55 @@ def vind_scenario(naam_of_pad: str | Path, ten_opzichte_van: Path | None = None)
         kandidaten += [ten_opzichte_van / pad, ten_opzichte_van / pad.parent / naam]
     kandidaten += [m / naam for m in scenariomappen()]
     for k in kandidaten:
-        if k.is_file():
-            return k
+        try:
+            if k.is_file():
+                return k
+        except OSError:  # samen met de map van het scenario te lang: dan is dit geen kandidaat
+            continue
     raise InvoerFout("Scenariobestand niet gevonden.", bestand=naam_of_pad,
                      toegestaan=f"een pad naar een .toml-bestand of een naam uit scenario's/: "
                                 f"{', '.join(beschikbare_scenarios()) or '(geen gevonden)'}")
 
 
+# De delen van TOML waarin een haakje iets nest: commentaar en teksten worden overgeslagen, de haakjes tellen
+_TOML_DELEN = re.compile(r'#[^\n]*'
+                         r'|"""(?:[^\\"]|\\[\s\S]|"(?!""))*(?:"""|\Z)'
+                         r"|'''[\s\S]*?(?:'''|\Z)"
+                         r'|"(?:[^\\"\n]|\\.)*"?'
+                         r"|'[^'\n]*'?"
+                         r'|[\[\]{}]')
+
+
+def _te_diep_genest(tekst: str) -> bool:
+    """Nesten lijsten en tabellen in deze TOML-tekst dieper dan MAX_DIEPTE? Vóór het parsen: tomllib daalt per
+    niveau af in Python en stopt bij tienduizenden niveaus met een RecursionError."""
+    if tekst.count("[") + tekst.count("{") <= MAX_DIEPTE:
+        return False
+    diepte = 0
+    for deel in _TOML_DELEN.finditer(tekst):
+        teken = deel.group()
+        if teken in ("[", "{"):
+            diepte += 1
+            if diepte > MAX_DIEPTE:
+                return True
+        elif teken in ("]", "}"):
+            diepte = max(0, diepte - 1)
+    return False
+
+
 def _lees_toml(pad: Path) -> dict[str, Any]:
+    tekst = lees_tekst(pad, "TOML")
+    if _te_diep_genest(tekst):
+        raise te_diep("TOML", pad)
+    voorbeeld = "TOML zoals in scenario's/nulalternatief.toml"
     try:
-        return tomllib.loads(pad.read_text(encoding="utf-8"))
+        return tomllib.loads(tekst)
     except tomllib.TOMLDecodeError as fout:
-        raise InvoerFout(f"Geen geldige TOML: {fout}.", bestand=pad,
-                         toegestaan="TOML zoals in scenario's/nulalternatief.toml") from None
-    except UnicodeDecodeError:
-        raise InvoerFout("Het bestand is geen UTF-8-tekst.", bestand=pad, toegestaan="een TOML-tekstbestand") from None
+        raise InvoerFout(f"Geen geldige TOML: {fout}.", bestand=pad, toegestaan=voorbeeld) from None
+    except RecursionError:  # mocht de telling hierboven een nesting missen
+        raise te_diep("TOML", pad) from None
+    except ValueError as fout:
+        raise InvoerFout(f"Geen geldige TOML: {waardefout(fout)}.", bestand=pad, toegestaan=voorbeeld) from None
 
 
 def _samenvoegen(basis: dict, eigen: dict) -> dict:
@@ -363,10 +404,14 @@ def _ruw(pad: Path, keten: tuple[Path, ...]) -> dict[str, Any]:
     if not isinstance(basis, str):
         raise InvoerFout("'basis' moet de naam van een scenario zijn.", bestand=pad, veld="basis",
                          toegestaan=", ".join(beschikbare_scenarios()))
+    waarom = te_lang_pad(basis)
+    if waarom:
+        raise InvoerFout(f"De basis '{kort(basis)}' is te lang voor een pad: {waarom}.", bestand=pad, veld="basis",
+                         toegestaan=f"de naam van een scenario of een pad ernaar, {PADREGELS}")
     try:
         basispad = vind_scenario(basis, ten_opzichte_van=pad.parent)
     except InvoerFout:
-        raise InvoerFout(f"Het basisscenario '{basis}' bestaat niet.", bestand=pad, veld="basis",
+        raise InvoerFout(f"Het basisscenario '{kort(basis)}' bestaat niet.", bestand=pad, veld="basis",
                          toegestaan=", ".join(beschikbare_scenarios())) from None
     ouder = _ruw(basispad, keten + (pad.resolve(),))
     ouder = {k: v for k, v in ouder.items() if k not in ("naam", "beschrijving", "basis")}

@@ -10,15 +10,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
-import yaml
 
 from simulatie.gedeeld.codes import AANTAL_REGIOS
-from simulatie.invoer.parameters import MAP, Parameters
+from simulatie.invoer.parameters import MAP, Parameters, lees_yaml
 
 
 @lru_cache(maxsize=1)
 def regionamen() -> tuple[str, ...]:
-    boom = yaml.safe_load((MAP / "regio.yaml").read_text(encoding="utf-8"))
+    boom = lees_yaml(MAP / "regio.yaml")
     return tuple(boom[f"r{n:02d}"]["_naam"] for n in range(1, AANTAL_REGIOS + 1))
 
 

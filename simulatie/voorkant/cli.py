@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import errno
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -22,20 +24,20 @@ from simulatie.experimenten.uitvoering import DASK_HULP, controleer_dask, kies_u
 from simulatie.experimenten.woordenschat import PRIORS
 from simulatie.gedeeld import codes as c
 from simulatie.gedeeld.fouten import InvoerFout
-from simulatie.gedeeld.opmaak import getal, mln, nl
+from simulatie.gedeeld.grenzen import (MAX_GEVALLEN, MAX_ITERATIES, MAX_JAREN, MAX_KALIBRATIESCHAAL, MAX_N,
+                                       MAX_RUIS_TREKKINGEN, MAX_SCHAAL, MAX_SEED, MAX_WERKERS, PADREGELS, te_lang_pad)
+from simulatie.gedeeld.opmaak import getal, kort, mln, nl
 from simulatie.gedeeld.uitvoer import Stopwatch, atomair, herkomst, schrijf_json, slot, uitvoermap, uitvoerpad
 from simulatie.gedeeld.versie import __version__
 from simulatie.invoer.parameters import laad_parameters
-from simulatie.invoer.scenario import MAX_JAREN, controleer_zelfde_looptijd, laad_scenario
+from simulatie.invoer.scenario import controleer_zelfde_looptijd, laad_scenario
 
 # Het model, de experimenten en de rapportage (numba, Mesa, SALib, matplotlib) worden pas in de opdracht zelf
 # geïmporteerd. Niet om --help te versnellen, maar voor de werkers: Mesa zet multiprocessing op 'spawn', en een
 # gespawnd proces importeert de hoofdmodule (deze CLI) opnieuw. Alles bovenaan maakte elke werker zwaarder: de
 # hoofdtaak (vergelijk nulalternatief wet) kostte zo meetbaar meer rekentijd (gepaard gemeten met farm-bench).
 
-# Bij schaal 2000 telt de landelijke populatie nog ruim 900 rijen; grover is geen populatie meer.
-MAX_SCHAAL = 2000
-MAX_SEED = 2**32 - 1
+# De grenzen van de opties staan in simulatie/gedeeld/grenzen.py.
 
 
 class _Parser(argparse.ArgumentParser):
@@ -46,21 +48,29 @@ class _Parser(argparse.ArgumentParser):
                     .replace("unrecognized arguments", "onbekende argumenten")
                     .replace("invalid choice", "ongeldige keuze").replace("choose from", "kies uit")
                     .replace("argument ", "optie ").replace("expected one argument", "verwacht één waarde"))
+        vertaald = re.sub(r"\S{61,}", lambda m: kort(m.group()), vertaald)  # een waarde van honderden tekens
         self.exit(2, f"Fout in de opdracht '{self.prog}': {vertaald}.\nZie '{self.prog} --help'.\n")
 
 
-def _geheel(naam: str, minimum: int, maximum: int | None = None, waarom: str = ""):
-    bereik = f"{naam} >= {minimum}" if maximum is None else f"{naam} van {minimum} tot en met {maximum}{waarom}"
+def _geheel(naam: str, minimum: int, maximum: int | None = None, waarom: str = "", opmaak=getal):
+    """Een argparse-type voor een geheel getal van `minimum` tot en met `maximum`; de melding geeft het bereik in
+    Nederlandse notatie (`opmaak`; een poort of jaartal zonder punten) en toont een reuzengetal ingekort."""
+    bereik = (f"{naam} >= {opmaak(minimum)}" if maximum is None
+              else f"{naam} van {opmaak(minimum)} tot en met {opmaak(maximum)}{waarom}")
 
     def lees(tekst: str) -> int:
+        cijfers = tekst.strip().lstrip("+-")
+        if cijfers.isdigit() and len(cijfers) > 30:  # int() weigert er meer dan 4.300; groot is het al lang
+            soort = "te klein" if tekst.strip().startswith("-") else "te groot"
+            raise argparse.ArgumentTypeError(f"{kort(tekst)} is {soort} (toegestaan: {bereik})")
         try:
             waarde = int(tekst)
         except ValueError:
-            raise argparse.ArgumentTypeError(f"'{tekst}' is geen geheel getal (toegestaan: {bereik})") from None
+            raise argparse.ArgumentTypeError(f"'{kort(tekst)}' is geen geheel getal (toegestaan: {bereik})") from None
         if waarde < minimum:
-            raise argparse.ArgumentTypeError(f"{waarde} is te klein (toegestaan: {bereik})")
+            raise argparse.ArgumentTypeError(f"{kort(tekst)} is te klein (toegestaan: {bereik})")
         if maximum is not None and waarde > maximum:
-            raise argparse.ArgumentTypeError(f"{tekst} is te groot (toegestaan: {bereik})")
+            raise argparse.ArgumentTypeError(f"{kort(tekst)} is te groot (toegestaan: {bereik})")
         return waarde
     return lees
 
@@ -69,12 +79,17 @@ def _map(tekst: str) -> Path:
     if not tekst.strip():
         raise argparse.ArgumentTypeError("een lege naam is geen map (toegestaan: een nieuwe of lege map, "
                                          "bijvoorbeeld resultaten/mijn_run)")
+    waarom = te_lang_pad(tekst)
+    if waarom:  # vóór elke toegang tot het bestandssysteem: anders een OSError 'File name too long'
+        raise argparse.ArgumentTypeError(f"'{kort(tekst)}' is te lang voor een map: {waarom} (toegestaan: "
+                                         f"{PADREGELS})")
     return Path(tekst)
 
 
 _JAREN = _geheel("jaren", 1, MAX_JAREN)
-_SCHAAL = _geheel("schaal", 1, MAX_SCHAAL, "; bij 2000 telt het land nog ruim 900 rijen")
+_SCHAAL = _geheel("schaal", 1, MAX_SCHAAL, f"; bij {getal(MAX_SCHAAL)} telt het land nog ruim 900 rijen")
 _SEED = _geheel("seed", 0, MAX_SEED)
+_WERKERS = _geheel("werkers", 1, MAX_WERKERS)
 
 
 def _fractie(naam: str):
@@ -82,7 +97,8 @@ def _fractie(naam: str):
         try:
             waarde = float(tekst.replace(",", "."))
         except ValueError:
-            raise argparse.ArgumentTypeError(f"'{tekst}' is geen getal (toegestaan: {naam} tussen 0 en 0,2)") from None
+            raise argparse.ArgumentTypeError(f"'{kort(tekst)}' is geen getal (toegestaan: {naam} tussen 0 en "
+                                             f"0,2)") from None
         if not 0 <= waarde <= 0.2:
             raise argparse.ArgumentTypeError(f"{waarde} ligt buiten het bereik (toegestaan: {naam} tussen 0 en 0,2)")
         return waarde
@@ -93,9 +109,11 @@ def _gemeenschappelijk(p: argparse.ArgumentParser, uit: str) -> None:
     p.add_argument("--jaren", type=_JAREN, default=None,
                    help=f"aantal jaren te simuleren, 1 tot en met {MAX_JAREN} "
                         "(standaard: looptijd.jaren uit het scenario)")
-    p.add_argument("--seed", type=_SEED, default=0, help=f"zaad voor het toeval, 0 tot en met {MAX_SEED} (standaard 0)")
+    p.add_argument("--seed", type=_SEED, default=0,
+                   help=f"zaad voor het toeval, 0 tot en met {getal(MAX_SEED)} (standaard 0)")
     p.add_argument("--schaal", type=_SCHAAL, default=1,
-                   help=f"hoeveel jongeren één rij is, 1 tot en met {MAX_SCHAAL} (1 = volledige populatie, standaard)")
+                   help=f"hoeveel jongeren één rij is, 1 tot en met {getal(MAX_SCHAAL)} (1 = volledige populatie, "
+                        "standaard)")
     p.add_argument("--uit", type=_map, default=None,
                    help=f"uitvoermap (standaard {uit}); moet nieuw of leeg zijn, tenzij --overschrijf")
     p.add_argument("--overschrijf", action="store_true",
@@ -119,7 +137,7 @@ def maak_parser() -> argparse.ArgumentParser:
     verg.add_argument("nulalternatief", help="het nulalternatief (scenariobestand of naam)")
     verg.add_argument("alternatieven", nargs="+", help="een of meer projectalternatieven")
     _gemeenschappelijk(verg, "resultaten/vergelijking")
-    verg.add_argument("--prijsjaar", type=_geheel("prijsjaar", 2000), default=None,
+    verg.add_argument("--prijsjaar", type=_geheel("prijsjaar", 2000, opmaak=str), default=None,
                       help="prijspeil van de MKBA (standaard uit prijzen.yaml: 2026)")
     verg.add_argument("--discontovoet", type=_fractie("discontovoet"), default=None,
                       help="reële discontovoet (standaard 0,0225 uit prijzen.yaml)")
@@ -131,10 +149,11 @@ def maak_parser() -> argparse.ArgumentParser:
     verg.add_argument("--zonder-jaarbalans", action="store_true",
                       help="sla de runs met één beleidsjaar minder over (sneller; geen jaarlijkse balans van het "
                            "structurele beleid)")
-    verg.add_argument("--ruis-trekkingen", type=_geheel("ruis-trekkingen", 0), default=8,
-                      help="zoveel andere populaties voor het interval van de populatieruis (standaard 8; 0: geen)")
-    verg.add_argument("--werkers", type=_geheel("werkers", 1), default=None,
-                      help="aantal parallelle processen (standaard: alle kernen)")
+    verg.add_argument("--ruis-trekkingen", type=_geheel("ruis-trekkingen", 0, MAX_RUIS_TREKKINGEN), default=8,
+                      help="zoveel andere populaties voor het interval van de populatieruis (standaard 8; 0: geen; "
+                           f"hoogstens {getal(MAX_RUIS_TREKKINGEN)})")
+    verg.add_argument("--werkers", type=_WERKERS, default=None,
+                      help=f"aantal parallelle processen, 1 tot en met {MAX_WERKERS} (standaard: alle kernen)")
     verg.add_argument("--dask", default=None, metavar="ADRES|lokaal", help=DASK_HULP)
     verg.set_defaults(functie=_vergelijk)
 
@@ -145,17 +164,18 @@ def maak_parser() -> argparse.ArgumentParser:
     gev.add_argument("alternatief", help="het projectalternatief (scenariobestand of naam)")
     gev.add_argument("--nul", default="nulalternatief", help="het nulalternatief (standaard: nulalternatief)")
     gev.add_argument("--methode", choices=("sobol", "morris", "psa"), required=True)
-    gev.add_argument("--n", type=_geheel("n", 2), required=True,
-                     help="steekproefgrootte (Sobol: macht van 2; gevallen = n x (parameters + 2))")
+    gev.add_argument("--n", type=_geheel("n", 2, MAX_N), required=True,
+                     help=f"steekproefgrootte, 2 tot en met {getal(MAX_N)} (Sobol: macht van 2; gevallen = n x "
+                          f"(parameters + 2), hoogstens {getal(MAX_GEVALLEN)})")
     gev.add_argument("--schaal", type=_SCHAAL, default=50,
-                     help=f"jongeren per rij, 1 tot en met {MAX_SCHAAL} (standaard 50)")
+                     help=f"jongeren per rij, 1 tot en met {getal(MAX_SCHAAL)} (standaard 50)")
     gev.add_argument("--jaren", type=_JAREN, default=10,
                      help=f"horizon in jaren, 1 tot en met {MAX_JAREN} (standaard 10)")
     gev.add_argument("--seed", type=_SEED, default=0,
-                     help=f"zaad van de analyse, 0 tot en met {MAX_SEED} (standaard 0)")
+                     help=f"zaad van de analyse, 0 tot en met {getal(MAX_SEED)} (standaard 0)")
     gev.add_argument("--dask", default=None, metavar="ADRES|lokaal", help=DASK_HULP)
-    gev.add_argument("--werkers", type=_geheel("werkers", 1), default=None,
-                     help="aantal processen (standaard: alle kernen)")
+    gev.add_argument("--werkers", type=_WERKERS, default=None,
+                     help=f"aantal processen, 1 tot en met {MAX_WERKERS} (standaard: alle kernen)")
     gev.add_argument("--parameters", default=None,
                      help="komma-gescheiden namen of patronen van onzekere parameters (standaard: de vaste set)")
     gev.add_argument("--priors", choices=PRIORS, default="bewijs",
@@ -171,21 +191,27 @@ def maak_parser() -> argparse.ArgumentParser:
     ver = sub.add_parser("verken", help="de verkenner: hefbomen verschuiven en de vergelijking zien, in de browser",
                          description="Start een lokale webpagina (Solara) om een scenario te kiezen of zijn hefbomen "
                                      "te veranderen en het tegen het nulalternatief te zien. Werkt zonder internet.")
-    ver.add_argument("--poort", type=_geheel("poort", 1024, 65535), default=8765, help="poort (standaard 8765)")
+    ver.add_argument("--poort", type=_geheel("poort", 1024, 65535, opmaak=str), default=8765,
+                     help="poort, 1024 tot en met 65535 (standaard 8765)")
     ver.add_argument("--schaal", type=_SCHAAL, default=50,
-                     help=f"jongeren per rij op de pagina, 1 tot en met {MAX_SCHAAL} (standaard 50: binnen seconden)")
+                     help=f"jongeren per rij op de pagina, 1 tot en met {getal(MAX_SCHAAL)} (standaard 50: binnen "
+                          "seconden)")
     ver.set_defaults(functie=_verken)
 
     kal = sub.add_parser("kalibreer", help="de overgangsparameters fitten op de gepubliceerde cijfers",
                          description="Fit de vrije parameters op kalibratie/doelen.csv en schrijf "
                                      "kalibratie/gekalibreerd.yaml (die het model standaard gebruikt) met een "
                                      "fitrapport. Een afgebroken kalibratie hervat vanzelf.")
-    kal.add_argument("--schaal", type=_SCHAAL, default=5,
-                     help=f"jongeren per rij, 1 tot en met {MAX_SCHAAL} (standaard 5)")
-    kal.add_argument("--seed", type=_SEED, default=0, help=f"zaad van de fit, 0 tot en met {MAX_SEED} (standaard 0)")
-    kal.add_argument("--max-iteraties", type=_geheel("max-iteraties", 1), default=20,
-                     help="hoogstens zoveel evaluaties van de doelfunctie (standaard 20)")
-    kal.add_argument("--werkers", type=_geheel("werkers", 1), default=None, help="processen (standaard: alle kernen)")
+    kal.add_argument("--schaal", type=_geheel("schaal", 1, MAX_KALIBRATIESCHAAL,
+                                               "; grover laat doelgroepen van de fit leeg"), default=5,
+                     help=f"jongeren per rij, 1 tot en met {MAX_KALIBRATIESCHAAL} (standaard 5)")
+    kal.add_argument("--seed", type=_SEED, default=0,
+                     help=f"zaad van de fit, 0 tot en met {getal(MAX_SEED)} (standaard 0)")
+    kal.add_argument("--max-iteraties", type=_geheel("max-iteraties", 1, MAX_ITERATIES), default=20,
+                     help=f"hoogstens zoveel evaluaties van de doelfunctie, 1 tot en met {getal(MAX_ITERATIES)} "
+                          "(standaard 20)")
+    kal.add_argument("--werkers", type=_WERKERS, default=None,
+                     help=f"processen, 1 tot en met {MAX_WERKERS} (standaard: alle kernen)")
     kal.add_argument("--dask", default=None, metavar="ADRES|lokaal", help=DASK_HULP)
     kal.add_argument("--zonder-volle-schaal", action="store_true",
                      help="sla de controle van de gefitte waarden op schaal 1 over")
@@ -366,11 +392,26 @@ def _gevoeligheid(args) -> int:
     return 0
 
 
+_POORTFOUTEN = {errno.EADDRINUSE: "is al in gebruik", errno.EACCES: "mag dit proces niet gebruiken (geen rechten)",
+                errno.EADDRNOTAVAIL: "is op 127.0.0.1 niet beschikbaar"}
+
+
+def _controleer_poort(poort: int) -> None:
+    """Bind de poort zelf, vóór de verkenner zegt waar hij draait: kan de server hem niet binden (een ander proces
+    luistert erop of heeft hem alleen gebonden, geen rechten), dan een Nederlandse fout met code 2 in plaats van
+    de aankondiging gevolgd door 'address already in use' van de server."""
+    with socket.socket() as s:
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # zoals de server: een poort in TIME_WAIT is vrij
+        try:
+            s.bind(("127.0.0.1", poort))
+        except OSError as fout:
+            reden = _POORTFOUTEN.get(fout.errno, f"kan niet worden gebruikt ({fout.strerror or fout})")
+            raise InvoerFout(f"Poort {poort} {reden}.", veld="--poort",
+                             toegestaan="een vrije poort van 1024 tot en met 65535") from None
+
+
 def _verken(args) -> int:
-    with socket.socket() as s:  # bezet: een duidelijke fout in plaats van een traceback van de server
-        if s.connect_ex(("127.0.0.1", args.poort)) == 0:
-            raise InvoerFout(f"Poort {args.poort} is al in gebruik.", veld="--poort",
-                             toegestaan="een vrije poort van 1024 tot en met 65535")
+    _controleer_poort(args.poort)
     omgeving = {**os.environ, "JONGEREN_VERKEN_SCHAAL": str(args.schaal),
                 # geen verbinding naar buiten: geen telemetrie, geen CDN (solara-assets levert de bestanden)
                 "SOLARA_TELEMETRY_MIXPANEL_ENABLE": "False", "SOLARA_ASSETS_PROXY": "True",

@@ -11,6 +11,8 @@ Bij het lezen wordt elke waarde gecontroleerd; een fout wordt een InvoerFout met
 mag. Zo rekent het model nooit stilzwijgend met een onmogelijke waarde:
 - een waarde (en laag, hoog en sd van een verdeling) is een eindig getal; geen ja/nee-waarde of tekst;
 - een sleutel komt per mapping één keer voor (anders zou de laatste stilzwijgend winnen);
+- het bestand is hoogstens MAX_BESTAND bytes, nest hoogstens MAX_DIEPTE niveaus en heeft geen verwijzingen
+  (*naam) naar ankers (grenzen.py): een verwijzing kan een waarde miljoenen keren herhalen;
 - de waarde ligt binnen haar verdeling; een normale verdeling heeft sd > 0;
 - een verdeling `nul_of_normaal` (echte kansmassa p_nul in nul, anders afgekapt normaal; zie Verdeling) heeft
   sd > 0 en 0 <= p_nul < 1;
@@ -38,6 +40,8 @@ import yaml
 from scipy import stats
 
 from simulatie.gedeeld.fouten import InvoerFout
+from simulatie.gedeeld.grenzen import MAX_DIEPTE, lees_tekst, te_diep, waardefout
+from simulatie.gedeeld.opmaak import kort
 
 MAP = Path(__file__).parent
 BESTANDEN = ("populatie", "overgangen", "regio", "beleid", "prijzen")
@@ -309,7 +313,32 @@ def _jaartal(p: Parameter) -> int:
 
 
 class _Lader(yaml.SafeLoader):
-    """SafeLoader die een dubbele sleutel weigert: anders wint de laatste stilzwijgend."""
+    """SafeLoader die een dubbele sleutel weigert (anders wint de laatste stilzwijgend), geen verwijzingen
+    (*naam) toelaat en niet dieper dan MAX_DIEPTE nest. Een verwijzing hergebruikt een hele waarde: negen niveaus
+    van negen verwijzingen zijn 387 miljoen getallen, en een melding die zo'n waarde toont, schrijft ze allemaal
+    uit. Parameterbestanden hebben geen verwijzingen nodig."""
+
+    _diepte = 0
+
+    def compose_node(self, parent, index):  # noqa: D102
+        if self.check_event(yaml.AliasEvent):
+            gebeurtenis = self.peek_event()
+            raise _YamlGrens("verwijzing", gebeurtenis.start_mark)
+        self._diepte += 1
+        try:
+            if self._diepte > MAX_DIEPTE:
+                raise _YamlGrens("diepte", self.peek_event().start_mark)
+            return super().compose_node(parent, index)
+        finally:
+            self._diepte -= 1
+
+
+class _YamlGrens(yaml.YAMLError):
+    """Een grens van _Lader overschreden: 'verwijzing' of 'diepte', met de plaats in het bestand."""
+
+    def __init__(self, soort: str, plek):
+        super().__init__(soort)
+        self.soort, self.regel = soort, plek.line + 1
 
 
 def _mapping_zonder_dubbele(lader: _Lader, knoop, deep: bool = False):
@@ -329,34 +358,46 @@ _Lader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping_
 
 
 def lees_yaml(bestand: Path) -> Any:
-    """Een YAML-bestand als Python-waarden; elke leesfout (ontbreekt, onleesbaar, geen YAML, dubbele sleutel)
-    wordt een InvoerFout die het bestand noemt."""
-    try:
-        tekst = Path(bestand).read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise InvoerFout("Het bestand bestaat niet.", bestand=bestand) from None
-    except UnicodeDecodeError:
-        raise InvoerFout("Het bestand is geen UTF-8-tekst.", bestand=bestand,
-                         toegestaan="een YAML-tekstbestand") from None
-    except OSError as fout:
-        raise InvoerFout(f"Het bestand kan niet worden gelezen ({fout.strerror or fout}).", bestand=bestand,
-                         toegestaan="een leesbaar YAML-bestand") from None
+    """Een YAML-bestand als Python-waarden; elke leesfout (ontbreekt, onleesbaar, te groot, geen YAML, dubbele
+    sleutel, een verwijzing, te diep genest) wordt een InvoerFout die het bestand noemt."""
+    tekst = lees_tekst(bestand, "YAML")
+    voorbeeld = "YAML zoals in simulatie/invoer/parameters/, elke sleutel één keer"
     try:
         return yaml.load(tekst, Loader=_Lader)
+    except _YamlGrens as fout:
+        if fout.soort == "diepte":
+            raise te_diep("YAML", bestand) from None
+        raise InvoerFout(f"Op regel {fout.regel} staat een verwijzing (*naam) naar een anker (&naam).",
+                         bestand=bestand, toegestaan="elke waarde voluit geschreven, zonder ankers en "
+                                                     "verwijzingen") from None
     except yaml.YAMLError as fout:
-        raise InvoerFout(f"Geen geldige YAML: {fout}.", bestand=bestand,
-                         toegestaan="YAML zoals in simulatie/invoer/parameters/, elke sleutel één keer") from None
+        raise InvoerFout(f"Geen geldige YAML: {fout}.", bestand=bestand, toegestaan=voorbeeld) from None
+    except ValueError as fout:
+        raise InvoerFout(f"Geen geldige YAML: {waardefout(fout)}.", bestand=bestand, toegestaan=voorbeeld) from None
 
 
-def _getal(ruw: Any, naam: str, bestand: Path, veld: str) -> float:
-    """Een eindig getal uit YAML: geen ja/nee-waarde, geen tekst, geen .nan of .inf."""
+def _getal(ruw: Any, naam: str, bestand: Path | str, veld: str, eenheid: str = "") -> float:
+    """Een eindig getal uit YAML: geen ja/nee-waarde, geen tekst, geen .nan of .inf, niet te groot voor een
+    kommagetal (een geheel getal als 10^400)."""
     if isinstance(ruw, bool) or not isinstance(ruw, (int, float)):
-        raise InvoerFout(f"'{veld}' is geen getal maar {ruw!r}.", bestand=bestand, veld=veld,
-                         toegestaan="een getal zonder aanhalingstekens (geen true/false)")
-    if not math.isfinite(ruw):
+        raise InvoerFout(f"'{veld}' is geen getal maar {kort(ruw if isinstance(ruw, str) else repr(ruw))}.",
+                         bestand=bestand, veld=veld, toegestaan="een getal zonder aanhalingstekens (geen true/false)")
+    try:
+        waarde = float(ruw)
+    except OverflowError:
+        regel = _regel(eenheid)
+        raise InvoerFout(f"'{veld}' is te groot: {kort(ruw)}.", bestand=bestand, veld=veld,
+                         toegestaan=regel or "een eindig getal, kleiner dan 10^308 (geen .nan of .inf)") from None
+    if not math.isfinite(waarde):
         raise InvoerFout(f"'{veld}' is geen eindig getal ({ruw}).", bestand=bestand, veld=veld,
                          toegestaan="een eindig getal (geen .nan of .inf)")
-    return float(ruw)
+    return waarde
+
+
+def _regel(eenheid: str) -> str | None:
+    """Wat EENHEIDSREGELS bij deze eenheid toestaan, of None."""
+    e = eenheid.strip().lower()
+    return next((toegestaan for geldt, _, toegestaan in EENHEIDSREGELS if geldt(e)), None)
 
 
 def _eenheidsregel(naam: str, eenheid: str, waarde: float, bestand: Path | str | None) -> None:
@@ -425,8 +466,8 @@ def _bladeren(boom: Mapping, pad: tuple[str, ...], bestand: Path) -> Iterable[Pa
         if ontbreekt:
             raise InvoerFout(f"Parameter '{naam}' mist {' en '.join(ontbreekt)}.", bestand=bestand,
                              veld=naam, toegestaan="elke waarde heeft een bron en een jaar")
-        waarde = _getal(knoop["waarde"], naam, bestand, f"{naam}.waarde")
         eenheid = str(knoop.get("eenheid", ""))
+        waarde = _getal(knoop["waarde"], naam, bestand, f"{naam}.waarde", eenheid)
         _eenheidsregel(naam, eenheid, waarde, bestand)
         verdeling = _verdeling(naam, bestand, knoop.get("verdeling"), waarde)
         toelichting = knoop.get("toelichting")
@@ -504,7 +545,7 @@ def _gekalibreerde_waarden(pad: Path, parameters: Parameters) -> dict[str, float
                          toegestaan="namen uit simulatie/invoer/parameters/*.yaml (zie Parameters.items)")
     waarden = {}
     for naam, ruw in fit["waarden"].items():
-        waarde = _getal(ruw, str(naam), pad, f"waarden.{naam}")
+        waarde = _getal(ruw, str(naam), pad, f"waarden.{naam}", parameters.info(naam).eenheid)
         _eenheidsregel(str(naam), parameters.info(naam).eenheid, waarde, pad)
         waarden[naam] = waarde
     return waarden
