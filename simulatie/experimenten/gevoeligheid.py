@@ -272,7 +272,11 @@ def _analyseer(methode: str, alternatief, nul, n: int, uit: Path, schaal: int, j
     herkomst = {"methode": methode, "alternatief": alternatief.naam, "nulalternatief": nul.naam, "seed": seed,
                 "schaal": schaal, "jaren": jaren, "n": n, "versie": __version__, "priors": priors}
     afdruk = vingerafdruk({**evaluator.vingerafdruk(), "herkomst": {**herkomst, "onzeker": o.namen}})
-    _bereid_map_voor(uit, afdruk, opnieuw)
+    _bereid_map_voor(uit, afdruk, opnieuw, ONDERDELEN[methode])
+    geschreven: set[str] = set(ONDERDELEN[methode])  # wat deze analyse in `uit` schrijft: haar eigendom
+
+    def bewaar(figuur, naam: str) -> None:
+        geschreven.update(pad.name for pad in figuren.bewaar(figuur, uit / naam))
 
     def experiment(naam: str, ontwerp: pd.DataFrame) -> pd.DataFrame:
         # alleen de PSA zelf telt per groep; tornado en budgetcurve zijn landelijk
@@ -286,11 +290,11 @@ def _analyseer(methode: str, alternatief, nul, n: int, uit: Path, schaal: int, j
         res = experiment("sobol", ontwerp)
         tabellen["sobol"] = analyse_sobol(o, res, seed=seed)
         tabellen["sobol_rangorde"] = analyse_rangorde(o, res, seed=seed)
-        figuren.bewaar(figuren.sobol_staaf(tabellen["sobol"], "ncw_maatschappij", label), uit / "sobol")
+        bewaar(figuren.sobol_staaf(tabellen["sobol"], "ncw_maatschappij", label), "sobol")
     elif methode == "morris":
         res = experiment("morris", ontwerp)
         tabellen["morris"] = analyse_morris(o, eenheid, res, seed=seed)
-        figuren.bewaar(figuren.morris_spreiding(tabellen["morris"], "ncw_maatschappij", label), uit / "morris")
+        bewaar(figuren.morris_spreiding(tabellen["morris"], "ncw_maatschappij", label), "morris")
     else:
         res = experiment("psa", ontwerp)
         ruis = experiment("ruis", ontwerp_ruis(o, p))
@@ -312,27 +316,29 @@ def _analyseer(methode: str, alternatief, nul, n: int, uit: Path, schaal: int, j
                            ignore_index=True)
         tabellen["kans_positief_budget"] = budgetcurve(experiment("budget", budget),
                                                        alternatief.budget.regionaal_programma)
-        figuren.bewaar(figuren.histogram_ncw(y, label), uit / "psa_ncw")
+        bewaar(figuren.histogram_ncw(y, label), "psa_ncw")
         if tabellen["evpi"].evppi.notna().any():  # genoeg trekkingen (voi.MIN_TREKKINGEN)
-            figuren.bewaar(figuren.evppi_staaf(tabellen["evpi"]), uit / "evppi")
+            bewaar(figuren.evppi_staaf(tabellen["evpi"]), "evppi")
         if tabellen["evsi"].evsi.notna().any():
-            figuren.bewaar(figuren.evsi_figuur(tabellen["evsi"]), uit / "evsi")
+            bewaar(figuren.evsi_figuur(tabellen["evsi"]), "evsi")
         traject = tabellen.pop("prim_traject")
         if traject is not None:
-            figuren.bewaar(figuren.prim_afweging({d: t for d, t in traject.groupby("doel")}), uit / "prim_afweging")
-        figuren.bewaar(figuren.tornado_figuur(tabellen["tornado"], label), uit / "tornado")
-        figuren.bewaar(figuren.convergentie_figuur(tabellen["convergentie"], label), uit / "convergentie")
-        figuren.bewaar(figuren.kans_budget_figuur(tabellen["kans_positief_budget"]), uit / "kans_positief_budget")
+            bewaar(figuren.prim_afweging({d: t for d, t in traject.groupby("doel")}), "prim_afweging")
+        bewaar(figuren.tornado_figuur(tabellen["tornado"], label), "tornado")
+        bewaar(figuren.convergentie_figuur(tabellen["convergentie"], label), "convergentie")
+        bewaar(figuren.kans_budget_figuur(tabellen["kans_positief_budget"]), "kans_positief_budget")
     for naam, tabel in tabellen.items():
         with atomair(uit / f"{naam}.csv") as tijdelijk:
             tabel.to_csv(tijdelijk, index=False)
+        geschreven.add(f"{naam}.csv")
     schrijf_ontwerp(uit, eenheid, o)
-    _schrijf_eigendom(uit, afdruk, sorted({p.name for p in uit.iterdir() if not p.name.startswith(".")}
-                                          | {"herkomst.json"}))
+    # precies wat deze analyse schreef (herkomst.json schrijft de opdracht): --opnieuw haalt alleen dat weg
+    _schrijf_eigendom(uit, afdruk, sorted(geschreven | {"ontwerp_eenheid.parquet", "herkomst.json"}))
     return tabellen
 
 
-ONDERDELEN = ("sobol", "morris", "psa", "ruis", "tornado", "budget")  # de opslagmappen van een analyse
+# de opslagmappen van een analyse, per methode
+ONDERDELEN = {"sobol": ("sobol",), "morris": ("morris",), "psa": ("psa", "ruis", "tornado", "budget")}
 
 
 def budgetcurve(bud: pd.DataFrame, basisbudget: float) -> pd.DataFrame:
@@ -396,38 +402,49 @@ def scenario_discovery(res: pd.DataFrame, o: Onzekerheden) -> dict:
             "prim_traject": pd.concat(trajecten, ignore_index=True) if trajecten else None}
 
 
-def _bereid_map_voor(uit: Path, afdruk: dict[str, str], opnieuw: bool) -> None:
+def _bereid_map_voor(uit: Path, afdruk: dict[str, str], opnieuw: bool, onderdelen: tuple[str, ...]) -> None:
     """Een uitvoermap van een gevoeligheidsanalyse is nieuw, leeg, of van dezelfde analyse (dan hervat hij).
-    Een andere analyse wordt geweigerd met wat er verschilt; met `opnieuw` gaat alles wat een analyse er
-    schreef weg (andere bestanden blijven staan)."""
+    Een andere analyse wordt geweigerd met wat er verschilt; met `opnieuw` gaat alleen weg wat volgens het
+    eigendomsbestand een analyse er schreef (andere bestanden blijven staan). Alles wordt gecontroleerd vóór er
+    iets weggaat of geschreven wordt; een hervatting laat het eigendomsbestand zoals het was."""
     eigendom = _lees_eigendom(uit)
     inhoud = sorted(p.name for p in uit.iterdir()) if uit.is_dir() else []
     if inhoud and (eigendom is None or eigendom.get("opdracht") != "gevoeligheid"):
         raise InvoerFout(f"De uitvoermap bevat al bestanden die niet van een gevoeligheidsanalyse zijn "
                          f"(bijvoorbeeld {', '.join(inhoud[:3])}).", bestand=uit, veld="--uit",
                          toegestaan="een nieuwe of lege map, of de map van dezelfde analyse om te hervatten")
+    if inhoud and not opnieuw and eigendom.get("vingerafdruk", {}).get("totaal") != afdruk["totaal"]:
+        raise InvoerFout(f"In deze map staat een andere gevoeligheidsanalyse; hervatten zou twee analyses mengen. "
+                         f"Anders zijn: {'; '.join(verschillen(eigendom.get('vingerafdruk'), afdruk))}.", bestand=uit,
+                         veld="--uit", toegestaan="dezelfde opdracht met dezelfde invoer om te hervatten, --opnieuw "
+                                              "om opnieuw te beginnen, of een andere map")
+    eigen = set(eigen_bestanden(uit) or ())
+    vreemd = [o for o in onderdelen if o in inhoud and o not in eigen]
+    if vreemd:
+        raise InvoerFout(f"In de uitvoermap staat al '{vreemd[0]}', maar niet van deze analyse (niet in {EIGENAAR}); "
+                         f"de analyse zou er haar gevallen in zetten.", bestand=uit, veld="--uit",
+                         toegestaan=f"een andere map, of '{vreemd[0]}' eerst zelf weghalen of hernoemen")
     if inhoud and opnieuw:
-        for naam in set(eigen_bestanden(uit) or ()) | set(ONDERDELEN) | {EIGENAAR}:
+        for naam in sorted(eigen | {EIGENAAR}):
             pad = uit / naam
             if pad.is_dir() and not pad.is_symlink():
                 shutil.rmtree(pad)
             else:
                 pad.unlink(missing_ok=True)
-    elif inhoud and eigendom.get("vingerafdruk", {}).get("totaal") != afdruk["totaal"]:
-        raise InvoerFout(f"In deze map staat een andere gevoeligheidsanalyse; hervatten zou twee analyses mengen. "
-                         f"Anders zijn: {'; '.join(verschillen(eigendom.get('vingerafdruk'), afdruk))}.", bestand=uit,
-                         veld="--uit", toegestaan="dezelfde opdracht met dezelfde invoer om te hervatten, --opnieuw "
-                                              "om opnieuw te beginnen, of een andere map")
+        eigen = set()
     uit.mkdir(parents=True, exist_ok=True)
-    eerder = [] if opnieuw else (eigen_bestanden(uit) or [])
-    _schrijf_eigendom(uit, afdruk, sorted(set(eerder) | set(ONDERDELEN)))  # een hervatting vergeet niets
+    _schrijf_eigendom(uit, afdruk, sorted(eigen | set(onderdelen)))  # een hervatting vergeet niets
 
 
 def _schrijf_eigendom(uit: Path, afdruk: dict[str, str], bestanden: list[str]) -> None:
-    """Het eigendomsbestand: deze map is van een gevoeligheidsanalyse met deze vingerafdruk."""
+    """Het eigendomsbestand: deze map is van een gevoeligheidsanalyse met deze vingerafdruk. Staat er al precies
+    dit, dan blijft het onaangeroerd."""
+    data = {"pakket": "jongeren-duurzaam-werk", "opdracht": "gevoeligheid", "vingerafdruk": afdruk,
+            "bestanden": bestanden}
+    if _lees_eigendom(uit) == data:
+        return
     with atomair(uit / EIGENAAR) as tijdelijk:
-        schrijf_json(tijdelijk, {"pakket": "jongeren-duurzaam-werk", "opdracht": "gevoeligheid",
-                                 "vingerafdruk": afdruk, "bestanden": bestanden})
+        schrijf_json(tijdelijk, data)
 
 
 def _lees_eigendom(uit: Path) -> dict | None:

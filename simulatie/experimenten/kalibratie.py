@@ -207,7 +207,7 @@ class Kalibratie:
     def __post_init__(self):
         self.namen = [v[0] for v in VRIJ]
         self.gefit = self.doelen[self.doelen.gefit].reset_index(drop=True)
-        schijf = (Schijflaag(self.voortgangsbestand, self._instellingen(), self._andere_instellingen)
+        schijf = (Schijflaag(self.voortgangsbestand, self._instellingen(), self._andere_instellingen, self._geldig)
                   if self.voortgangsbestand else None)
         self.runs = Rungeheugen(schijf=schijf)
 
@@ -216,10 +216,17 @@ class Kalibratie:
                 "doelen": [f"{d}/{g}" for d, g in zip(self.gefit.doel, self.gefit.groep)]}
 
     @staticmethod
-    def _andere_instellingen(pad: Path) -> InvoerFout:
-        return InvoerFout("Het voortgangsbestand hoort bij een kalibratie met andere instellingen.", bestand=pad,
+    def _andere_instellingen(pad: Path, reden: str) -> InvoerFout:
+        return InvoerFout(f"Het voortgangsbestand is niet van deze kalibratie: {reden}.", bestand=pad,
                           veld="--seed/--schaal",
-                          toegestaan="dezelfde seed en schaal als de afgebroken kalibratie, of --opnieuw")
+                          toegestaan="dezelfde seed en schaal als de afgebroken kalibratie, of --opnieuw (het "
+                                     "voortgangsbestand gaat dan weg)")
+
+    def _geldig(self, waarde) -> bool:
+        """Is een bewaarde uitkomst een kalibratierun: een getal voor elk doel?"""
+        return isinstance(waarde, dict) and all(
+            isinstance(waarde.get(f"{d}/{g}"), (int, float)) and not isinstance(waarde.get(f"{d}/{g}"), bool)
+            for d, g in zip(self.doelen.doel, self.doelen.groep))
 
     def parameters(self, x: np.ndarray) -> Parameters:
         return self.basis.vervang(dict(zip(self.namen, map(float, x))), bron="kalibratie")

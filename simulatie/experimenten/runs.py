@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import math
+import sys
 from pathlib import Path
 from typing import Any, Callable, Iterator, Mapping
 
@@ -75,40 +76,87 @@ def _hashbaar(sleutel):
 class Schijflaag:
     """De schijflaag van een Rungeheugen: een JSON-lines-bestand, één regel per uitkomst, dat alleen groeit.
 
-    De eerste regel draagt de instellingen; een bestand met andere instellingen geeft een InvoerFout (hervatten
-    zou twee berekeningen mengen). Een afgekapte laatste regel (afgebroken tijdens het schrijven) telt niet.
-    Zo is het bestand ook de voortgang die een mens kan volgen (tail -f)."""
+    De eerste regel draagt de instellingen; een bestand met andere of onleesbare instellingen geeft een
+    InvoerFout (hervatten zou twee berekeningen mengen). Het bestand is een geheugen van berekeningen: een regel
+    die geen uitkomst is (afgekapt tijdens het schrijven, geen UTF-8, geen JSON, of JSON van de verkeerde vorm)
+    telt niet, met één melding; die berekening wordt zo nodig opnieuw gedaan. Lezen verandert het bestand niet:
+    een opdracht die daarna geweigerd wordt, laat het zoals het was. Zo is het bestand ook de voortgang die een
+    mens kan volgen (tail -f)."""
 
-    def __init__(self, pad: Path, instellingen: Mapping, fout: Callable[[Path], InvoerFout]):
+    def __init__(self, pad: Path, instellingen: Mapping, fout: Callable[[Path, str], InvoerFout],
+                 geldig: Callable[[Any], bool] = lambda waarde: True):
         self.pad, self.instellingen, self._fout = Path(pad), json.loads(json.dumps(instellingen)), fout
+        self._geldig = geldig
+        self._nieuw = self._afgekapt = False
 
     def lees(self) -> Iterator[tuple[Any, dict[str, float], Any]]:
-        """(sleutel, gelezen, waarde) van elke bewaarde uitkomst; een nieuw bestand begint met de instellingen."""
-        if not self.pad.exists() or not self.pad.read_text(encoding="utf-8").strip():
-            self.pad.parent.mkdir(parents=True, exist_ok=True)
-            self._regel({"instellingen": self.instellingen}, "w")
-            return
-        tekst = self.pad.read_text(encoding="utf-8")
-        if not tekst.endswith("\n"):  # afgekapt: de volgende regel begint op een eigen regel
-            self._regel({}, "a", leeg=True)
-        regels = tekst.splitlines()
+        """(sleutel, gelezen, waarde) van elke bewaarde uitkomst; een nieuw bestand krijgt de instellingen bij de
+        eerste uitkomst die geschreven wordt."""
         try:
-            kop = json.loads(regels[0])
-        except ValueError:
-            kop = None
-        if not isinstance(kop, dict) or kop.get("instellingen") != self.instellingen:
-            raise self._fout(self.pad)
+            inhoud = self.pad.read_bytes()
+        except FileNotFoundError:
+            inhoud = b""
+        except OSError as fout:  # een map, geen leesrechten
+            raise InvoerFout(f"Het voortgangsbestand kan niet gelezen worden "
+                             f"({'het is een map' if self.pad.is_dir() else fout.strerror}).", bestand=self.pad,
+                             toegestaan="een gewoon bestand dat de opdracht zelf schreef; haal het weg of kies een "
+                                        "andere map") from None
+        if not inhoud.strip():
+            self._nieuw = True
+            return
+        self._afgekapt = not inhoud.endswith(b"\n")  # de volgende regel begint dan op een eigen regel
+        regels = inhoud.splitlines()
+        if _regel(regels[0]) is None:
+            raise self._fout(self.pad, "de eerste regel (de instellingen) is onleesbaar")
+        if _regel(regels[0]).get("instellingen") != self.instellingen:
+            raise self._fout(self.pad, "het hoort bij een berekening met andere instellingen")
+        overgeslagen = 0
         for regel in regels[1:]:
-            try:
-                r = json.loads(regel)
-            except ValueError:  # afgekapt: de berekening wordt opnieuw gedaan
+            r = _regel(regel)
+            if r is None or not _hashbare_lijst(r.get("sleutel")) or not _getallen(r.get("gelezen")) \
+                    or "waarde" not in r or not self._geldig(r["waarde"]):
+                overgeslagen += regel.strip() != b""
                 continue
             yield r["sleutel"], r["gelezen"], r["waarde"]
+        if overgeslagen:
+            print(f"Let op: {overgeslagen} regel(s) in {self.pad} zijn geen bewaarde uitkomst (afgekapt, geen UTF-8 "
+                  f"of een andere vorm) en tellen niet; die punten worden zo nodig opnieuw gerekend.", file=sys.stderr)
 
     def schrijf(self, sleutel, gelezen: Mapping[str, float], waarde, **extra) -> None:
+        if self._nieuw:
+            self.pad.parent.mkdir(parents=True, exist_ok=True)
+            self._regel({"instellingen": self.instellingen}, "w")
+            self._nieuw = False
+        if self._afgekapt:
+            self._regel({}, "a", leeg=True)
+            self._afgekapt = False
         self._regel({"sleutel": sleutel, "gelezen": dict(gelezen), "waarde": waarde, **extra}, "a")
 
     def _regel(self, data: dict, modus: str, leeg: bool = False) -> None:
         with open(self.pad, modus, encoding="utf-8") as f:
             f.write(("" if leeg else json.dumps(data)) + "\n")
             f.flush()
+
+
+def _regel(regel: bytes) -> dict | None:
+    """Een regel van het bestand als JSON-object, of None (geen UTF-8, geen JSON of geen object)."""
+    try:
+        r = json.loads(regel.decode("utf-8"))
+    except ValueError:  # ook UnicodeDecodeError
+        return None
+    return r if isinstance(r, dict) else None
+
+
+def _getallen(gelezen) -> bool:
+    """Is `gelezen` een object van parameternamen naar getallen?"""
+    return isinstance(gelezen, dict) and all(
+        isinstance(n, str) and isinstance(w, (int, float)) and not isinstance(w, bool) for n, w in gelezen.items())
+
+
+def _hashbare_lijst(sleutel) -> bool:
+    """Is `sleutel` een lijst die als sleutel van het geheugen kan dienen (geen objecten erin)?"""
+    try:
+        hash(_hashbaar(sleutel))
+    except TypeError:
+        return False
+    return isinstance(sleutel, list)

@@ -13,15 +13,28 @@ vergelijking (vergelijk), de experimenten en de kalibratie gebruiken hem allemaa
 Een uitkomst hangt alleen van de taak af, nooit van de werker: elke taak draagt haar eigen zaad. Dus geeft
 elke uitvoerder dezelfde uitkomsten (getest). Een fout in een taak komt terug nadat wat al klaar was, gemeld
 is; de taken die nog wachten, worden geannuleerd.
+
+De werkers van `LokaleProcessen` leven niet langer dan hun opdracht. Ctrl-C gaat in een terminal naar de hele
+procesgroep; de werkers negeren het (al vanaf hun start: het signaal is geblokkeerd terwijl ze gestart worden),
+en het hoofdproces beëindigt ze bij elke onderbreking of fout (SIGTERM behandelt de opdrachtregel als Ctrl-C).
+Wordt het hoofdproces zelf gedood (kill -9), dan stopt de kernel de werkers: op Linux vraagt elke werker bij
+zijn start PR_SET_PDEATHSIG (prctl) aan; op andere systemen kijkt een wachtdraad elke halve seconde of de ouder
+nog leeft. Beide werken met de startmethode 'spawn' die Mesa instelt.
 """
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import os
 import re
+import signal
+import sys
+import threading
 import time
+from contextlib import contextmanager
 from concurrent.futures import Future, ProcessPoolExecutor
-from multiprocessing import Manager
+from multiprocessing.managers import SyncManager
 from typing import Any, Callable, Iterator, Protocol, Sequence
 
 from simulatie.gedeeld.fouten import InvoerFout
@@ -97,15 +110,26 @@ class LokaleProcessen(_Basis):
             # proces bouwt de populatie opnieuw die dit proces al in het geheugen heeft
             yield from InDitProces().stroom(fn, taken, tussendoor)
             return
-        beheer = Manager() if tussendoor is not None else None
-        pool = ProcessPoolExecutor(max_workers=min(self.werkers, max(len(taken), 1)))
+        ouder = os.getpid()
+        beheer = SyncManager() if tussendoor is not None else None
+        pool = ProcessPoolExecutor(max_workers=min(self.werkers, max(len(taken), 1)), initializer=_werker_start,
+                                   initargs=(ouder,))
+        gelukt = False
         try:
-            kanaal = beheer.Queue() if beheer is not None else None
-            lopend = [pool.submit(fn, taak) if kanaal is None else pool.submit(fn, taak, kanaal) for taak in taken]
+            with _zonder_ctrl_c():  # de processen starten hier (spawn: bij submit), met Ctrl-C geblokkeerd
+                if beheer is not None:
+                    beheer.start(_werker_start, (ouder,))
+                kanaal = beheer.Queue() if beheer is not None else None
+                lopend = [pool.submit(fn, taak) if kanaal is None else pool.submit(fn, taak, kanaal)
+                          for taak in taken]
             yield from _oogst(lopend, kanaal, tussendoor, _procesfout)
+            gelukt = True
         finally:
+            if not gelukt:  # onderbroken of mislukt: niet wachten tot de lopende taken klaar zijn
+                for proces in list((pool._processes or {}).values()):  # de pool kent geen terminate (tot 3.14)
+                    proces.terminate()
             pool.shutdown(cancel_futures=True)
-            if beheer is not None:
+            if beheer is not None and hasattr(beheer, "shutdown"):  # shutdown bestaat pas na een gelukte start
                 beheer.shutdown()
 
 
@@ -149,6 +173,63 @@ class DaskCluster(_Basis):
         self.client.close()
         if self._cluster is not None:
             self._cluster.close()
+
+
+@contextmanager
+def _zonder_ctrl_c():
+    """Start processen zonder dat Ctrl-C of SIGTERM de start breekt (alleen in de hoofddraad, waar de signalen
+    binnenkomen). SIGINT is geblokkeerd, zodat een proces dat hier start het geblokkeerd erft en zijn start niet
+    met een traceback afbreekt. Een signaal aan dit proces wordt onthouden en na het blok alsnog gegeven."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    gekregen: list[int] = []
+    oud = {s: signal.signal(s, lambda nummer, _: gekregen.append(nummer)) for s in (signal.SIGINT, signal.SIGTERM)}
+    masker = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, masker)
+        for s, handler in oud.items():
+            signal.signal(s, handler if handler is not None else signal.SIG_DFL)
+        for nummer in dict.fromkeys(gekregen):
+            signal.raise_signal(nummer)
+
+
+PR_SET_PDEATHSIG = 1  # linux/prctl.h
+
+
+def _werker_start(ouder: int) -> None:
+    """De start van een werker: Ctrl-C negeren (de ouder beëindigt de werkers en meldt de onderbreking) en sterven
+    met de ouder (zie de moduledocumentatie)."""
+    from tqdm import tqdm
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})  # een Ctrl-C van tijdens de start vervalt
+    # tqdm maakt anders een semafoor van multiprocessing, die een beëindigde werker niet afmeldt: de resource
+    # tracker meldt dan 'leaked semaphore objects'. Binnen één werker volstaat een gewoon slot.
+    tqdm.set_lock(threading.RLock())
+    if not _sterf_met_ouder():
+        threading.Thread(target=_wacht_op_ouder, args=(ouder,), daemon=True, name="wacht-op-ouder").start()
+    if os.getppid() != ouder:  # de ouder stierf al vóór het bovenstaande
+        os._exit(1)
+
+
+def _sterf_met_ouder() -> bool:
+    """Vraag de kernel (Linux) om SIGKILL zodra de ouder sterft; False als dat hier niet kan."""
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+        return libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) == 0
+    except (OSError, AttributeError):
+        return False
+
+
+def _wacht_op_ouder(ouder: int) -> None:
+    while os.getppid() == ouder:
+        time.sleep(0.5)
+    os._exit(1)
 
 
 def _procesfout(f: Future) -> bool:

@@ -7,7 +7,12 @@ eigendomsbestand (EIGENAAR) die opsomt; bestanden die niet van een run zijn, bli
 Vóór het rekenen wordt gecontroleerd of er geschreven mag worden; bestanden gaan eerst naar een tijdelijke
 map naast de uitvoermap en worden pas aan het eind verplaatst. Een fout halverwege laat de uitvoermap dus
 zoals hij was, en mappen die de run maakte, gaan weer weg. Tijdens de run houdt een slot (`slot`) andere
-runs uit dezelfde map: twee runs schrijven nooit door elkaar.
+runs uit dezelfde map: twee runs schrijven nooit door elkaar. Wie het slot neemt, ruimt de tijdelijke mappen op
+die een gedode run (kill -9) naast de uitvoermap liet staan: met het slot vrij leeft hun eigenaar niet meer.
+
+Elke opdracht behandelt `--uit` op dezelfde manier (`uitvoerpad`): een bestaand bestand, een symbolische
+koppeling die nergens heen wijst en een map binnen de uitvoer van een andere opdracht worden geweigerd; een
+koppeling naar een map wordt gevolgd (slot en tijdelijke map liggen naast de echte map).
 """
 
 from __future__ import annotations
@@ -17,7 +22,10 @@ import fcntl
 import json
 import os
 import platform
+import re
 import shutil
+import signal
+import threading
 import sys
 import tempfile
 import time
@@ -52,18 +60,45 @@ def _niet_schrijfbaar(doel: Path, fout: OSError) -> InvoerFout:
 
 
 def uitvoerpad(doel: str | Path) -> Path:
-    """Het absolute pad van een uitvoermap; een lege naam of de wortel van het bestandssysteem mag niet."""
+    """Het absolute pad van een uitvoermap, met symbolische koppelingen gevolgd. Geweigerd: een lege naam, de
+    wortel van het bestandssysteem, een bestaand bestand, een koppeling die nergens heen wijst, en een map
+    binnen de uitvoer van een andere opdracht (die haar map als geheel beheert)."""
     if not str(doel).strip():
         raise InvoerFout("Een lege naam is geen uitvoermap.", veld="--uit",
                          toegestaan="een (nieuwe of lege) map, bijvoorbeeld resultaten/mijn_run")
     pad = Path(os.path.abspath(doel))
+    for deel in (pad, *pad.parents):
+        if deel.is_symlink() and not deel.exists():
+            raise InvoerFout(f"'{deel}' is een symbolische koppeling naar iets dat niet bestaat "
+                             f"({os.readlink(deel)}).", bestand=doel, veld="--uit",
+                             toegestaan="een (nieuwe of lege) map, of een koppeling naar een bestaande map")
+    pad = Path(os.path.realpath(pad))
     if not pad.name:
         raise InvoerFout("De wortel van het bestandssysteem is geen uitvoermap.", bestand=doel, veld="--uit",
                          toegestaan="een (nieuwe of lege) map, bijvoorbeeld resultaten/mijn_run")
     if pad.exists() and not pad.is_dir():
         raise InvoerFout("De uitvoermap is een bestaand bestand.", bestand=doel, veld="--uit",
                          toegestaan="een (nieuwe of lege) map")
+    for ouder in pad.parents:
+        opdracht = _opdracht_van(ouder)
+        if opdracht is not None:
+            raise InvoerFout(f"De uitvoermap ligt in de map van een andere uitvoer ({opdracht} in {ouder}); die "
+                             f"opdracht beheert haar map als geheel.", bestand=doel, veld="--uit",
+                             toegestaan="een map buiten de uitvoer van een andere opdracht")
     return pad
+
+
+def _opdracht_van(map_: Path) -> str | None:
+    """De opdracht die volgens het eigendomsbestand in `map_` schreef, of None als er geen is."""
+    pad = map_ / EIGENAAR
+    if not pad.is_file():  # ook als de map geen map is of niet te lezen
+        return None
+    try:
+        data = json.loads(pad.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return "onbekend"  # er staat een eigendomsbestand: de map is van een opdracht, al is het onleesbaar
+    opdracht = data.get("opdracht") if isinstance(data, dict) else None
+    return opdracht if isinstance(opdracht, str) and opdracht else "onbekend"
 
 
 def _maak_ouders(pad: Path) -> list[Path]:
@@ -104,6 +139,7 @@ def slot(doel: str | Path) -> Iterator[list[Path]]:
     try:
         fd = _neem_slot(doel, pad)
         try:
+            _ruim_gedode_runs_op(doel)
             yield gemaakt
             gelukt = True
         finally:
@@ -112,6 +148,23 @@ def slot(doel: str | Path) -> Iterator[list[Path]]:
     finally:
         if not gelukt:
             _ruim_ouders_op(gemaakt)
+
+
+def _tijdelijk_prefix(doel: Path) -> str:
+    return f".{doel.name}.bezig-"
+
+
+def _ruim_gedode_runs_op(doel: Path) -> None:
+    """Haal de tijdelijke mappen weg die een gedode run (kill -9) naast `doel` liet staan. Alleen die van deze
+    uitvoermap (het prefix en de 8 tekens van mkdtemp): wie het slot van `doel` heeft, weet dat hun eigenaar
+    niet meer leeft."""
+    naam = re.compile(re.escape(_tijdelijk_prefix(doel)) + r"[A-Za-z0-9_]{8}")
+    try:
+        oud = [p for p in doel.parent.iterdir() if naam.fullmatch(p.name) and p.is_dir() and not p.is_symlink()]
+    except OSError:
+        return
+    for p in oud:
+        shutil.rmtree(p, ignore_errors=True)
 
 
 def _neem_slot(doel: Path, pad: Path, pogingen: int = 3) -> int:
@@ -146,9 +199,11 @@ def eigen_bestanden(doel: Path) -> list[str] | None:
         return None
 
 
-def controleer_leeg(doel: Path, overschrijf: bool) -> list[str]:
+def controleer_leeg(doel: Path, overschrijf: bool, vervangt: tuple[str, ...] = ("run", "vergelijk")) -> list[str]:
     """Mag een run in `doel` schrijven? Geeft de namen die er al staan en niet van een vorige run zijn (die blijven
-    staan bij --overschrijf). Test ook of er in een bestaande map geschreven mag worden."""
+    staan bij --overschrijf). Alleen de uitvoer van een opdracht uit `vervangt` mag vervangen worden: een map met
+    het eigendomsbestand van een andere opdracht wordt geweigerd. Test ook of er in een bestaande map geschreven
+    mag worden."""
     if not doel.exists():
         return []
     inhoud = sorted(p.name for p in doel.iterdir())
@@ -158,6 +213,12 @@ def controleer_leeg(doel: Path, overschrijf: bool) -> list[str]:
                          f"{voorbeeld}); een run zou er bestanden van een andere run naast zetten.", bestand=doel,
                          veld="--uit", toegestaan="een nieuwe of lege map, of --overschrijf om de bestanden van de "
                                                   "vorige run te vervangen")
+    opdracht = _opdracht_van(doel)
+    if opdracht is not None and opdracht not in vervangt:
+        raise InvoerFout(f"In de uitvoermap staat de uitvoer van '{opdracht}' (volgens {EIGENAAR}); deze opdracht "
+                         f"vervangt alleen de uitvoer van {' of '.join(repr(o) for o in vervangt)}.", bestand=doel,
+                         veld="--uit", toegestaan="een nieuwe of lege map, of een map zonder uitvoer van een "
+                                              "andere opdracht")
     try:
         tempfile.TemporaryFile(dir=doel).close()
     except OSError as fout:
@@ -168,28 +229,47 @@ def controleer_leeg(doel: Path, overschrijf: bool) -> list[str]:
 
 @contextmanager
 def uitvoermap(doel: str | Path, overschrijf: bool = False, opdracht: str = "",
-               naast_invoer: bool = False) -> Iterator[Path]:
+               naast_invoer: bool = False, vervangt: tuple[str, ...] = ("run", "vergelijk")) -> Iterator[Path]:
     """Geeft een tijdelijke map; bij succes komen de bestanden in `doel`, bij een fout nergens.
 
     Controleert vóór het rekenen (dus bij het binnengaan) of er in `doel` geschreven mag worden en of hij leeg
-    is (of `overschrijf`), en houdt andere runs eruit tot de bestanden staan. Met `naast_invoer` staan er
-    bewust andere bestanden in de map (kalibratie/ met de doelen) en wordt daar niet over gemeld."""
+    is (of `overschrijf`: dan gaan alleen de bestanden van de vorige uitvoer van een opdracht uit `vervangt`
+    weg), en houdt andere runs eruit tot de bestanden staan. Met `naast_invoer` staan er bewust andere
+    bestanden in de map (kalibratie/ met de doelen) en wordt daar niet over gemeld."""
     doel = uitvoerpad(doel)
     with slot(doel):
-        vreemd = controleer_leeg(doel, overschrijf)
+        vreemd = controleer_leeg(doel, overschrijf, vervangt)
         if vreemd and not naast_invoer:
             print(f"Let op: in {doel} blijven {len(vreemd)} bestand(en) staan die niet van een vorige run zijn "
                   f"(bijvoorbeeld {', '.join(vreemd[:3])}).", file=sys.stderr)
         try:
-            tijdelijk = Path(tempfile.mkdtemp(prefix=f".{doel.name}.bezig-", dir=doel.parent))
+            tijdelijk = Path(tempfile.mkdtemp(prefix=_tijdelijk_prefix(doel), dir=doel.parent))
             os.chmod(tijdelijk, 0o777 & ~_umask())  # mkdtemp maakt 0700; de uitvoermap krijgt gewone rechten
         except OSError as fout:
             raise _niet_schrijfbaar(doel, fout) from None
         try:
             yield tijdelijk
-            _plaats(tijdelijk, doel, opdracht)
+            with ononderbroken():
+                _plaats(tijdelijk, doel, opdracht)
         finally:
             shutil.rmtree(tijdelijk, ignore_errors=True)
+
+
+@contextmanager
+def ononderbroken() -> Iterator[None]:
+    """Laat Ctrl-C en SIGTERM het blok niet onderbreken (het verplaatsen van de bestanden: half verplaatst zou de
+    map noch oud noch nieuw laten). Het blok duurt milliseconden en is het laatste van de opdracht: die maakt
+    zijn werk dan af. Alleen in de hoofddraad (daar komen de signalen binnen)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    oud = {s: signal.signal(s, signal.SIG_IGN) for s in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        yield
+    finally:
+        for s, handler in oud.items():
+            if handler is not None:  # None: niet vanuit Python gezet, dan valt er niets terug te zetten
+                signal.signal(s, handler)
 
 
 def _umask() -> int:

@@ -13,7 +13,9 @@ import errno
 import os
 import re
 import shutil
+import signal
 import socket
+import threading
 import subprocess
 import sys
 from pathlib import Path
@@ -221,18 +223,32 @@ def maak_parser() -> argparse.ArgumentParser:
     return parser
 
 
+class _Beeindigd(KeyboardInterrupt):
+    """SIGTERM (een batchplanner, een time-out van CI, kill): net als Ctrl-C, zodat de opdracht opruimt."""
+
+
+def _bij_sigterm(nummer, frame) -> None:
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)  # één keer: een tweede SIGTERM onderbreekt het opruimen niet
+    raise _Beeindigd
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = maak_parser()
     args = parser.parse_args(argv)
+    hoofddraad = threading.current_thread() is threading.main_thread()
+    vorige = signal.signal(signal.SIGTERM, _bij_sigterm) if hoofddraad else None
     try:
         return args.functie(args) or 0
     except InvoerFout as fout:
         print(f"Fout: {fout.tekst()}", file=sys.stderr)
         return 2
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as onderbreking:
         melding = getattr(args, "onderbroken", None)  # een opdracht die onderweg bewaart, zegt zelf wat er staat
         print(melding() if melding else "Onderbroken; er is niets naar de uitvoermap geschreven.", file=sys.stderr)
-        return 130
+        return 128 + signal.SIGTERM if isinstance(onderbreking, _Beeindigd) else 130
+    finally:
+        if hoofddraad:
+            signal.signal(signal.SIGTERM, vorige if vorige is not None else signal.SIG_DFL)
 
 
 # ------------------------------------------------------------------------------------ opdrachten
@@ -432,25 +448,30 @@ def _kalibreer(args) -> int:
                                       rapport_markdown, schrijf_gekalibreerd, toetsen)
     from simulatie.kern.model import JongerenModel
 
-    doel = args.uit or MAP
+    doel = uitvoerpad(args.uit or MAP)
     controleer_dask(args.dask)  # een fout adres: melding vóór er iets geschreven is
-    doel.mkdir(parents=True, exist_ok=True)
-    voortgang = doel / ".voortgang.jsonl"  # één regel per gerekend punt: volgen met tail -f, hervatten
-    if args.opnieuw:
-        voortgang.unlink(missing_ok=True)
     klok = Stopwatch()
-    print(f"Kalibratie op schaal {args.schaal}, seed {args.seed}; voortgang in {voortgang} "
-          f"(afbreken mag: dezelfde opdracht hervat).", flush=True)
-    r = kalibreer(seed=args.seed, schaal=args.schaal, max_evaluaties=args.max_iteraties,
-                  voortgangsbestand=voortgang, werkers=args.werkers, dask=args.dask)
-    k, x = r["kalibratie"], r["x"]
-    print("Fit klaar; controle op volle schaal en identificatie...", flush=True)
-    fit = fit_tabel(k, x, volledige_schaal=not args.zonder_volle_schaal)
-    ident = identificatie(k, x)
-    toets = toetsen(k.parameters(x), seed=args.seed, schaal=args.schaal)
-    populatie = populatietabel(JongerenModel("nulalternatief", seed=args.seed, schaal=1, parameters=k.parameters(x)))
-    # kalibratie/ bevat ook de doelen: alleen de eigen bestanden van een vorige kalibratie gaan weg
-    with uitvoermap(doel, overschrijf=True, opdracht="kalibreer", naast_invoer=True) as map_:
+    # het slot vóór het rekenen: een tweede kalibratie in deze map stopt meteen. kalibratie/ bevat ook de doelen:
+    # alleen de eigen bestanden van een vorige kalibratie gaan weg, en de uitvoer van een andere opdracht weigert zij
+    with uitvoermap(doel, overschrijf=True, opdracht="kalibreer", naast_invoer=True, vervangt=("kalibreer",)) as map_:
+        voortgang = doel / ".voortgang.jsonl"  # één regel per gerekend punt: volgen met tail -f, hervatten
+        if voortgang.is_dir():  # ook niet met --opnieuw: een map van iemand anders gaat niet weg
+            raise InvoerFout("Op de plaats van het voortgangsbestand staat een map.", bestand=voortgang,
+                             toegestaan="een gewoon bestand dat de kalibratie zelf schreef; haal de map weg of kies "
+                                        "een andere --uit")
+        if args.opnieuw:
+            voortgang.unlink(missing_ok=True)
+        print(f"Kalibratie op schaal {args.schaal}, seed {args.seed}; voortgang in {voortgang} "
+              f"(afbreken mag: dezelfde opdracht hervat).", flush=True)
+        r = kalibreer(seed=args.seed, schaal=args.schaal, max_evaluaties=args.max_iteraties,
+                      voortgangsbestand=voortgang, werkers=args.werkers, dask=args.dask)
+        k, x = r["kalibratie"], r["x"]
+        print("Fit klaar; controle op volle schaal en identificatie...", flush=True)
+        fit = fit_tabel(k, x, volledige_schaal=not args.zonder_volle_schaal)
+        ident = identificatie(k, x)
+        toets = toetsen(k.parameters(x), seed=args.seed, schaal=args.schaal)
+        populatie = populatietabel(JongerenModel("nulalternatief", seed=args.seed, schaal=1,
+                                                 parameters=k.parameters(x)))
         fit.to_csv(map_ / "fit.csv", index=False)
         ident.to_csv(map_ / "identificatie.csv", index=False)
         toets.to_csv(map_ / "toetsen_uitkomst.csv", index=False)
