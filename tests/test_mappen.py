@@ -27,7 +27,7 @@ GEVOELIGHEID = ("gevoeligheid", "wet", "--methode", "psa", "--n", 2, "--schaal",
                 "prijzen.mkba.discontovoet", "--werkers", 1)
 MORRIS = ("gevoeligheid", "wet", "--methode", "morris", "--n", 2, "--schaal", 2000, "--jaren", 1, "--parameters",
           "prijzen.mkba.discontovoet", "--werkers", 1)
-KALIBREER = ("kalibreer", "--schaal", 2000, "--max-iteraties", 1, "--werkers", 1, "--zonder-volle-schaal")
+KALIBREER = ("kalibreer", "--schaal", 100, "--max-iteraties", 1, "--werkers", 1, "--zonder-volle-schaal")
 OPDRACHTEN = {"run": RUN, "vergelijk": VERGELIJK, "gevoeligheid": GEVOELIGHEID, "kalibreer": KALIBREER}
 
 

@@ -198,7 +198,7 @@ def test_fout_dask_adres_bij_kalibreer_en_vergelijk(tmp_path, capsys, adres, fra
     with pytest.raises(InvoerFout, match=fragment):
         DaskCluster(adres)
     uit = tmp_path / "a" / "uit"
-    for opdracht in (("kalibreer", "--schaal", 2000, "--max-iteraties", 1),
+    for opdracht in (("kalibreer", "--schaal", 100, "--max-iteraties", 1),
                      ("vergelijk", "nulalternatief", "wet", "--schaal", 2000, "--jaren", 1)):
         code, _, err = draai(capsys, *opdracht, "--dask", adres, "--uit", uit)
         weigert(code, err, "'--dask'", fragment, "tcp://HOST:POORT")
