@@ -359,7 +359,15 @@ def _start(opdracht: tuple, uit: Path, merk: str) -> subprocess.Popen:
                 "PYTHONPATH": os.pathsep.join([str(WORTEL), os.environ.get("PYTHONPATH", "")])}
     return subprocess.Popen([sys.executable, "-m", "simulatie.voorkant.cli", *map(str, opdracht), "--uit", str(uit)],
                             env=omgeving, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
-                            start_new_session=True)  # een eigen procesgroep: Ctrl-C gaat naar de hele groep
+                            start_new_session=True,  # een eigen procesgroep: Ctrl-C gaat naar de hele groep
+                            preexec_fn=_ctrl_c_aan)
+
+
+def _ctrl_c_aan() -> None:
+    """Een opdracht die als achtergrondtaak van een shell start (zoals pytest in een CI-script met `&`), erft een
+    genegeerde SIGINT; Python installeert dan geen KeyboardInterrupt en Ctrl-C doet niets. De opdracht in de toets
+    krijgt de SIGINT die een gebruiker in een terminal heeft."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def _wacht(voorwaarde, seconden: float) -> bool:
