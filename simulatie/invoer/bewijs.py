@@ -668,7 +668,9 @@ def priortabel(parameters: Parameters) -> pd.DataFrame:
     de waarde waarmee het model rekent, de regel en de samenvatting van de verdeling (gemiddelde, mediaan, 5%- en
     95%-kwantiel, kans op precies nul). Voor mkba.md en de notebooks."""
     rijen = []
-    sets = {"bewijs": bewijspriors(parameters), "sceptisch": bewijspriors(parameters, "sceptisch")}
+    bewijs = laad_bewijs(parameters)  # één keer lezen voor beide sets
+    sets = {"bewijs": bewijspriors(parameters, bewijs=bewijs),
+            "sceptisch": bewijspriors(parameters, "sceptisch", bewijs=bewijs)}
     for naam in sets["bewijs"]:
         info = parameters.info(naam)
         kandidaten = [("aanname", "aanname", info.verdeling)] + [(k, v[naam].regel, v[naam].verdeling)
